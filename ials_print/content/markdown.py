@@ -1,0 +1,208 @@
+"""Markdown article → :class:`Article` (markdown-it-py + front matter + ``::: bio`` boxes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from pydantic import BaseModel, ConfigDict
+
+from ials_print.content.story import (
+    Article,
+    ArticleMeta,
+    Bio,
+    Block,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Run,
+    Runs,
+)
+from ials_print.errors import InputError, Problem
+from ials_print.manifest.validate import validate_model
+from ials_print.manifest.yamlfile import parse_yaml
+
+
+class FrontMatter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    kicker: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    standfirst: str | None = None
+    signature: str | None = None
+    interview: bool = False
+    drop_cap: bool = False
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.disable(["code", "fence"])
+    md.use(front_matter_plugin)
+    md.use(container_plugin, name="bio")
+    return md
+
+
+_MD = _parser()
+
+
+def _inline_runs(token: Token, path: Path, problems: list[Problem]) -> Runs:
+    """Flatten an inline token into styled runs."""
+    runs: list[Run] = []
+    bold = italic = sup = 0
+    href: str | None = None
+    for child in token.children or []:
+        t = child.type
+        if t == "text" or t == "code_inline":
+            runs.append(Run(child.content, bold > 0, italic > 0, sup > 0, href))
+        elif t in ("softbreak", "hardbreak"):
+            runs.append(Run(" ", bold > 0, italic > 0, sup > 0, href))
+        elif t == "strong_open":
+            bold += 1
+        elif t == "strong_close":
+            bold -= 1
+        elif t == "em_open":
+            italic += 1
+        elif t == "em_close":
+            italic -= 1
+        elif t == "link_open":
+            href = str(child.attrs.get("href", ""))
+        elif t == "link_close":
+            href = None
+        elif t == "html_inline":
+            tag = child.content.strip().lower()
+            if tag == "<sup>":
+                sup += 1
+            elif tag == "</sup>":
+                sup -= 1
+            elif tag in ("<br>", "<br/>", "<br />"):
+                runs.append(Run(" ", bold > 0, italic > 0, sup > 0, href))
+            else:
+                line = (token.map[0] + 1) if token.map else None
+                problems.append(Problem(path, f"unsupported inline HTML {child.content!r} (only <sup> and <br>)", line))
+        elif t == "image":
+            pass  # handled by the caller
+        else:
+            line = (token.map[0] + 1) if token.map else None
+            problems.append(Problem(path, f"unsupported Markdown element '{t}'", line))
+    return tuple(_merge(runs))
+
+
+def _merge(runs: list[Run]) -> list[Run]:
+    out: list[Run] = []
+    for r in runs:
+        if not r.text:
+            continue
+        if out and (out[-1].bold, out[-1].italic, out[-1].sup, out[-1].href) == (r.bold, r.italic, r.sup, r.href):
+            out[-1] = Run(out[-1].text + r.text, r.bold, r.italic, r.sup, r.href)
+        else:
+            out.append(r)
+    return out
+
+
+def _is_question(runs: Runs) -> bool:
+    return bool(runs) and all(r.bold or not r.text.strip() for r in runs)
+
+
+def _figure(inline: Token, path: Path, problems: list[Problem]) -> Figure | None:
+    children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) != 1 or children[0].type != "image":
+        return None
+    img = children[0]
+    caption = _inline_runs(img, path, problems) if img.children else ()
+    title = img.attrs.get("title")
+    return Figure(str(img.attrs.get("src", "")), caption, str(title) if title else None, (inline.map[0] + 1) if inline.map else 0)
+
+
+def parse_article(text: str, path: Path) -> Article:
+    """Parse one article; raise :class:`InputError` listing every problem found."""
+    problems: list[Problem] = []
+    tokens = _MD.parse(text)
+    meta: ArticleMeta | None = None
+    blocks: list[Block] = []
+    i = 0
+    in_quote = 0
+    bio: dict[str, Any] | None = None
+    list_items: list[Runs] | None = None
+    list_line = 0
+    list_ordered = False
+    while i < len(tokens):
+        tok = tokens[i]
+        line = (tok.map[0] + 1) if tok.map else 0
+        if tok.type == "front_matter":
+            located = parse_yaml(tok.content, path)
+            for table in (located.values, located.keys):  # the YAML starts on line 2 of the file
+                for k, (ln, col) in list(table.items()):
+                    table[k] = (ln + 1, col)
+            try:
+                fm = validate_model(FrontMatter, located)
+                meta = ArticleMeta(**fm.model_dump())
+            except InputError as exc:
+                problems.extend(exc.problems)
+        elif tok.type == "heading_open":
+            blocks.append(Heading(int(tok.tag[1:]), _inline_runs(tokens[i + 1], path, problems), line))
+            i += 2
+        elif tok.type == "blockquote_open":
+            in_quote += 1
+        elif tok.type == "blockquote_close":
+            in_quote -= 1
+        elif tok.type == "container_bio_open":
+            name = tok.info.strip()[len("bio"):].strip()
+            if not name:
+                problems.append(Problem(path, "expected '::: bio NAME', found no name", line))
+            bio = {"name": name, "paragraphs": [], "line": line}
+        elif tok.type == "container_bio_close" and bio is not None:
+            blocks.append(Bio(bio["name"], tuple(bio["paragraphs"]), bio["line"]))
+            bio = None
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            list_items, list_line, list_ordered = [], line, tok.type == "ordered_list_open"
+        elif tok.type in ("bullet_list_close", "ordered_list_close") and list_items is not None:
+            blocks.append(ListBlock(tuple(list_items), list_line, list_ordered))
+            list_items = None
+        elif tok.type == "paragraph_open":
+            inline = tokens[i + 1]
+            i += 2
+            figure = _figure(inline, path, problems)
+            if figure is not None:
+                blocks.append(figure)
+            elif list_items is not None:
+                list_items.append(_inline_runs(inline, path, problems))
+            else:
+                runs = _inline_runs(inline, path, problems)
+                if bio is not None:
+                    bio["paragraphs"].append(runs)
+                elif in_quote:
+                    blocks.append(PullQuote(runs, line))
+                elif meta is not None and meta.interview and _is_question(runs):
+                    blocks.append(Paragraph(tuple(Run(r.text, False, r.italic, r.sup, r.href) for r in runs), line, "question"))
+                else:
+                    blocks.append(Paragraph(runs, line))
+        elif tok.type == "html_block":
+            if not tok.content.strip().startswith("<!--"):
+                problems.append(Problem(path, "unsupported HTML block (use Markdown)", line))
+        elif tok.type == "hr":
+            pass
+        i += 1
+    if meta is None and not any(p.message.startswith("missing required key 'title'") for p in problems):
+        problems.append(Problem(path, "expected front matter between '---' lines with at least 'title', found none", 1, 1))
+    if problems:
+        raise InputError(problems)
+    assert meta is not None
+    return Article(meta, tuple(blocks))
+
+
+def load_article(path: Path) -> Article:
+    """Read and parse a Markdown article file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([Problem(path, "file not found")]) from None
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(path, f"expected UTF-8 text, found invalid byte at offset {exc.start}")]) from None
+    return parse_article(text, path)

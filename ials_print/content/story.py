@@ -1,0 +1,111 @@
+"""Story blocks: an article as plain data, between the Markdown parser and the layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of text with one inline style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    sup: bool = False
+    href: str | None = None
+
+
+Runs = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    runs: Runs
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: Runs
+    line: int
+    role: Literal["body", "question"] = "body"
+
+
+@dataclass(frozen=True)
+class PullQuote:
+    runs: Runs
+    line: int
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[Runs, ...]
+    line: int
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A reference to a visual of the section's manifest entry, by id."""
+
+    image_id: str
+    caption: Runs
+    credit: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Bio:
+    name: str
+    paragraphs: tuple[Runs, ...]
+    line: int
+
+
+Block = Heading | Paragraph | PullQuote | ListBlock | Figure | Bio
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """Front matter: the title block and switches of an article."""
+
+    title: str
+    kicker: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    standfirst: str | None = None
+    signature: str | None = None
+    interview: bool = False
+    drop_cap: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    meta: ArticleMeta
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def plain_text(self) -> str:
+        """All words the article prints, for checks such as 'no text lost'."""
+        parts: list[str] = [
+            v for v in (self.meta.kicker, self.meta.title, self.meta.subtitle, self.meta.byline,
+                        self.meta.standfirst, self.meta.signature) if v
+        ]
+        for block in self.blocks:
+            if isinstance(block, (Heading, Paragraph, PullQuote)):
+                parts.append(runs_text(block.runs))
+            elif isinstance(block, ListBlock):
+                parts.extend(runs_text(item) for item in block.items)
+            elif isinstance(block, Figure):
+                parts.append(runs_text(block.caption))
+                if block.credit:
+                    parts.append(block.credit)
+            elif isinstance(block, Bio):
+                parts.append(block.name)
+                parts.extend(runs_text(p) for p in block.paragraphs)
+        return "\n".join(parts)
+
+
+def runs_text(runs: Runs) -> str:
+    return "".join(r.text for r in runs)

@@ -1,0 +1,415 @@
+"""The section composer: story blocks → flowables → pages of the flatplan, drawn on a canvas.
+
+Each section gets exactly the pages the flatplan gives it. Text that does not fit is overset
+(reported, with the words left over); pages that receive nothing are underset (a warning).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, ImageAndFlowables, KeepTogether, Paragraph
+
+from ials_print.content.story import Article, Bio, Figure, Heading, ListBlock, PullQuote, Run, runs_text
+from ials_print.content.story import Paragraph as StoryParagraph
+from ials_print.layout import flowables as fl
+from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
+from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
+from ials_print.layout.markup import plain_markup, runs_markup
+from ials_print.layout.styles import Styles
+from ials_print.manifest.load import Issue
+from ials_print.manifest.model import AreaPlacement, Section, Visual
+from ials_print.manifest.templates import Template
+from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
+
+PICTO_SIZE = 5.5 * MM
+MIN_FRAME = 14 * MM
+
+
+@dataclass
+class PagePlan:
+    """What went where on one page: data for tests, reports and the contents page."""
+
+    folio: int
+    section_id: str
+    pictogram: str
+    frames: list[Rect] = field(default_factory=list)
+    head: Rect | None = None
+    visuals: list[tuple[str, Rect]] = field(default_factory=list)
+    furniture: list[Rect] = field(default_factory=list)
+    has_content: bool = False
+
+
+@dataclass
+class SectionResult:
+    section_id: str
+    pages: list[PagePlan]
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Marker(Flowable):
+    """Zero-size flowable that notes the folio where a block starts (for glyph reports)."""
+
+    def __init__(self, on_draw: Callable[[int], None]):
+        super().__init__()
+        self.on_draw = on_draw
+        self.width = self.height = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.on_draw(self.canv._ials_folio)  # type: ignore[attr-defined]
+
+
+def flowable_text(f: Flowable) -> str:
+    """Plain text of a flowable, to count what is left over."""
+    if isinstance(f, Paragraph):
+        return f.getPlainText()
+    if isinstance(f, KeepTogether):
+        return " ".join(flowable_text(x) for x in f._content)
+    if isinstance(f, ImageAndFlowables):
+        return " ".join(flowable_text(x) for x in f._flowables)
+    if isinstance(f, fl.PullQuote):
+        return f.para.getPlainText()
+    if isinstance(f, fl.Figure):
+        return " ".join(p.getPlainText() for p in (f.caption, f.credit) if p is not None)
+    if isinstance(f, fl.BioBox):
+        return " ".join(p.getPlainText() for p in f.paras)
+    return ""
+
+
+class SectionComposer:
+    """Lays out one section on its pages of the flatplan."""
+
+    def __init__(self, issue: Issue, section: Section, styles: Styles):
+        self.issue, self.section, self.styles = issue, section, styles
+        self.template: Template = issue.templates[section.layout]
+        self.article: Article | None = issue.articles.get(section.id)
+        self.visuals: dict[str, Visual] = {v.id: v for v in section.images}
+        self.result = SectionResult(section.id, [])
+        self._missing: dict[tuple[str, str], set[int]] = {}
+
+    # -- text → flowables -------------------------------------------------------------------
+    def _style(self, name: str) -> str:
+        return self.template.styles.get(name, name)
+
+    def _para(self, runs: tuple[Run, ...] | list[Run], style: str, line: int = 0, **kw) -> Paragraph:
+        style = self._style(style)
+
+        def missing(char: str, font: str) -> None:
+            self._missing.setdefault((char, font), set()).add(line)
+
+        return Paragraph(runs_markup(runs, style, self.styles, missing), self.styles[style], **kw)
+
+    def _plain(self, text: str, style: str) -> Paragraph:
+        style = self._style(style)
+
+        def missing(char: str, font: str) -> None:
+            self._missing.setdefault((char, font), set()).add(0)
+
+        return Paragraph(plain_markup(text, style, self.styles, missing), self.styles[style])
+
+    def head_flowables(self) -> list[Flowable]:
+        """The opener's title block: kicker, title, subtitle, byline, standfirst."""
+        meta = self.article.meta if self.article else None
+        if meta is None:
+            return []
+        out: list[Flowable] = []
+        for text, style in ((meta.kicker, "kicker"), (meta.title, "title"), (meta.subtitle, "subtitle"),
+                            (meta.standfirst, "standfirst"), (meta.byline, "byline")):
+            if text:
+                out.append(self._plain(text, style))
+        return out
+
+    def _figure(self, block: Figure) -> Flowable:
+        v = self.visuals[block.image_id]
+        caption_runs = (Run(v.caption),) if v.caption else block.caption
+        credit = v.credit or block.credit
+        cap = self._para(caption_runs, "caption", block.line) if caption_runs else None
+        cred = self._plain(credit, "credit") if credit else None
+        return fl.Figure(self.issue.visual_files[v.id], self.issue.images[v.id], cap, cred, v.fit, v.focus,
+                         max_height=v.max_height * MM)
+
+    def story(self) -> list[Flowable]:
+        if self.article is None:
+            return []
+        s = self.styles
+        out: list[Flowable] = []
+        first_body = True
+        for block in self.article.blocks:
+            if isinstance(block, Figure) and self.visuals[block.image_id].place != "flow":
+                continue
+            items: list[Flowable] = []
+            if isinstance(block, Heading):
+                items.append(self._para(block.runs, "heading" if block.level <= 2 else "subheading", block.line))
+                first_body = True
+            elif isinstance(block, StoryParagraph) and block.role == "question":
+                items.append(self._para(block.runs, "question", block.line))
+                first_body = True
+            elif isinstance(block, StoryParagraph):
+                if self.article.meta.drop_cap and not any(getattr(f, "drop_cap", None) for f in out):
+                    items.append(self._drop_cap(block))
+                else:
+                    items.append(self._para(block.runs, "body_first" if first_body else "body", block.line))
+                    items[-1].body = True
+                first_body = False
+            elif isinstance(block, PullQuote):
+                items.append(fl.PullQuote(self._para(block.runs, "pull_quote", block.line), s.colors["accent"]))
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    items.append(self._para(item, "list_item", block.line, bulletText="–"))
+            elif isinstance(block, Figure):
+                items.append(self._figure(block))
+            elif isinstance(block, Bio):
+                paras = [self._plain(block.name, "bio_name")]
+                paras += [self._para(p, "bio", block.line) for p in block.paragraphs]
+                items.append(fl.BioBox(paras, s.colors["tint"], s.colors["accent"]))
+            if isinstance(block, Heading) or (isinstance(block, StoryParagraph) and block.role == "question"):
+                items[-1].keep_with_next = True
+            out.extend(items)
+        if self.article.meta.signature:
+            out.append(self._plain(self.article.meta.signature, "signature"))
+        return _group_drop_cap(out)
+
+    def _drop_cap(self, block: StoryParagraph) -> Paragraph:
+        """The first paragraph without its initial; the initial rides along as ``drop_cap``."""
+        runs = list(block.runs)
+        text = runs_text(block.runs).lstrip()
+        letter = text[:1]
+        # Remove the initial from the runs.
+        first = runs[0]
+        stripped = first.text.lstrip()
+        runs[0] = Run(stripped[1:], first.bold, first.italic, first.sup, first.href)
+        style = self.styles[self._style("drop_cap")]
+        para = self._para(runs, "body_first", block.line)
+        para.drop_cap = fl.DropCap(letter, style.fontName, 3, self.styles[self._style("body")].leading,
+                                   style.textColor)
+        return para
+
+    # -- pages ------------------------------------------------------------------------------
+    def compose(self, c: Canvas, begin_page: Callable[[int], PageGeometry]) -> SectionResult:
+        """Draw the section's pages on ``c``; ``begin_page(folio)`` sets a page up."""
+        story = self.story()
+        head = self.head_flowables()
+        blocks_before = len(story)
+        for n in range(self.section.pages):
+            folio = self.section.first_page + n
+            geo = begin_page(folio)
+            plan = PagePlan(folio, self.section.id, self.section.provenance)
+            blocked = self._draw_visuals(c, geo, n + 1, plan)
+            top = None
+            if n == 0 and head:
+                top = self._draw_head(c, geo, head, plan)
+            if self.template.kind == "placeholder":
+                self._draw_placeholder(c, geo, plan)
+            else:
+                columns = geo.columns(self.template, top)
+                plan.frames = free_frames(columns, blocked, MIN_FRAME)
+                before = [id(f) for f in story]
+                for rect in plan.frames:
+                    if not story:
+                        break
+                    self._fill_frame(c, rect, story)
+                if [id(f) for f in story] != before:
+                    plan.has_content = True
+                if self.template.column_rule:
+                    self._draw_column_rules(c, plan.frames)
+            self._draw_furniture(c, geo, plan)
+            self.result.pages.append(plan)
+            c.showPage()
+        self._report(story, blocks_before)
+        return self.result
+
+    def _fill_frame(self, c: Canvas, rect: Rect, story: list[Flowable]) -> None:
+        frame = Frame(rect.x, rect.y, rect.w, rect.h, leftPadding=0, rightPadding=0, topPadding=0,
+                      bottomPadding=0, showBoundary=0)
+        if not fill_frame(frame, story, c):
+            text = flowable_text(story[0])[:60]
+            self.result.errors.append(f"section '{self.section.id}': a block is taller than any column "
+                                      f"({rect.h / MM:.0f} mm) and was left out; it starts: {text!r}")
+            story.pop(0)
+
+    def _draw_head(self, c: Canvas, geo: PageGeometry, head: list[Flowable], plan: PagePlan) -> float:
+        ta = geo.type_area
+        limit = self.template.opener_head * MM
+        y = ta.top
+        for f in head:
+            _, h = f.wrap(ta.w, limit)
+            y -= f.getSpaceBefore() if y < ta.top else 0
+            y -= h
+            f.drawOn(c, ta.x, y)
+            y -= f.getSpaceAfter()
+        used = ta.top - y
+        if used > limit:
+            self.result.errors.append(f"section '{self.section.id}': title block is {used / MM:.0f} mm tall, "
+                                      f"the layout allows {limit / MM:.0f} mm (opener_head)")
+        c.setStrokeColor(self.styles.colors["accent"])
+        c.setLineWidth(0.8)
+        rule_y = y - 2 * MM
+        c.line(ta.x, rule_y, ta.right, rule_y)
+        plan.head = Rect(ta.x, rule_y, ta.w, ta.top - rule_y)
+        plan.has_content = True
+        return rule_y - 5 * MM
+
+    def _draw_visuals(self, c: Canvas, geo: PageGeometry, page_in_section: int, plan: PagePlan) -> list[Rect]:
+        blocked: list[Rect] = []
+        for v in self.section.images:
+            if not isinstance(v.place, AreaPlacement) or v.place.page != page_in_section:
+                continue
+            area = self.template.areas[v.place.area]
+            r = geo.area_rect(area)
+            fl.draw_image_in_box(c, self.issue.visual_files[v.id], self.issue.images[v.id], r.x, r.y, r.w, r.h,
+                                 v.fit, v.focus)
+            plan.visuals.append((v.id, r))
+            plan.has_content = True
+            block = r
+            if area.caption != "none" and (v.caption or v.credit):
+                block = self._draw_area_caption(c, geo, v, r, area.caption == "inside")
+            gutter = self.template.gutter * MM
+            blocked.append(Rect(block.x - gutter, block.y - gutter, block.w + 2 * gutter, block.h + 2 * gutter))
+        return blocked
+
+    def _draw_area_caption(self, c: Canvas, geo: PageGeometry, v: Visual, r: Rect, inside: bool) -> Rect:
+        ta = geo.type_area
+        x0, x1 = max(r.x, ta.x), min(r.right, ta.right)
+        width = x1 - x0
+        paras = []
+        if v.caption:
+            paras.append(self._plain(v.caption, "caption"))
+        if v.credit:
+            paras.append(self._plain(v.credit, "credit"))
+        sizes = [p.wrap(width, 1000) for p in paras]
+        total = sum(h for _, h in sizes) + 1.2 * MM * len(paras)
+        if inside:
+            y = max(r.y, ta.y) + 2 * MM + total
+            c.setFillColor(CMYKColor(0, 0, 0, 0))
+            pad = 2 * MM
+            c.rect(x0 - pad, y - total - pad, width + 2 * pad, total + 2 * pad, stroke=0, fill=1)
+        else:
+            y = r.y - 1.5 * MM
+        for p, (_, h) in zip(paras, sizes, strict=True):
+            y -= h
+            p.drawOn(c, x0, y)
+            y -= 1.2 * MM
+        return r if inside else Rect(r.x, y, r.w, r.top - y)
+
+    def _draw_placeholder(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
+        ta = geo.type_area
+        c.setFillColor(self.styles.colors["tint"])
+        c.rect(ta.x, ta.y, ta.w, ta.h, stroke=0, fill=1)
+        text = f"{self.section.title}<br/>pages {self.section.first_page}–{self.section.first_page + self.section.pages - 1}"
+        p = Paragraph(text, self.styles["placeholder"])
+        _, h = p.wrap(ta.w - 20 * MM, ta.h)
+        p.drawOn(c, ta.x + 10 * MM, ta.y + ta.h / 2 - h / 2)
+        plan.frames = [ta]
+
+    def _draw_column_rules(self, c: Canvas, frames: list[Rect]) -> None:
+        c.setStrokeColor(self.styles.colors["ink"])
+        c.setLineWidth(0.3)
+        for a, b in zip(frames, frames[1:], strict=False):
+            if b.x > a.right:
+                x = (a.right + b.x) / 2
+                c.line(x, max(a.y, b.y), x, min(a.top, b.top))
+
+    def _draw_furniture(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
+        s = self.styles
+        font = s["folio"].fontName
+        ta = geo.type_area
+        top = geo.height - 7 * MM
+        width = pictogram_width(plan.pictogram, PICTO_SIZE, font, c)
+        right = ta.right if geo.recto else ta.x + width
+        zone = Rect(right - width - 1.5 * MM, top - PICTO_SIZE - 1.5 * MM, width + 3 * MM, PICTO_SIZE + 3 * MM)
+        if any(r.x < zone.right and zone.x < r.right and r.y < zone.top and zone.y < r.top for _, r in plan.visuals):
+            c.setFillColor(CMYKColor(0, 0, 0, 0))
+            c.roundRect(zone.x, zone.y, zone.w, zone.h, 1.5 * MM, stroke=0, fill=1)
+        draw_pictogram(c, plan.pictogram, right, top, PICTO_SIZE, font)
+        plan.furniture.append(zone)
+        if self.template.folio:
+            y = 8 * MM
+            folio = Paragraph(str(plan.folio), s["folio"])
+            fw = c.stringWidth(str(plan.folio), font, s["folio"].fontSize)
+            x = ta.right - fw if geo.recto else ta.x
+            folio.wrap(fw + 1, 20 * MM)
+            folio.drawOn(c, x, y)
+            plan.furniture.append(Rect(x, y, fw, s["folio"].leading))
+            if self.template.running_head:
+                head_text = f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
+                p = self._plain(head_text, "running_head")
+                hw = min(c.stringWidth(head_text.upper(), s["running_head"].fontName, s["running_head"].fontSize) + 2,
+                         ta.w / 2)
+                p.wrap(hw, 20 * MM)
+                hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM
+                if geo.recto:
+                    p.style = s["running_head"]
+                p.drawOn(c, hx, y)
+                plan.furniture.append(Rect(hx, y, hw, s["running_head"].leading))
+
+    # -- reporting --------------------------------------------------------------------------
+    def _report(self, story: list[Flowable], blocks_total: int) -> None:
+        sid = self.section.id
+        if story:
+            words = sum(len(flowable_text(f).split()) for f in story)
+            self.result.errors.append(
+                f"overset in section '{sid}': {words} words in {len(story)} of {blocks_total} blocks left over "
+                f"after page {self.section.first_page + self.section.pages - 1}; give it more pages or cut the text")
+        if self.template.kind != "placeholder":
+            for plan in self.result.pages:
+                if not plan.has_content:
+                    self.result.warnings.append(f"underset in section '{sid}': page {plan.folio} is empty")
+        for (char, font), lines in sorted(self._missing.items()):
+            where = ", ".join(f"line {n}" for n in sorted(lines) if n) or "its title block"
+            self.result.errors.append(
+                f"section '{sid}' (pages {self.section.first_page}–{self.section.first_page + self.section.pages - 1}): "
+                f"font {font} has no glyph for {char!r} (U+{ord(char):04X}), in {self.section.text} at {where}; left out")
+
+
+def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:
+    """Wrap the drop-cap paragraph, and the short ones after it, around the initial."""
+    for i, f in enumerate(story):
+        cap = getattr(f, "drop_cap", None)
+        if cap is None:
+            continue
+        j = i + 1
+        while j < len(story) and j - i < 3 and getattr(story[j], "body", False):
+            j += 1
+        story[i:j] = [ImageAndFlowables(cap, story[i:j], imageSide="left", imageRightPadding=1.5 * MM,
+                                        imageBottomPadding=0)]
+        break
+    return story
+
+
+def _min_height(f: Flowable, width: float) -> float:
+    """The least of ``f`` that may end a column: two lines of a paragraph, else all of it."""
+    if isinstance(f, Paragraph):
+        return f.getSpaceBefore() + 2 * f.style.leading
+    return f.getSpaceBefore() + f.wrap(width, 10_000)[1]
+
+
+def fill_frame(frame: Frame, story: list[Flowable], c: Canvas) -> bool:
+    """Set flowables from the head of ``story`` into ``frame``, splitting the last one.
+
+    A flowable marked ``keep_with_next`` (headings, interview questions) moves to the next
+    frame unless the start of what follows fits after it. Returns False if the first flowable
+    cannot be placed even in an empty frame.
+    """
+    while story:
+        f = story[0]
+        if getattr(f, "keep_with_next", False) and len(story) > 1 and not frame._atTop:
+            width = frame._getAvailableWidth()
+            need = f.getSpaceBefore() + f.wrap(width, 10_000)[1] + f.getSpaceAfter()
+            if need + _min_height(story[1], width) > frame._y - frame._y1p:
+                return True
+        if frame.add(f, c, trySplit=0):
+            story.pop(0)
+            continue
+        parts = frame.split(f, c)
+        if parts and frame.add(parts[0], c, trySplit=0):
+            story[0:1] = parts[1:]
+            continue
+        return not frame._atTop
+    return True

@@ -1,0 +1,185 @@
+"""Magazine flowables: pull-quote, figure with caption and credit, bio box, drop cap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from ials_print.images.inspect import ImageInfo
+
+MM = 72 / 25.4
+
+
+def draw_image_in_box(c: Canvas, path: Path, info: ImageInfo, x: float, y: float, w: float, h: float,
+                      fit: str = "fill", focus: tuple[float, float] = (0.5, 0.5)) -> None:
+    """Place an image in a box: ``fit`` shows it whole, ``fill`` covers the box, cropping around ``focus``.
+
+    The crop is a clipping path, so a JPEG is embedded as it is, never re-encoded.
+    """
+    scale = (max if fit == "fill" else min)(w / info.width, h / info.height)
+    iw, ih = info.width * scale, info.height * scale
+    fx, fy = focus
+    # Offset so the focus point sits as near the box centre as the image edges allow.
+    ox = min(0.0, max(w - iw, w / 2 - fx * iw))
+    oy_top = min(0.0, max(h - ih, h / 2 - fy * ih))
+    if fit == "fit":
+        ox, oy_top = (w - iw) / 2, (h - ih) / 2
+    c.saveState()
+    p = c.beginPath()
+    p.rect(x, y, w, h)
+    c.clipPath(p, stroke=0, fill=0)
+    c.drawImage(str(path), x + ox, y + h - oy_top - ih, iw, ih)
+    c.restoreState()
+
+
+class PullQuote(Flowable):
+    """A pull-quote inside the column: large italic between two accent rules."""
+
+    def __init__(self, para: Paragraph, rule_color: Color, pad: float = 3 * MM):
+        super().__init__()
+        self.para = para
+        self.rule_color = rule_color
+        self.pad = pad
+        self.spaceBefore = 4 * MM
+        self.spaceAfter = 4 * MM
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, h = self.para.wrap(aw, ah)
+        self.width, self.height = aw, h + 2 * self.pad
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(self.rule_color)
+        c.setLineWidth(1.2)
+        c.line(0, self.height, self.width * 0.35, self.height)
+        c.line(0, 0, self.width * 0.35, 0)
+        self.para.drawOn(c, 0, self.pad)
+
+
+class Figure(Flowable):
+    """An image as wide as the column, its caption and credit under it; shrinks to fit the frame."""
+
+    def __init__(self, path: Path, info: ImageInfo, caption: Paragraph | None, credit: Paragraph | None,
+                 fit: str, focus: tuple[float, float], max_height: float, min_height: float = 35 * MM):
+        super().__init__()
+        self.path, self.info = path, info
+        self.caption, self.credit = caption, credit
+        self.fit, self.focus = fit, focus
+        self.max_height, self.min_height = max_height, min_height
+        self.spaceBefore = 2 * MM
+        self.spaceAfter = 4 * MM
+        self.image_height = 0.0
+
+    def _text_height(self, aw: float) -> float:
+        h = 0.0
+        for p in (self.caption, self.credit):
+            if p is not None:
+                h += p.wrap(aw, 10_000)[1] + 1.2 * MM
+        return h
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        text_h = self._text_height(aw)
+        natural = min(aw / self.info.aspect, self.max_height)
+        room = ah - text_h - 1.5 * MM
+        self.image_height = natural if room >= natural else max(room, self.min_height)
+        self.width, self.height = aw, self.image_height + 1.5 * MM + text_h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        y = self.height - self.image_height
+        draw_image_in_box(c, self.path, self.info, 0, y, self.width, self.image_height, self.fit, self.focus)
+        y -= 1.5 * MM
+        for p in (self.caption, self.credit):
+            if p is not None:
+                _, h = p.wrap(self.width, 10_000)
+                y -= h
+                p.drawOn(c, 0, y)
+                y -= 1.2 * MM
+
+
+class BioBox(Flowable):
+    """The author's bio: name and text on a tinted panel. Splits across columns if long."""
+
+    def __init__(self, paras: list[Paragraph], tint: Color, rule: Color, pad: float = 3.5 * MM, first: bool = True):
+        super().__init__()
+        self.paras, self.tint, self.rule, self.pad, self.first = paras, tint, rule, pad, first
+        self.spaceBefore = 5 * MM if first else 0
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        inner = aw - 2 * self.pad
+        self._sizes = [p.wrap(inner, 10_000) for p in self.paras]
+        h = sum(s[1] + p.getSpaceAfter() for s, p in zip(self._sizes, self.paras, strict=True)) + 2 * self.pad
+        self.width, self.height = aw, h
+        return aw, h
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        inner = aw - 2 * self.pad
+        room = ah - 2 * self.pad
+        head: list[Paragraph] = []
+        for i, p in enumerate(self.paras):
+            _, h = p.wrap(inner, 10_000)
+            if h <= room:
+                head.append(p)
+                room -= h + p.getSpaceAfter()
+                continue
+            parts = p.split(inner, room) if room > 0 else []
+            if len(parts) == 2:
+                head.append(parts[0])
+                tail = [parts[1], *self.paras[i + 1:]]
+            else:
+                tail = self.paras[i:]
+            if not head:
+                return []
+            return [BioBox(head, self.tint, self.rule, self.pad, self.first),
+                    BioBox(tail, self.tint, self.rule, self.pad, first=False)]
+        return [self]
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.tint)
+        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        if self.first:
+            c.setFillColor(self.rule)
+            c.rect(0, self.height - 1.2 * MM, self.width, 1.2 * MM, stroke=0, fill=1)
+        y = self.height - self.pad
+        for (_, h), p in zip(self._sizes, self.paras, strict=True):
+            y -= h
+            p.drawOn(c, self.pad, y)
+            y -= p.getSpaceAfter()
+
+
+class DropCap(Flowable):
+    """A large initial spanning ``lines`` lines, for ImageAndFlowables."""
+
+    def __init__(self, letter: str, font: str, lines: int, leading: float, color: Color):
+        super().__init__()
+        self.letter, self.font, self.color = letter, font, color
+        self.size = leading * lines * 1.05
+        self.lines, self.leading = lines, leading
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.width = stringWidth(self.letter, self.font, self.size)
+        self.height = self.leading * self.lines
+        return self.width, self.height
+
+    # ImageAndFlowables asks its image for these two.
+    def _restrictSize(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.wrap(aw, ah)
+
+    def _unRestrictSize(self) -> None:
+        pass
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.color)
+        c.setFont(self.font, self.size)
+        # Baseline on the last line the initial spans.
+        c.drawString(0, self.height - self.leading * self.lines + self.leading * 0.22, self.letter)

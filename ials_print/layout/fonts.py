@@ -1,0 +1,79 @@
+"""Font registration (TrueType only, always embedded) and glyph coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from ials_print.errors import InputError, Problem
+from ials_print.manifest.model import FontFamily
+
+FACES = ("regular", "italic", "bold", "bold_italic")
+_REGISTERED: dict[str, Path] = {}
+
+
+def font_name(family: str, face: str) -> str:
+    """ReportLab name of one face: ``serif-bold_italic``."""
+    return f"{family}-{face}"
+
+
+def _register(name: str, path: Path) -> None:
+    if _REGISTERED.get(name) == path:
+        return
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (TTFError, OSError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "postscript outlines" in reason.lower():
+            reason = "CFF/PostScript-flavoured OpenType is not supported, use a TrueType (.ttf) file"
+        raise InputError([Problem(path, f"expected a TrueType font, found an unusable file ({reason})")]) from None
+    _REGISTERED[name] = path
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The families of an issue, registered with ReportLab."""
+
+    families: dict[str, dict[str, str]]  # family -> face -> ReportLab font name
+
+    def name(self, family: str, bold: bool = False, italic: bool = False) -> str:
+        face = ("bold_italic" if italic else "bold") if bold else ("italic" if italic else "regular")
+        return self.families[family][face]
+
+    def has_glyph(self, font: str, char: str) -> bool:
+        return ord(char) in pdfmetrics.getFont(font).face.charToGlyph
+
+    def fallback_for(self, font: str, char: str) -> str | None:
+        """Another face of the issue that has ``char``, its own family's first."""
+        family = font.rsplit("-", 1)[0]
+        candidates = list(self.families.get(family, {}).values())
+        candidates += [n for faces in self.families.values() for n in faces.values()]
+        for name in candidates:
+            if name != font and self.has_glyph(name, char):
+                return name
+        return None
+
+
+def register_fonts(families: dict[str, FontFamily], fonts_dir: Path) -> FontSet:
+    """Register every face; a missing face falls back to the family's regular."""
+    table: dict[str, dict[str, str]] = {}
+    for family, files in families.items():
+        faces: dict[str, str] = {}
+        for face in FACES:
+            filename = getattr(files, face)
+            if filename is None:
+                continue
+            name = font_name(family, face)
+            _register(name, fonts_dir / filename)
+            faces[face] = name
+        faces.setdefault("italic", faces["regular"])
+        faces.setdefault("bold", faces["regular"])
+        faces.setdefault("bold_italic", faces["bold"])
+        for (bold, italic), face in {(0, 0): "regular", (0, 1): "italic", (1, 0): "bold", (1, 1): "bold_italic"}.items():
+            addMapping(family, bold, italic, faces[face])
+        table[family] = faces
+    return FontSet(table)

@@ -1,0 +1,27 @@
+"""The one ReportLab behaviour we change, in one place.
+
+ReportLab breaks lines at U+202F NARROW NO-BREAK SPACE as if it were an ordinary space, which
+lets "mot ;" or "« mot »" split across lines. French typography needs that space unbreakable and
+unstretched, so it is removed from ReportLab's list of break characters (tested in test_layout).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.platypus import paragraph as _paragraph
+
+NNBSP = "\u202f"
+
+if NNBSP in _paragraph._wsc:
+    _paragraph._wsc = _paragraph._wsc.replace(NNBSP, "")
+    _paragraph._wsc_re_split = re.compile("[%s]+" % re.escape(_paragraph._wsc)).split
+    _paragraph._wsc_end_search = re.compile("[%s]+$" % re.escape(_paragraph._wsc)).search
+
+    def _split(text: str | bytes, delim: str | None = None) -> list[str]:
+        if isinstance(text, bytes):
+            text = text.decode("utf8")
+        return _paragraph._wsc_re_split(text) if delim is None else text.split(delim)
+
+    # str.split() also treats U+202F as a separator, so ReportLab's own split is replaced too.
+    _paragraph.split = _split

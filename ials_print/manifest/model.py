@@ -1,0 +1,111 @@
+"""The issue manifest's schema (pydantic). Lengths in millimetres, type sizes in points."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Provenance = Literal["ia", "mixte", "humain"]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="lower-case letters, digits and hyphens")]
+Mm = Annotated[float, Field(ge=0, description="millimetres")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IssueInfo(Strict):
+    """Who and when: the issue's identity."""
+
+    title: str = Field(description="Magazine title as printed on the cover")
+    number: int = Field(ge=1, description="Issue number (numéro)")
+    date: dt.date = Field(description="Publication date, YYYY-MM-DD")
+    language: Literal["fr"] = "fr"
+    publisher: str | None = None
+
+
+class Margins(Strict):
+    """Type-area margins from the trim, in mm; inside is the spine side."""
+
+    top: Mm = 16
+    bottom: Mm = 18
+    inside: Mm = 17
+    outside: Mm = 14
+
+
+class PageFormat(Strict):
+    """Finished page (trim), bleed and margins, in mm."""
+
+    trim_width: float = Field(210, gt=50, le=1000)
+    trim_height: float = Field(297, gt=50, le=1000)
+    bleed: float = Field(3, ge=0, le=20)
+    margins: Margins = Margins()
+    binding: Literal["perfect", "saddle_stitch"] = "perfect"
+
+
+class FontFamily(Strict):
+    """TrueType files of one family, relative to the fonts folder."""
+
+    regular: str
+    italic: str | None = None
+    bold: str | None = None
+    bold_italic: str | None = None
+
+
+class Resources(Strict):
+    """Folders the engine reads besides the issue folder, relative to the manifest."""
+
+    layouts: str = Field("../layouts", description="Page templates folder")
+    fonts: str = Field("../fonts", description="TrueType fonts folder")
+    stylesheet: str = Field("styles.yaml", description="Paragraph styles, in the layouts folder")
+
+
+class AreaPlacement(Strict):
+    """A visual placed in one of the template's named areas on a page of its section."""
+
+    area: str
+    page: int = Field(1, ge=1, description="Page within the section, 1 = its first page")
+
+
+class Visual(Strict):
+    """An image with its caption, credit and provenance."""
+
+    id: Slug
+    file: str = Field(description="Image file, relative to the manifest, inside the issue folder")
+    caption: str | None = None
+    credit: str | None = None
+    provenance: Provenance
+    tool: str | None = Field(None, description="AI or editing tool, e.g. 'Midjourney v6'")
+    place: Literal["flow"] | AreaPlacement = Field(
+        "flow", description="'flow' = in the text column where the article references it"
+    )
+    fit: Literal["fit", "fill"] = Field("fill", description="fit: whole image; fill: crop to the frame")
+    focus: tuple[float, float] = Field((0.5, 0.5), description="Crop centre (x, y), 0..1 from top-left")
+    max_height: float = Field(95, gt=10, le=400, description="In the flow: tallest the image may be, in mm")
+
+
+class Section(Strict):
+    """One entry of the flatplan: a run of consecutive pages with one layout."""
+
+    id: Slug
+    title: str
+    layout: str = Field(description="Template name: layouts/<layout>.yaml")
+    first_page: int = Field(ge=1)
+    pages: int = Field(ge=1, le=200)
+    provenance: Provenance
+    text: str | None = Field(None, description="Markdown article, relative to the manifest")
+    running_head: str | None = Field(None, description="Defaults to the section title")
+    images: list[Visual] = []
+
+
+class Manifest(Strict):
+    """An issue: identity, format, fonts and the flatplan (sections in page order)."""
+
+    issue: IssueInfo
+    format: PageFormat = PageFormat()
+    resources: Resources = Resources()
+    fonts: dict[str, FontFamily] = Field(description="Families by name, e.g. serif, sans, display")
+    page_count: int = Field(ge=1, le=1000, description="Total pages; sections must tile 1..page_count")
+    sections: list[Section] = Field(min_length=1)

@@ -1,0 +1,75 @@
+"""Schemas of the files a manifest points to: page templates and the stylesheet."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ials_print.manifest.model import Mm, Strict
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+class Area(Strict):
+    """A rectangle for a visual, in mm from the trim's top-left corner of a right-hand page.
+
+    On left-hand pages it is mirrored. ``bleed: true`` pushes every edge lying on the trim out
+    to the bleed edge, so a full-page visual is printed past the cut.
+    """
+
+    x: Mm
+    y: Mm
+    w: Annotated[float, Field(gt=0)]
+    h: Annotated[float, Field(gt=0)]
+    bleed: bool = False
+    caption: Literal["below", "inside", "none"] = "below"
+
+
+class Template(Strict):
+    """A page template: grid, opener head, furniture and named areas for visuals."""
+
+    description: str = ""
+    kind: Literal["article", "placeholder"] = "article"
+    columns: int = Field(2, ge=1, le=6)
+    gutter: Mm = 5
+    opener_head: Mm = Field(0, description="Height reserved on the section's first page for the title block")
+    column_rule: bool = False
+    measure: Mm | None = Field(None, description="One-column layouts: column width in mm, set to the outside")
+    folio: bool = True
+    running_head: bool = True
+    styles: dict[str, str] = Field(
+        default_factory=dict, description="Style substitutions for this layout, e.g. {body: edito_body}"
+    )
+    areas: dict[str, Area] = Field(default_factory=dict)
+
+
+class Style(Strict):
+    """A paragraph style. Sizes and spacing in points."""
+
+    family: str
+    face: Literal["regular", "italic", "bold", "bold_italic"] = "regular"
+    size: Annotated[float, Field(gt=2, le=300)]
+    leading: Annotated[float, Field(gt=2, le=400)]
+    align: Literal["left", "right", "center", "justify"] = "left"
+    space_before: float = 0
+    space_after: float = 0
+    first_line_indent: float = 0
+    left_indent: float = 0
+    color: str = "ink"
+    upper: bool = False
+    hyphenate: bool = False
+
+
+REQUIRED_STYLES = (
+    "body", "body_first", "heading", "subheading", "kicker", "title", "subtitle", "standfirst",
+    "byline", "question", "pull_quote", "caption", "credit", "bio_name", "bio", "list_item",
+    "signature", "running_head", "folio", "drop_cap", "placeholder",
+)
+
+
+class Stylesheet(Strict):
+    """Named CMYK colours (0–100 %) and paragraph styles."""
+
+    colors: dict[str, tuple[Percent, Percent, Percent, Percent]]
+    styles: dict[str, Style]

@@ -1,0 +1,85 @@
+"""Turn pydantic's validation errors into ``file:line:col: message`` problems."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ials_print.errors import InputError, Problem
+from ials_print.manifest.yamlfile import Located
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _found(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the sub-model that ``loc`` (minus its last key) points into."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        annotation = fields[part].annotation
+        current = _model_in(annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(model: type[BaseModel], err: dict[str, Any]) -> str:
+    loc = err["loc"]
+    kind = err["type"]
+    name = ".".join(str(p) for p in loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(model, loc)
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown key '{key}' (expected one of: {', '.join(allowed)}){hint}"
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'" + (f" in {'.'.join(map(str, loc[:-1]))}" if len(loc) > 1 else "")
+    msg = err["msg"].replace("Input should be", "expected").replace("String should", "expected text to")
+    msg = msg.replace("Value error, ", "")
+    return f"{name}: {msg[0].lower() + msg[1:]}, found {_found(err.get('input'))}"
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    # pydantic adds union branch names ("literal['flow']", "AreaPlacement") to locations.
+    return tuple(p for p in loc if isinstance(p, int) or ("[" not in str(p) and not str(p)[:1].isupper()))
+
+
+def validate_model(model: type[M], located: Located) -> M:
+    """Validate ``located.data`` against ``model``; all problems at once as :class:`InputError`."""
+    if not isinstance(located.data, dict):
+        raise InputError([Problem(located.path, f"expected a mapping of keys at the top, found {type(located.data).__name__}", 1, 1)])
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as exc:
+        problems: list[Problem] = []
+        seen: set[tuple[Any, ...]] = set()
+        for err in exc.errors():
+            loc = _clean_loc(err["loc"])
+            if loc in seen:  # one line per place, not one per union branch
+                continue
+            seen.add(loc)
+            err = {**err, "loc": loc}
+            problems.append(located.problem(loc, _message(model, err), key=err["type"] == "extra_forbidden"))
+        raise InputError(problems) from None

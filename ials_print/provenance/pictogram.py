@@ -1,0 +1,89 @@
+"""The magazine's transparency pictograms, drawn as vectors (no bitmaps).
+
+Three marks: a chip for content made by AI, a bust for human work, both split by a slash for
+mixed work. Drawn in 100 % K so they stay sharp at any size on press.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.pdfgen.canvas import Canvas
+
+Kind = Literal["ia", "mixte", "humain"]
+
+LABELS: dict[str, str] = {"ia": "100% IA", "mixte": "IA / Humain", "humain": "100% Humain"}
+BLACK = CMYKColor(0, 0, 0, 1)
+WHITE = CMYKColor(0, 0, 0, 0)
+
+
+def _chip(c: Canvas, x: float, y: float, s: float) -> None:
+    """An AI chip in an s × s box whose bottom-left is (x, y)."""
+    body = s * 0.64
+    bx, by = x + (s - body) / 2, y + (s - body) / 2
+    c.setLineWidth(max(s * 0.06, 0.3))
+    c.roundRect(bx, by, body, body, s * 0.08, stroke=0, fill=1)
+    pin = s * 0.16
+    for i in range(3):
+        t = bx + body * (i + 1) / 4
+        c.line(t, by, t, by - pin)
+        c.line(t, by + body, t, by + body + pin)
+        u = by + body * (i + 1) / 4
+        c.line(bx, u, bx - pin, u)
+        c.line(bx + body, u, bx + body + pin, u)
+    c.setFillColor(WHITE)
+    c.setFont(c._ials_font, body * 0.5)  # type: ignore[attr-defined]
+    c.drawCentredString(bx + body / 2, by + body * 0.31, "IA")
+    c.setFillColor(BLACK)
+
+
+def _bust(c: Canvas, x: float, y: float, s: float) -> None:
+    """A human head and shoulders in an s × s box."""
+    c.circle(x + s / 2, y + s * 0.68, s * 0.2, stroke=0, fill=1)
+    p = c.beginPath()
+    p.moveTo(x + s * 0.12, y)
+    p.curveTo(x + s * 0.12, y + s * 0.36, x + s * 0.3, y + s * 0.44, x + s / 2, y + s * 0.44)
+    p.curveTo(x + s * 0.7, y + s * 0.44, x + s * 0.88, y + s * 0.36, x + s * 0.88, y)
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)
+
+
+def pictogram_width(kind: Kind, size: float, font: str, c: Canvas) -> float:
+    """Width of the pictogram and its label at icon height ``size``."""
+    icons = 2 if kind == "mixte" else 1
+    icon_w = size * icons + (size * 0.3 if icons == 2 else 0)
+    return icon_w + size * 0.25 + c.stringWidth(LABELS[kind], font, size * 0.42)
+
+
+def draw_pictogram(c: Canvas, kind: Kind, right: float, top: float, size: float, font: str) -> float:
+    """Draw the pictogram with its label, right-aligned at ``right``, top at ``top``.
+
+    Returns the width used. ``size`` is the icon height in points.
+    """
+    c.saveState()
+    c._ials_font = font  # type: ignore[attr-defined]
+    c.setFillColor(BLACK)
+    c.setStrokeColor(BLACK)
+    label = LABELS[kind]
+    label_size = size * 0.42
+    label_w = c.stringWidth(label, font, label_size)
+    icons = 2 if kind == "mixte" else 1
+    icon_w = size * icons + (size * 0.3 if icons == 2 else 0)
+    gap = size * 0.25
+    total = icon_w + gap + label_w
+    x = right - total
+    y = top - size
+    if kind == "ia":
+        _chip(c, x, y, size)
+    elif kind == "humain":
+        _bust(c, x, y, size)
+    else:
+        _chip(c, x, y, size)
+        c.setLineWidth(max(size * 0.07, 0.3))
+        c.line(x + size * 1.02, y, x + size * 1.28, y + size)
+        _bust(c, x + size * 1.3, y, size)
+    c.setFont(font, label_size)
+    c.drawString(x + icon_w + gap, y + size / 2 - label_size * 0.35, label)
+    c.restoreState()
+    return total
