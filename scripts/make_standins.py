@@ -1,9 +1,10 @@
-"""Generate the stand-in visuals for the "Tendance" pages (Hugo Barbera) of IALS issue n°3.
+"""Generate the stand-in visuals for IALS issue n°3.
 
-These JPEGs are STAND-INS for the real visuals (Hugo Barbera's Vogue Portugal cover, MALA, the
-AI Fashion Week image, GUCCI, EASY and his portrait). They let the layout be built and checked
-before the real files arrive. Each one is abstract fashion-editorial art drawn with Pillow
-(ellipses, polygons, gradients and patterns) and has a small "STAND-IN" mark in a corner.
+These JPEGs are STAND-INS for the real visuals of the "Tendance" pages (Hugo Barbera's Vogue
+Portugal cover, MALA, the AI Fashion Week image, GUCCI, EASY and his portrait) and of the "Actu IA"
+pages (Martino Bettucci's portrait and the news band across the top of the page). They let the
+layout be built and checked before the real files arrive. Each one is abstract editorial art drawn
+with Pillow (ellipses, polygons, gradients and patterns) and has a small "STAND-IN" mark in a corner.
 Replace them with the real visuals, keeping the same file names (image ids).
 
 The output is deterministic: every random choice comes from a `random.Random` with a fixed seed,
@@ -314,7 +315,7 @@ def walking_figure(c: Canvas, cx: float, top: float, height: float, fill: RGBA, 
         )
 
 
-# -- the six compositions -----------------------------------------------------------------
+# -- the compositions -----------------------------------------------------------------
 def make_vogue() -> Image.Image:
     """Red and gold: sunburst, halo, profile with a wide-brim hat, art-deco chevrons."""
     rng = random.Random(20)
@@ -615,6 +616,132 @@ def make_portrait() -> Image.Image:
     return c.finish(rng, 8)
 
 
+def make_martino_portrait() -> Image.Image:
+    """Head-and-shoulders silhouette of a man with glasses, rim-lit, on a cool blue/teal gradient."""
+    rng = random.Random(1980)
+    w, h = 1200, 1500
+    c = Canvas(w, h, [(0.0, (12, 38, 84)), (0.5, (22, 112, 138)), (1.0, (168, 224, 226))])
+    c.soft_blob(600, 560, 430, (150, 228, 232), 190)
+    step = 60
+    for j in range(h // step + 1):  # dot grid, fading towards the bottom
+        for i in range(w // step + 1):
+            x, y = i * step + step / 2, j * step + step / 2
+            c.ellipse(x, y, 3, 3, (220, 250, 250, max(0, round(90 * (1 - y / h)))))
+    for r in range(320, 900, 90):
+        c.arc(600, 560, r, 200, 340, (220, 250, 250, 45), 3)
+    bust(c, 608, 566, 330, (214, 248, 248, 255))  # rim light (offset, light)
+    ink: RGBA = (10, 24, 44, 255)
+    bust(c, 598, 572, 326, ink)
+    c.ellipse(598, 448, 172, 128, ink)  # short cropped hair
+    c.polygon([(432, 480), (470, 390), (720, 380), (764, 480)], ink)
+    frame: RGBA = (214, 248, 248, 255)
+    lens_y, half_w, half_h, gap = 560, 66, 50, 14
+    for sign in (-1, 1):  # glasses: two rounded lenses, temples to the ears
+        lx = 598 + sign * (gap + half_w)
+        box = [(lx - half_w) * SS, (lens_y - half_h) * SS, (lx + half_w) * SS, (lens_y + half_h) * SS]
+        c.draw.rounded_rectangle(box, radius=30 * SS, fill=(120, 200, 210, 60), outline=frame, width=9 * SS)
+        c.line([(lx - 34, lens_y - 18), (lx - 6, lens_y - 40)], (255, 255, 255, 140), 5)  # glint
+        c.line([(lx + sign * half_w, lens_y - 22), (598 + sign * 166, lens_y - 4)], frame, 8)
+    c.arc(598, lens_y - 4, gap + 4, 200, 340, frame, 8)  # bridge
+    collar: RGBA = (40, 126, 146, 255)
+    c.polygon([(470, 1090), (598, 1170), (560, 1250), (452, 1150)], collar)  # shirt collar wings
+    c.polygon([(726, 1090), (598, 1170), (636, 1250), (744, 1150)], collar)
+    c.line([(598, 1175), (598, 1500)], (40, 126, 146, 200), 4)  # button placket
+    for k in range(2):
+        c.ellipse(598, 1290 + k * 110, 8, 8, collar)
+    return c.finish(rng, 8)
+
+
+def make_news_band() -> Image.Image:
+    """Wide band: glowing neural-network graph over circuit traces on dark navy, red and white accents."""
+    rng = random.Random(2024)
+    w, h = 2560, 1400
+    red: RGB = (232, 65, 63)  # the magazine's red, CMYK 0/90/75/0
+    white: RGB = (255, 255, 255)
+    trace: RGB = (52, 92, 150)
+    c = Canvas(w, h, [(0.0, (4, 10, 30)), (0.5, (10, 22, 54)), (1.0, (3, 8, 24))])
+    c.soft_blob(1280, 700, 760, (22, 50, 110), 170)
+    c.soft_blob(1900, 520, 420, (90, 24, 44), 110)
+
+    # the network: layers of nodes on gently curved columns, one red path through it
+    sizes = [5, 8, 10, 10, 8, 5]
+    x0, x1 = 520, 2040
+    layers: list[list[Point]] = []
+    for k, n in enumerate(sizes):
+        x = x0 + (x1 - x0) * k / (len(sizes) - 1)
+        spread = 102 * (n - 1) / 2
+        col: list[Point] = []
+        for i in range(n):
+            y = 700 - spread + 102 * i
+            bow = 0.00028 * (y - 700) ** 2  # columns bow outwards, like a lens
+            col.append((x + (bow if k >= len(sizes) / 2 else -bow) + rng.uniform(-14, 14), y + rng.uniform(-18, 18)))
+        layers.append(col)
+    links: list[tuple[Point, Point]] = []
+    for a, b in pairwise(layers):
+        for p in a:
+            for q in b:
+                if rng.random() < 0.55:
+                    links.append((p, q))
+    path = [col[rng.randrange(1, len(col) - 1)] for col in layers]
+    red_nodes = {p for col in layers for p in col if rng.random() < 0.12} | set(path)
+
+    # circuit traces: horizontal runs with 45-degree jogs, ending in pads
+    def run(start: Point, end: Point, jog_at: float) -> list[Point]:
+        (sx, sy), (ex, ey) = start, end
+        dy = ey - sy
+        mx = sx + (ex - sx) * jog_at
+        dx = math.copysign(abs(dy), ex - sx)
+        return [(sx, sy), (mx, sy), (mx + dx, ey), (ex, ey)]
+
+    for p in layers[0]:  # inputs come in from the left edge, outputs leave on the right
+        c.line(run((-20, p[1] + rng.uniform(-160, 160)), p, rng.uniform(0.3, 0.6)), rgba(trace, 230), 3)
+    for p in layers[-1]:
+        c.line(run(p, (w + 20, p[1] + rng.uniform(-160, 160)), rng.uniform(0.3, 0.6)), rgba(trace, 230), 3)
+    for band_y, direction in ((96, 1), (1304, -1)):  # two buses of parallel traces, top and bottom
+        for seg in range(4):
+            sx = seg * 680 + rng.uniform(-40, 80)
+            length = rng.uniform(420, 600)
+            jog = direction * rng.uniform(30, 70)
+            for k in range(rng.randint(3, 5)):
+                y = band_y + direction * k * 18
+                pts = run((sx + k * 10, y), (sx + length - k * 10, y + jog), 0.45)
+                c.line(pts, rgba(trace, 170), 3)
+                ex, ey = pts[-1]
+                c.ring(ex, ey, 7, rgba(trace, 220), 3)
+    for _ in range(26):  # short stubs with vias scattered in the margins
+        x = rng.uniform(60, w - 60)
+        y = rng.choice([rng.uniform(40, 300), rng.uniform(1100, 1360)])
+        length = rng.uniform(60, 220)
+        c.line([(x, y), (x + length, y)], rgba(trace, 150), 3)
+        c.ring(x + length, y, 8, rgba(trace, 200), 3)
+        c.ellipse(x, y, 4, 4, rgba(trace, 200))
+
+    def network(layer: Canvas) -> None:
+        for p, q in links:
+            layer.line([p, q], rgba(white, 46), 2)
+        for p, q in pairwise(path):
+            layer.line([p, q], rgba(red, 255), 6)
+        for col in layers:
+            for p in col:
+                color = red if p in red_nodes else white
+                layer.ellipse(p[0], p[1], 15, 15, rgba(color, 255))
+
+    c.glow(network, 16)
+    for col in layers:  # crisp outer rings and white-hot cores
+        for p in col:
+            c.ring(p[0], p[1], 22, rgba(red if p in red_nodes else white, 150), 3)
+            c.ellipse(p[0], p[1], 6, 6, rgba(white))
+    for p, q in rng.sample(links, 18):  # data pulses travelling along some links
+        t = rng.uniform(0.2, 0.8)
+        x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+        c.ellipse(x, y, 5, 5, rgba(white, 230))
+    for _ in range(160):  # faint dust / far nodes
+        x, y = rng.uniform(0, w), rng.uniform(0, h)
+        r = rng.uniform(1, 3)
+        c.ellipse(x, y, r, r, rgba(white, rng.randint(30, 110)))
+    return c.finish(rng, 5)
+
+
 VISUALS: dict[str, Callable[[], Image.Image]] = {
     "hugo-vogue": make_vogue,
     "hugo-mala": make_mala,
@@ -622,15 +749,17 @@ VISUALS: dict[str, Callable[[], Image.Image]] = {
     "hugo-gucci": make_gucci,
     "hugo-easy": make_easy,
     "hugo-portrait": make_portrait,
+    "martino-portrait": make_martino_portrait,
+    "news-band": make_news_band,
 }
 
 README = """\
 # Visuals (stand-ins)
 
 The JPEG files here are **generated stand-ins** for the real visuals of the "Tendance" pages
-(Hugo Barbera). They are made by `scripts/make_standins.py` (Pillow only, deterministic) so that
-the layout can be built and checked before the real files are delivered. Each one has a small
-"STAND-IN" mark in a corner.
+(Hugo Barbera) and of the "Actu IA" pages (Martino Bettucci). They are made by
+`scripts/make_standins.py` (Pillow only, deterministic) so that the layout can be built and
+checked before the real files are delivered. Each one has a small "STAND-IN" mark in a corner.
 
 - License: CC0 1.0 (public domain dedication): they are generated by `scripts/make_standins.py`
   and contain no third-party material.

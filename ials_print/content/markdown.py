@@ -61,8 +61,10 @@ def _inline_runs(token: Token, path: Path, problems: list[Problem]) -> Runs:
         t = child.type
         if t == "text" or t == "code_inline":
             runs.append(Run(child.content, bold > 0, italic > 0, sup > 0, href))
-        elif t in ("softbreak", "hardbreak"):
+        elif t == "softbreak":
             runs.append(Run(" ", bold > 0, italic > 0, sup > 0, href))
+        elif t == "hardbreak":  # a forced line break (two trailing spaces or a backslash)
+            runs.append(Run("\n", bold > 0, italic > 0, sup > 0, href))
         elif t == "strong_open":
             bold += 1
         elif t == "strong_close":
@@ -82,7 +84,7 @@ def _inline_runs(token: Token, path: Path, problems: list[Problem]) -> Runs:
             elif tag == "</sup>":
                 sup -= 1
             elif tag in ("<br>", "<br/>", "<br />"):
-                runs.append(Run(" ", bold > 0, italic > 0, sup > 0, href))
+                runs.append(Run("\n", bold > 0, italic > 0, sup > 0, href))
             else:
                 line = (token.map[0] + 1) if token.map else None
                 problems.append(Problem(path, f"unsupported inline HTML {child.content!r} (only <sup> and <br>)", line))
@@ -189,7 +191,8 @@ def parse_article(text: str, path: Path) -> Article:
         elif tok.type == "hr":
             pass
         i += 1
-    if meta is None and not any(p.message.startswith("missing required key 'title'") for p in problems):
+    front_matter_seen = any(t.type == "front_matter" for t in tokens)
+    if meta is None and not front_matter_seen:
         problems.append(Problem(path, "expected front matter between '---' lines with at least 'title', found none", 1, 1))
     if problems:
         raise InputError(problems)

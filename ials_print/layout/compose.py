@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
@@ -51,19 +52,31 @@ class SectionResult:
     warnings: list[str] = field(default_factory=list)
 
 
-class _Marker(Flowable):
-    """Zero-size flowable that notes the folio where a block starts (for glyph reports)."""
+@dataclass
+class _Missing:
+    """Where one missing glyph occurs: source lines and the folios it was set on."""
 
-    def __init__(self, on_draw: Callable[[int], None]):
-        super().__init__()
-        self.on_draw = on_draw
-        self.width = self.height = 0
+    lines: set[int] = field(default_factory=set)
+    folios: set[int] = field(default_factory=set)
 
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return 0, 0
 
-    def draw(self) -> None:
-        self.on_draw(self.canv._ials_folio)  # type: ignore[attr-defined]
+class _TrackedParagraph(Paragraph):
+    """A paragraph that tells on which folio(s) it is drawn (only used for glyph reports)."""
+
+    def __init__(self, *args, drawn_on: Callable[[int], None] | None = None, **kw):
+        super().__init__(*args, **kw)
+        self.drawn_on = drawn_on
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        parts = super().split(aw, ah)
+        for p in parts:
+            p.drawn_on = self.drawn_on
+        return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if self.drawn_on is not None:
+            self.drawn_on(canvas._ials_folio)  # type: ignore[attr-defined]
+        super().drawOn(canvas, x, y, _sW)
 
 
 def flowable_text(f: Flowable) -> str:
@@ -92,7 +105,7 @@ class SectionComposer:
         self.article: Article | None = issue.articles.get(section.id)
         self.visuals: dict[str, Visual] = {v.id: v for v in section.images}
         self.result = SectionResult(section.id, [])
-        self._missing: dict[tuple[str, str], set[int]] = {}
+        self._missing: dict[tuple[str, str], _Missing] = {}
 
     # -- text → flowables -------------------------------------------------------------------
     def _style(self, name: str) -> str:
@@ -100,19 +113,22 @@ class SectionComposer:
 
     def _para(self, runs: tuple[Run, ...] | list[Run], style: str, line: int = 0, **kw) -> Paragraph:
         style = self._style(style)
+        missing: list[tuple[str, str]] = []
+        markup = runs_markup(runs, style, self.styles, lambda char, font: missing.append((char, font)))
+        if not missing:
+            return Paragraph(markup, self.styles[style], **kw)
+        records = [self._missing.setdefault((char, font), _Missing()) for char, font in missing]
+        for r in records:
+            r.lines.add(line)
 
-        def missing(char: str, font: str) -> None:
-            self._missing.setdefault((char, font), set()).add(line)
+        def drawn_on(folio: int) -> None:
+            for r in records:
+                r.folios.add(folio)
 
-        return Paragraph(runs_markup(runs, style, self.styles, missing), self.styles[style], **kw)
+        return _TrackedParagraph(markup, self.styles[style], drawn_on=drawn_on, **kw)
 
     def _plain(self, text: str, style: str) -> Paragraph:
-        style = self._style(style)
-
-        def missing(char: str, font: str) -> None:
-            self._missing.setdefault((char, font), set()).add(0)
-
-        return Paragraph(plain_markup(text, style, self.styles, missing), self.styles[style])
+        return self._para((Run(text),), style)
 
     def head_flowables(self) -> list[Flowable]:
         """The opener's title block: kicker, title, subtitle, byline, standfirst."""
@@ -302,7 +318,9 @@ class SectionComposer:
         ta = geo.type_area
         c.setFillColor(self.styles.colors["tint"])
         c.rect(ta.x, ta.y, ta.w, ta.h, stroke=0, fill=1)
-        text = f"{self.section.title}<br/>pages {self.section.first_page}–{self.section.first_page + self.section.pages - 1}"
+        first, last = self.section.first_page, self.section.first_page + self.section.pages - 1
+        pages = f"page {first}" if first == last else f"pages {first}–{last}"
+        text = f"{escape(self.section.title)}<br/>{pages}"
         p = Paragraph(text, self.styles["placeholder"])
         _, h = p.wrap(ta.w - 20 * MM, ta.h)
         p.drawOn(c, ta.x + 10 * MM, ta.y + ta.h / 2 - h / 2)
@@ -361,11 +379,12 @@ class SectionComposer:
             for plan in self.result.pages:
                 if not plan.has_content:
                     self.result.warnings.append(f"underset in section '{sid}': page {plan.folio} is empty")
-        for (char, font), lines in sorted(self._missing.items()):
-            where = ", ".join(f"line {n}" for n in sorted(lines) if n) or "its title block"
+        for (char, font), record in sorted(self._missing.items()):
+            where = ", ".join(f"line {n}" for n in sorted(record.lines) if n) or "its title block or captions"
+            pages = ", ".join(str(f) for f in sorted(record.folios)) or "none (not set)"
             self.result.errors.append(
-                f"section '{sid}' (pages {self.section.first_page}–{self.section.first_page + self.section.pages - 1}): "
-                f"font {font} has no glyph for {char!r} (U+{ord(char):04X}), in {self.section.text} at {where}; left out")
+                f"section '{sid}', page {pages}: font {font} has no glyph for {char!r} (U+{ord(char):04X}) "
+                f"({self.section.text or 'manifest'}, {where}); the character was left out")
 
 
 def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:

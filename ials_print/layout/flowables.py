@@ -134,8 +134,8 @@ class BioBox(Flowable):
                 tail = [parts[1], *self.paras[i + 1:]]
             else:
                 tail = self.paras[i:]
-            if not head:
-                return []
+            if len(head) < (2 if self.first else 1):
+                return []  # never leave the name alone at the foot of a column
             return [BioBox(head, self.tint, self.rule, self.pad, self.first),
                     BioBox(tail, self.tint, self.rule, self.pad, first=False)]
         return [self]

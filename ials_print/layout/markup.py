@@ -82,6 +82,8 @@ def runs_markup(
 
 
 def _char(c: str, font: str, fonts, on_missing: MissingGlyph) -> str:
+    if c == "\n":
+        return "<br/>"
     if c in _INVISIBLE or fonts.has_glyph(font, c):
         return escape(c)
     fallback = fonts.fallback_for(font, c)

@@ -41,6 +41,8 @@ def build_styles(sheet: Stylesheet, fonts: FontSet) -> Styles:
         paragraph[name] = ParagraphStyle(
             name,
             fontName=fonts.families[s.family][s.face],
+            bulletFontName=fonts.families[s.family][s.face],
+            bulletFontSize=s.size,
             fontSize=s.size,
             leading=s.leading,
             alignment=_ALIGN[s.align],

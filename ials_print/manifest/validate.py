@@ -75,11 +75,18 @@ def validate_model(model: type[M], located: Located) -> M:
     except ValidationError as exc:
         problems: list[Problem] = []
         seen: set[tuple[Any, ...]] = set()
-        for err in exc.errors():
-            loc = _clean_loc(err["loc"])
+        errors = [{**e, "loc": _clean_loc(e["loc"])} for e in exc.errors()]
+        # A misspelt key is one mistake, not two: drop "missing X" when "unknown key ~X" is beside it.
+        typos = {
+            (e["loc"][:-1], m)
+            for e in errors if e["type"] == "extra_forbidden"
+            for m in difflib.get_close_matches(str(e["loc"][-1]), _allowed_keys(model, e["loc"]), n=1)
+        }
+        errors = [e for e in errors if not (e["type"] == "missing" and (e["loc"][:-1], e["loc"][-1]) in typos)]
+        for err in errors:
+            loc = err["loc"]
             if loc in seen:  # one line per place, not one per union branch
                 continue
             seen.add(loc)
-            err = {**err, "loc": loc}
             problems.append(located.problem(loc, _message(model, err), key=err["type"] == "extra_forbidden"))
         raise InputError(problems) from None

@@ -19,6 +19,8 @@ from ials_print.errors import InputError, Problem
 Loc = tuple[str | int, ...]
 
 MAX_YAML_BYTES = 2_000_000
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 
 
 @dataclass
@@ -63,6 +65,9 @@ def _build(loader: _NoAliasLoader, node: Node, loc: Loc, out: Located, problems:
     out.values[loc] = _pos(node)
     if isinstance(node, ScalarNode):
         return loader.construct_object(node, deep=True)
+    if not isinstance(node, ScalarNode) and node.tag not in (_SEQ, _MAP):
+        problems.append(Problem(out.path, f"unsupported YAML tag {node.tag!r}: only plain data is allowed", *_pos(node)))
+        return None
     if isinstance(node, SequenceNode):
         return [_build(loader, item, (*loc, i), out, problems) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):

@@ -1,0 +1,86 @@
+"""Shared fixtures: the small fixture issue, the real issue, and PDF text helpers."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from ials_print.manifest.load import Issue, load_issue
+from ials_print.output.build import BuildResult, build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "mini"
+MINI = FIXTURE / "mini.yaml"
+ISSUE = ROOT / "issue" / "ials-03.yaml"
+
+
+def page_texts(pdf_path: Path) -> list[str]:
+    """Text of each page, soft hyphens at line ends rejoined."""
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        out = []
+        for page in pdf:
+            text = page.get_textpage().get_text_range()
+            out.append(re.sub("[\ufffe\u00ad]\r?\n?", "", text))
+        return out
+    finally:
+        pdf.close()
+
+
+def words(text: str) -> Counter[str]:
+    text = text.replace("’", "'").lower()
+    return Counter(re.findall(r"\w+", text))
+
+
+def missing_words(source: str, printed: str) -> Counter[str]:
+    """Words of ``source`` that the printed text lacks (superscripts may split a word: 3e → 3 e)."""
+    lost = words(source) - words(printed)
+    squashed = re.sub(r"\s+", "", printed.replace("’", "'").lower())
+    return Counter({w: n for w, n in lost.items() if w not in squashed})
+
+
+def source_text(issue: Issue) -> str:
+    """Every word the issue's content files and manifest captions hold."""
+    parts = []
+    for section in issue.manifest.sections:
+        article = issue.articles.get(section.id)
+        if article:
+            parts.append(article.plain_text())
+        for v in section.images:
+            parts += [v.caption or "", v.credit or ""]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="session")
+def mini_issue() -> Issue:
+    return load_issue(MINI)
+
+
+@pytest.fixture(scope="session")
+def mini_build(tmp_path_factory: pytest.TempPathFactory, mini_issue: Issue) -> BuildResult:
+    out = tmp_path_factory.mktemp("mini") / "mini.pdf"
+    return build(mini_issue, out)
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Issue, BuildResult]:
+    issue = load_issue(ISSUE)
+    out = tmp_path_factory.mktemp("issue") / "ials-03.pdf"
+    return issue, build(issue, out)
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture issue, its resource paths pointing back at the repo."""
+    dest = tmp_path / "issue"
+    shutil.copytree(FIXTURE, dest)
+    manifest = dest / "mini.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    text = text.replace("../../../layouts", str(ROOT / "layouts")).replace("../../../fonts", str(ROOT / "fonts"))
+    manifest.write_text(text, encoding="utf-8")
+    return manifest

