@@ -17,8 +17,8 @@ from ials_print.manifest.model import Manifest
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="ials-print: lay out an IALS issue from its YAML manifest into a print PDF.")
-out_console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DEFAULT_MANIFEST = Path("issue/ials-03.yaml")
 ManifestArg = Annotated[Path, typer.Argument(help="The issue manifest (YAML)")]
