@@ -130,3 +130,7 @@ def schema_cmd() -> None:
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -652,6 +652,32 @@ def make_martino_portrait() -> Image.Image:
     return c.finish(rng, 8)
 
 
+def make_nathalie_portrait() -> Image.Image:
+    """Head-and-shoulders silhouette of a woman with a long bob and a leopard-spotted jacket, on red."""
+    rng = random.Random(2024_07)
+    w, h = 1200, 1500
+    c = Canvas(w, h, [(0.0, (120, 18, 30)), (0.55, (200, 48, 52)), (1.0, (246, 170, 150))])
+    c.soft_blob(600, 540, 420, (255, 190, 170), 170)
+    for r in range(300, 900, 80):
+        c.ring(600, 560, r, (255, 220, 210, 36), 3)
+    bust(c, 606, 566, 330, (255, 226, 214, 255))  # rim light
+    ink: RGBA = (40, 10, 14, 255)
+    c.ellipse(596, 600, 250, 300, ink)  # long bob framing the face, behind the bust
+    bust(c, 596, 572, 326, ink)
+    c.ellipse(596, 450, 190, 150, ink)
+    jacket: RGBA = (196, 140, 70, 255)
+    c.polygon([(300, 1230), (450, 1080), (596, 1180), (742, 1080), (892, 1230), (1000, 1500), (190, 1500)], jacket)
+    for _ in range(90):  # leopard rosettes on the jacket
+        x, y = rng.uniform(230, 970), rng.uniform(1150, 1490)
+        if abs(x - 596) < 40:
+            continue
+        r = rng.uniform(10, 22)
+        c.ring(x, y, r, (60, 30, 14, 255), 6)
+        c.ellipse(x, y, r * 0.45, r * 0.45, (120, 70, 30, 255))
+    c.polygon([(520, 1120), (596, 1180), (672, 1120), (596, 1400)], ink)  # neckline
+    return c.finish(rng, 8)
+
+
 def make_news_band() -> Image.Image:
     """Wide band: glowing neural-network graph over circuit traces on dark navy, red and white accents."""
     rng = random.Random(2024)
@@ -750,6 +776,7 @@ VISUALS: dict[str, Callable[[], Image.Image]] = {
     "hugo-easy": make_easy,
     "hugo-portrait": make_portrait,
     "martino-portrait": make_martino_portrait,
+    "nathalie-portrait": make_nathalie_portrait,
     "news-band": make_news_band,
 }
 
@@ -757,7 +784,7 @@ README = """\
 # Visuals (stand-ins)
 
 The JPEG files here are **generated stand-ins** for the real visuals of the "Tendance" pages
-(Hugo Barbera) and of the "Actu IA" pages (Martino Bettucci). They are made by
+(Hugo Barbera), of the "Actu IA" pages (Martino Bettucci) and of the editorial (Nathalie Dupuy). They are made by
 `scripts/make_standins.py` (Pillow only, deterministic) so that the layout can be built and
 checked before the real files are delivered. Each one has a small "STAND-IN" mark in a corner.
 
