@@ -30,6 +30,10 @@ Après un saut de ligne.
 
 > Une exergue.
 
+::: across 2
+En travers.
+:::
+
 ![Légende](visuel "Crédit")
 
 ::: bio Jean Dupont
@@ -42,16 +46,17 @@ def test_blocks():
     a = parse_article(ARTICLE, Path("a.md"))
     assert a.meta.title == "Titre" and a.meta.kicker == "Rubrique" and a.meta.interview
     kinds = [type(b) for b in a.blocks]
-    assert kinds == [Paragraph, Paragraph, Heading, ListBlock, PullQuote, Figure, Bio]
+    assert kinds == [Paragraph, Paragraph, Heading, ListBlock, PullQuote, PullQuote, Figure, Bio]
+    assert a.blocks[4].across_page is None and a.blocks[5].across_page == 2
     question, answer = a.blocks[0], a.blocks[1]
     assert question.role == "question" and question.runs == (Run("Une question ?"),)
     assert Run("italique", italic=True) in answer.runs and Run("gras", bold=True) in answer.runs
     assert Run("e", sup=True) in answer.runs
     assert Run("lien", href="https://ials.fr") in answer.runs
     assert any("\n" in r.text for r in answer.runs)
-    fig = a.blocks[5]
+    fig = a.blocks[6]
     assert fig.image_id == "visuel" and fig.credit == "Crédit" and fig.caption == (Run("Légende"),)
-    bio = a.blocks[6]
+    bio = a.blocks[7]
     assert bio.name == "Jean Dupont" and bio.paragraphs[0][1] == Run("bio", italic=True)
     assert "Jean Dupont" in a.plain_text() and "Le chapô." in a.plain_text()
 

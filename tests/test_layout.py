@@ -73,7 +73,7 @@ def test_text_lands_inside_frames(mini_build, mini_issue):
     """Every glyph of every page lies in a text frame, the title block, a caption or the furniture."""
     bleed = mini_issue.manifest.format.bleed * MM
     for n, plan in enumerate(mini_build.pages):
-        zones: list[Rect] = [*plan.frames, *plan.furniture]
+        zones: list[Rect] = [*plan.frames, *plan.furniture, *plan.pull_quotes]
         if plan.head:
             zones.append(plan.head)
         # Captions sit under their visual, within the type area.
@@ -90,6 +90,14 @@ def test_columns_avoid_placed_visuals(mini_build):
     assert vid == "disc"
     for f in page2.frames:
         assert f.top <= visual.y, "a text frame overlaps the visual placed in the top half"
+
+
+def test_pull_quote_across_columns_hides_no_text(mini_build):
+    page1 = mini_build.pages[0]
+    (quote,) = page1.pull_quotes
+    assert quote.w > page1.frames[0].w * 1.9, "the pull-quote spans the columns"
+    for f in page1.frames:
+        assert f.top <= quote.y or f.y >= quote.top, "a text frame runs under the pull-quote"
 
 
 def test_full_bleed_visual_reaches_bleed_edge(mini_build, mini_issue):

@@ -46,6 +46,7 @@ def _parser() -> MarkdownIt:
     md.disable(["code", "fence"])
     md.use(front_matter_plugin)
     md.use(container_plugin, name="bio")
+    md.use(container_plugin, name="across")
     return md
 
 
@@ -131,6 +132,7 @@ def parse_article(text: str, path: Path) -> Article:
     i = 0
     in_quote = 0
     bio: dict[str, Any] | None = None
+    across: dict[str, Any] | None = None
     list_items: list[Runs] | None = None
     list_line = 0
     list_ordered = False
@@ -159,6 +161,15 @@ def parse_article(text: str, path: Path) -> Article:
             if not name:
                 problems.append(Problem(path, "expected '::: bio NAME', found no name", line))
             bio = {"name": name, "paragraphs": [], "line": line}
+        elif tok.type == "container_across_open":
+            arg = tok.info.strip()[len("across"):].strip()
+            if not arg.isdigit() or int(arg) < 1:
+                problems.append(Problem(path, f"expected '::: across PAGE' (page of the section, 1 = first), found {arg!r}", line))
+            across = {"page": int(arg) if arg.isdigit() else 1, "runs": [], "line": line}
+        elif tok.type == "container_across_close" and across is not None:
+            runs = tuple(r for para in across["runs"] for r in (*para, Run("\n")))[:-1]
+            blocks.append(PullQuote(runs, across["line"], across_page=across["page"]))
+            across = None
         elif tok.type == "container_bio_close" and bio is not None:
             blocks.append(Bio(bio["name"], tuple(bio["paragraphs"]), bio["line"]))
             bio = None
@@ -179,6 +190,8 @@ def parse_article(text: str, path: Path) -> Article:
                 runs = _inline_runs(inline, path, problems)
                 if bio is not None:
                     bio["paragraphs"].append(runs)
+                elif across is not None:
+                    across["runs"].append(runs)
                 elif in_quote:
                     blocks.append(PullQuote(runs, line))
                 elif meta is not None and meta.interview and _is_question(runs):

@@ -36,8 +36,11 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class PullQuote:
+    """A pull-quote: in the column where it stands, or across all columns of a page (``across_page``)."""
+
     runs: Runs
     line: int
+    across_page: int | None = None
 
 
 @dataclass(frozen=True)

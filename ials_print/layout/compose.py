@@ -41,6 +41,7 @@ class PagePlan:
     head: Rect | None = None
     visuals: list[tuple[str, Rect]] = field(default_factory=list)
     furniture: list[Rect] = field(default_factory=list)
+    pull_quotes: list[Rect] = field(default_factory=list)
     has_content: bool = False
 
 
@@ -174,6 +175,8 @@ class SectionComposer:
                     items.append(self._para(block.runs, "body_first" if first_body else "body", block.line))
                     items[-1].body = True
                 first_body = False
+            elif isinstance(block, PullQuote) and block.across_page:
+                continue  # set by _draw_across on its page
             elif isinstance(block, PullQuote):
                 items.append(fl.PullQuote(self._para(block.runs, "pull_quote", block.line), s.colors["accent"]))
             elif isinstance(block, ListBlock):
@@ -221,6 +224,7 @@ class SectionComposer:
             top = None
             if n == 0 and head:
                 top = self._draw_head(c, geo, head, plan)
+            blocked += self._draw_across(c, geo, n + 1, top, plan)
             if self.template.kind == "placeholder":
                 self._draw_placeholder(c, geo, plan)
             else:
@@ -288,6 +292,36 @@ class SectionComposer:
                 block = self._draw_area_caption(c, geo, v, r, area.caption == "inside")
             gutter = self.template.gutter * MM
             blocked.append(Rect(block.x - gutter, block.y - gutter, block.w + 2 * gutter, block.h + 2 * gutter))
+        return blocked
+
+    def _draw_across(self, c: Canvas, geo: PageGeometry, page_in_section: int, top: float | None,
+                     plan: PagePlan) -> list[Rect]:
+        """Pull-quotes set across all columns, midway down the text area; the columns flow around them."""
+        if self.article is None:
+            return []
+        ta = geo.type_area
+        col_top = ta.top if top is None else top
+        blocked = []
+        quotes = [b for b in self.article.blocks if isinstance(b, PullQuote) and b.across_page == page_in_section]
+        for i, quote in enumerate(quotes):
+            para = self._para(quote.runs, "pull_quote_across", quote.line)
+            width = ta.w * 0.8
+            _, h = para.wrap(width, ta.h)
+            pad = 4 * MM
+            centre = col_top - (col_top - ta.y) * (i + 1) / (len(quotes) + 1)
+            r = Rect(ta.x, centre - h / 2 - pad, ta.w, h + 2 * pad)
+            c.setStrokeColor(self.styles.colors["accent"])
+            c.setLineWidth(1.2)
+            c.line(r.x, r.top, r.right, r.top)
+            c.line(r.x, r.y, r.right, r.y)
+            para.drawOn(c, ta.x + (ta.w - width) / 2, r.y + pad)
+            plan.pull_quotes.append(r)
+            for vid, v in plan.visuals:
+                if v.x < r.right and r.x < v.right and v.y < r.top and r.y < v.top:
+                    self.result.errors.append(f"section '{self.section.id}', page {plan.folio}: the pull-quote across "
+                                              f"the columns (line {quote.line}) overlaps visual '{vid}'")
+            gutter = self.template.gutter * MM
+            blocked.append(Rect(r.x, r.y - gutter, r.w, r.h + 2 * gutter))
         return blocked
 
     def _draw_area_caption(self, c: Canvas, geo: PageGeometry, v: Visual, r: Rect, inside: bool) -> Rect:

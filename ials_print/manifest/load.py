@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ials_print.content.markdown import load_article
-from ials_print.content.story import Article, Figure
+from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
 from ials_print.manifest.model import Manifest, Section, Visual
@@ -166,6 +166,9 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
     ids = {v.id for v in section.images}
     referenced = set()
     for block in article.blocks:
+        if isinstance(block, PullQuote) and block.across_page and block.across_page > section.pages:
+            problems.append(Problem(path, f"pull-quote across page {block.across_page}, but section '{section.id}' "
+                                    f"has {section.pages} page{'s' * (section.pages > 1)}", block.line))
         if isinstance(block, Figure):
             referenced.add(block.image_id)
             if block.image_id not in ids:
