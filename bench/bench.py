@@ -34,8 +34,10 @@ def measure(label: str, cmd: list[str], runs: int) -> tuple[float, float]:
     results = [run(cmd) for _ in range(runs)]
     walls = [w for w, _ in results]
     peak = max(m for _, m in results)
-    print(f"{label:<38} median {statistics.median(walls):6.3f} s   best {min(walls):6.3f} s   "
-          f"peak {peak:6.1f} MB   ({runs} runs)")
+    print(
+        f"{label:<38} median {statistics.median(walls):6.3f} s   best {min(walls):6.3f} s   "
+        f"peak {peak:6.1f} MB   ({runs} runs)"
+    )
     return statistics.median(walls), peak
 
 
@@ -48,8 +50,7 @@ def main() -> None:
     out = tempfile.mkdtemp(prefix="ials-bench-")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, output in {out}")
     base, _ = measure("interpreter start-up (python -c pass)", [py, "-c", "pass"], args.runs)
-    imports, _ = measure("imports (cli + layout)", [py, "-c", "import ials_print.cli, ials_print.output.build"],
-                         args.runs)
+    measure("imports (cli + layout)", [py, "-c", "import ials_print.cli, ials_print.output.build"], args.runs)
     cli = [py, "-m", "ials_print.cli"]
     preview, _ = measure(f"preview {args.section}", [*cli, "preview", args.section, "--out", out], args.runs)
     full, _ = measure("build (whole issue)", [*cli, "build", "--out", out], args.runs)

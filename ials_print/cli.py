@@ -15,8 +15,12 @@ from ials_print.errors import InputError
 from ials_print.manifest.load import Issue, load_issue
 from ials_print.manifest.model import Manifest
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
-                  help="ials-print: lay out an IALS issue from its YAML manifest into a print PDF.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="ials-print: lay out an IALS issue from its YAML manifest into a print PDF.",
+)
 out_console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -49,7 +53,8 @@ def _report(result, label: str, start: float) -> None:
         f"{label}: {result.output} — {pages} page{'s' * (pages > 1)}, {len(result.sections)} section"
         f"{'s' * (len(result.sections) > 1)}, {len(result.warnings)} warning{'s' * (len(result.warnings) != 1)}, "
         f"{len(result.errors)} error{'s' * (len(result.errors) != 1)} ({time.perf_counter() - start:.2f} s)",
-        soft_wrap=True)
+        soft_wrap=True,
+    )
     if result.errors:
         raise typer.Exit(1)
 
@@ -88,8 +93,11 @@ def build_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("out"
 
 
 @app.command("preview")
-def preview_cmd(section: Annotated[str, typer.Argument(help="Section id from the flatplan")],
-                manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("out")) -> None:
+def preview_cmd(
+    section: Annotated[str, typer.Argument(help="Section id from the flatplan")],
+    manifest: ManifestArg = DEFAULT_MANIFEST,
+    out: OutDir = Path("out"),
+) -> None:
     """Build one section alone, with its real page numbers, into OUT/<stem>-<section>.pdf."""
     start = time.perf_counter()
     issue = _load(manifest, only=[section])
@@ -115,8 +123,10 @@ def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
             err_console.print(f"[red]error[/red] {p}", soft_wrap=True)
         raise typer.Exit(2) from None
     m = issue.manifest
-    out_console.print(f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "
-                      f"{len(issue.articles)} texts, {len(issue.images)} visuals")
+    out_console.print(
+        f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "
+        f"{len(issue.articles)} texts, {len(issue.images)} visuals"
+    )
 
 
 @app.command("schema")

@@ -40,6 +40,15 @@ def test_bad_input_exits_2_and_keeps_last_good_pdf(mini_copy, tmp_path):
         assert "Traceback" not in result.output
         assert f"{mini_copy}:" in result.output
         assert (out / "mini.pdf").read_bytes() == good
+    mini_copy.write_text(text, encoding="utf-8")
+    image = mini_copy.parent / "images" / "stripes.jpg"
+    original = image.read_bytes()
+    for damaged in (b"GIF89a not really", original[: len(original) // 2]):  # not an image; cut short
+        image.write_bytes(damaged)
+        result = runner.invoke(app, ["build", str(mini_copy), "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        assert "images/stripes.jpg" in result.output and "Traceback" not in result.output
+        assert (out / "mini.pdf").read_bytes() == good
     assert [p.name for p in out.iterdir()] == ["mini.pdf"], "temporary files left behind"
 
 
@@ -52,8 +61,9 @@ def test_damaged_image_exits_2(mini_copy, tmp_path):
 
 def test_overset_exits_1(mini_copy, tmp_path):
     edito = mini_copy.parent / "texts" / "edito.md"
-    edito.write_text(edito.read_text(encoding="utf-8") + "\n\n" + "Encore du texte qui déborde. " * 600,
-                     encoding="utf-8")
+    edito.write_text(
+        edito.read_text(encoding="utf-8") + "\n\n" + "Encore du texte qui déborde. " * 600, encoding="utf-8"
+    )
     result = runner.invoke(app, ["build", str(mini_copy), "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "overset in section 'edito'" in result.output

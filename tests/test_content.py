@@ -20,7 +20,7 @@ interview: true
 
 **Une question ?**
 
-Une réponse en *italique*, en **gras**, au 3<sup>e</sup> rang, avec un [lien](https://ials.fr).  
+Une réponse en *italique*, en **gras**, au 3<sup>e</sup> rang, avec un [lien](https://ials.fr).\\
 Après un saut de ligne.
 
 ## Intertitre

@@ -81,12 +81,13 @@ def test_text_lands_inside_frames(mini_build, mini_issue):
         for ch, left, bottom, right, top in _char_boxes(mini_build.output, n):
             cx, cy = (left + right) / 2 - bleed, (bottom + top) / 2 - bleed
             assert any(z.x - 1 <= cx <= z.right + 1 and z.y - 3 <= cy <= z.top + 3 for z in zones), (
-                f"page {plan.folio}: {ch!r} at ({cx / MM:.1f}, {cy / MM:.1f}) mm is outside every frame")
+                f"page {plan.folio}: {ch!r} at ({cx / MM:.1f}, {cy / MM:.1f}) mm is outside every frame"
+            )
 
 
 def test_columns_avoid_placed_visuals(mini_build):
     page2 = mini_build.pages[1]
-    (vid, visual), = page2.visuals
+    ((vid, visual),) = page2.visuals
     assert vid == "disc"
     for f in page2.frames:
         assert f.top <= visual.y, "a text frame overlaps the visual placed in the top half"
@@ -171,8 +172,9 @@ def test_narrow_no_break_space_never_breaks():
 def test_overset_is_reported_not_dropped(mini_copy):
     text = mini_copy.parent / "texts" / "edito.md"
     body = text.read_text(encoding="utf-8")
-    text.write_text(body + "\n\n" + "\n\n".join(["Un paragraphe de trop qui déborde de la page. " * 12] * 12),
-                    encoding="utf-8")
+    text.write_text(
+        body + "\n\n" + "\n\n".join(["Un paragraphe de trop qui déborde de la page. " * 12] * 12), encoding="utf-8"
+    )
     result = render(load_issue(mini_copy))
     overset = [e for e in result.errors if "overset in section 'edito'" in e]
     assert overset and "words" in overset[0]
@@ -193,3 +195,46 @@ def test_missing_glyph_is_reported(mini_copy):
     result = render(load_issue(mini_copy))
     glyph = [e for e in result.errors if "U+2603" in e]
     assert glyph and "section 'edito'" in glyph[0] and "page 3" in glyph[0]
+
+
+def _body_paragraph(mini_issue, lines_text: str):
+    from ials_print.layout.fonts import register_fonts
+    from ials_print.layout.styles import build_styles
+
+    styles = build_styles(mini_issue.stylesheet, register_fonts(mini_issue.manifest.fonts, mini_issue.fonts_dir))
+    return Paragraph(lines_text, styles["body"]), styles["body"].leading
+
+
+def test_no_orphan_line_at_column_foot(mini_issue, tmp_path):
+    """Room for one line only: the paragraph goes whole to the next column."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from ials_print.layout.compose import fill_frame
+
+    para, leading = _body_paragraph(mini_issue, "Un mot de plus pour remplir la ligne. " * 12)
+    story = [para]
+    frame = Frame(0, 0, 60 * MM, leading * 1.5, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame._atTop = 0  # as if text stood above
+    fill_frame(frame, story, Canvas(str(tmp_path / "x.pdf")))
+    assert story == [para]
+
+
+def test_no_widow_line_at_column_head(mini_issue, tmp_path):
+    """A split never leaves a single last line at the head of the next column."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from ials_print.layout.compose import fill_frame
+
+    para, leading = _body_paragraph(mini_issue, "Un mot de plus pour remplir la ligne. " * 12)
+    para.wrap(60 * MM, 10_000)
+    total = len(para.blPara.lines)
+    story = [para]
+    frame = Frame(
+        0, 0, 60 * MM, leading * (total - 1) + 1, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
+    fill_frame(frame, story, Canvas(str(tmp_path / "x.pdf")))
+    (rest,) = story
+    rest.wrap(60 * MM, 10_000)
+    assert len(rest.blPara.lines) >= 2

@@ -41,7 +41,11 @@ def test_fixture_and_real_issue_are_valid(mini_copy):
 
 
 def test_misspelt_key(mini_copy):
-    edit(mini_copy, "    provenance: humain\n    text: texts/edito.md", "    provenence: humain\n    text: texts/edito.md")
+    edit(
+        mini_copy,
+        "    provenance: humain\n    text: texts/edito.md",
+        "    provenence: humain\n    text: texts/edito.md",
+    )
     (line,) = problems_of(mini_copy)
     n = line_of(mini_copy, "provenence")
     assert line.startswith(f"{mini_copy}:{n}:5: ")
@@ -52,7 +56,9 @@ def test_wrong_type(mini_copy):
     edit(mini_copy, "first_page: 3", "first_page: trois")
     lines = problems_of(mini_copy)
     n = line_of(mini_copy, "first_page: trois")
-    assert any(re.match(rf".*mini\.yaml:{n}:17: .*first_page: expected a valid integer.*found 'trois'", x) for x in lines)
+    assert any(
+        re.match(rf".*mini\.yaml:{n}:17: .*first_page: expected a valid integer.*found 'trois'", x) for x in lines
+    )
 
 
 def test_wrong_enum_value(mini_copy):
@@ -78,8 +84,10 @@ def test_overlapping_page_range(mini_copy):
     edit(mini_copy, "first_page: 3", "first_page: 2")
     lines = problems_of(mini_copy)
     n = line_of(mini_copy, "first_page: 2")
-    assert any(x.startswith(f"{mini_copy}:{n}:") and "overlapping page range" in x and "'article' ends on page 2" in x
-               for x in lines)
+    assert any(
+        x.startswith(f"{mini_copy}:{n}:") and "overlapping page range" in x and "'article' ends on page 2" in x
+        for x in lines
+    )
 
 
 def test_gap_in_flatplan(mini_copy):
@@ -165,14 +173,16 @@ def test_article_problems_have_lines(mini_copy):
     article.write_text(original.replace("(stripes)", "(unknown-image)"), encoding="utf-8")
     lines = problems_of(mini_copy)
     n = line_of(article, "(unknown-image)")
-    assert any(x.startswith(f"{article}:{n}: image 'unknown-image' is not among section 'article' images")
-               for x in lines)
+    assert any(
+        x.startswith(f"{article}:{n}: image 'unknown-image' is not among section 'article' images") for x in lines
+    )
 
 
 def test_unplaced_flow_visual_is_an_error(mini_copy):
     article = mini_copy.parent / "texts" / "article.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("![Des rayures générées](stripes)", ""),
-                       encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("![Des rayures générées](stripes)", ""), encoding="utf-8"
+    )
     (line,) = problems_of(mini_copy)
     assert "visual 'stripes' is placed in the flow but the article never references it" in line
 

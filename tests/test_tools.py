@@ -28,8 +28,12 @@ def test_pdffonts_all_embedded(real_build):
 
 def test_pdfinfo_boxes(real_build):
     _, result = real_build
-    out = subprocess.run([_need("pdfinfo"), "-box", "-f", "1", "-l", "118", str(result.output)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [_need("pdfinfo"), "-box", "-f", "1", "-l", "118", str(result.output)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "Pages:           118" in out
     trims = [line for line in out.splitlines() if "TrimBox:" in line]
     bleeds = [line for line in out.splitlines() if "BleedBox:" in line]
@@ -51,6 +55,9 @@ def test_qpdf_check(real_build):
 
 def test_ghostscript_renders_every_page(real_build):
     _, result = real_build
-    proc = subprocess.run([_need("gs"), "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", "-dPDFSTOPONERROR",
-                           str(result.output)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [_need("gs"), "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", "-dPDFSTOPONERROR", str(result.output)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0 and "Error" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr

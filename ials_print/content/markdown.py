@@ -120,7 +120,9 @@ def _figure(inline: Token, path: Path, problems: list[Problem]) -> Figure | None
     img = children[0]
     caption = _inline_runs(img, path, problems) if img.children else ()
     title = img.attrs.get("title")
-    return Figure(str(img.attrs.get("src", "")), caption, str(title) if title else None, (inline.map[0] + 1) if inline.map else 0)
+    return Figure(
+        str(img.attrs.get("src", "")), caption, str(title) if title else None, (inline.map[0] + 1) if inline.map else 0
+    )
 
 
 def parse_article(text: str, path: Path) -> Article:
@@ -157,14 +159,16 @@ def parse_article(text: str, path: Path) -> Article:
         elif tok.type == "blockquote_close":
             in_quote -= 1
         elif tok.type == "container_bio_open":
-            name = tok.info.strip()[len("bio"):].strip()
+            name = tok.info.strip()[len("bio") :].strip()
             if not name:
                 problems.append(Problem(path, "expected '::: bio NAME', found no name", line))
             bio = {"name": name, "paragraphs": [], "line": line}
         elif tok.type == "container_across_open":
-            arg = tok.info.strip()[len("across"):].strip()
+            arg = tok.info.strip()[len("across") :].strip()
             if not arg.isdigit() or int(arg) < 1:
-                problems.append(Problem(path, f"expected '::: across PAGE' (page of the section, 1 = first), found {arg!r}", line))
+                problems.append(
+                    Problem(path, f"expected '::: across PAGE' (page of the section, 1 = first), found {arg!r}", line)
+                )
             across = {"page": int(arg) if arg.isdigit() else 1, "runs": [], "line": line}
         elif tok.type == "container_across_close" and across is not None:
             runs = tuple(r for para in across["runs"] for r in (*para, Run("\n")))[:-1]
@@ -195,7 +199,9 @@ def parse_article(text: str, path: Path) -> Article:
                 elif in_quote:
                     blocks.append(PullQuote(runs, line))
                 elif meta is not None and meta.interview and _is_question(runs):
-                    blocks.append(Paragraph(tuple(Run(r.text, False, r.italic, r.sup, r.href) for r in runs), line, "question"))
+                    blocks.append(
+                        Paragraph(tuple(Run(r.text, False, r.italic, r.sup, r.href) for r in runs), line, "question")
+                    )
                 else:
                     blocks.append(Paragraph(runs, line))
         elif tok.type == "html_block":
@@ -206,7 +212,9 @@ def parse_article(text: str, path: Path) -> Article:
         i += 1
     front_matter_seen = any(t.type == "front_matter" for t in tokens)
     if meta is None and not front_matter_seen:
-        problems.append(Problem(path, "expected front matter between '---' lines with at least 'title', found none", 1, 1))
+        problems.append(
+            Problem(path, "expected front matter between '---' lines with at least 'title', found none", 1, 1)
+        )
     if problems:
         raise InputError(problems)
     assert meta is not None

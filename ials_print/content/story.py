@@ -92,8 +92,16 @@ class Article:
     def plain_text(self) -> str:
         """All words the article prints, for checks such as 'no text lost'."""
         parts: list[str] = [
-            v for v in (self.meta.kicker, self.meta.title, self.meta.subtitle, self.meta.byline,
-                        self.meta.standfirst, self.meta.signature) if v
+            v
+            for v in (
+                self.meta.kicker,
+                self.meta.title,
+                self.meta.subtitle,
+                self.meta.byline,
+                self.meta.standfirst,
+                self.meta.signature,
+            )
+            if v
         ]
         for block in self.blocks:
             if isinstance(block, (Heading, Paragraph, PullQuote)):

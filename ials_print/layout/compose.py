@@ -6,6 +6,7 @@ Each section gets exactly the pages the flatplan gives it. Text that does not fi
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
@@ -19,7 +20,7 @@ from ials_print.content.story import Paragraph as StoryParagraph
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
-from ials_print.layout.markup import plain_markup, runs_markup
+from ials_print.layout.markup import runs_markup
 from ials_print.layout.styles import Styles
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import AreaPlacement, Section, Visual
@@ -137,8 +138,13 @@ class SectionComposer:
         if meta is None:
             return []
         out: list[Flowable] = []
-        for text, style in ((meta.kicker, "kicker"), (meta.title, "title"), (meta.subtitle, "subtitle"),
-                            (meta.standfirst, "standfirst"), (meta.byline, "byline")):
+        for text, style in (
+            (meta.kicker, "kicker"),
+            (meta.title, "title"),
+            (meta.subtitle, "subtitle"),
+            (meta.standfirst, "standfirst"),
+            (meta.byline, "byline"),
+        ):
             if text:
                 out.append(self._plain(text, style))
         return out
@@ -149,8 +155,15 @@ class SectionComposer:
         credit = v.credit or block.credit
         cap = self._para(caption_runs, "caption", block.line) if caption_runs else None
         cred = self._plain(credit, "credit") if credit else None
-        return fl.Figure(self.issue.visual_files[v.id], self.issue.images[v.id], cap, cred, v.fit, v.focus,
-                         max_height=v.max_height * MM)
+        return fl.Figure(
+            self.issue.visual_files[v.id],
+            self.issue.images[v.id],
+            cap,
+            cred,
+            v.fit,
+            v.focus,
+            max_height=v.max_height * MM,
+        )
 
     def story(self) -> list[Flowable]:
         if self.article is None:
@@ -206,8 +219,7 @@ class SectionComposer:
         runs[0] = Run(stripped[1:], first.bold, first.italic, first.sup, first.href)
         style = self.styles[self._style("drop_cap")]
         para = self._para(runs, "body_first", block.line)
-        para.drop_cap = fl.DropCap(letter, style.fontName, 3, self.styles[self._style("body")].leading,
-                                   style.textColor)
+        para.drop_cap = fl.DropCap(letter, style.fontName, 3, self.styles[self._style("body")].leading, style.textColor)
         return para
 
     # -- pages ------------------------------------------------------------------------------
@@ -246,12 +258,15 @@ class SectionComposer:
         return self.result
 
     def _fill_frame(self, c: Canvas, rect: Rect, story: list[Flowable]) -> None:
-        frame = Frame(rect.x, rect.y, rect.w, rect.h, leftPadding=0, rightPadding=0, topPadding=0,
-                      bottomPadding=0, showBoundary=0)
+        frame = Frame(
+            rect.x, rect.y, rect.w, rect.h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, showBoundary=0
+        )
         if not fill_frame(frame, story, c):
             text = flowable_text(story[0])[:60]
-            self.result.errors.append(f"section '{self.section.id}': a block is taller than any column "
-                                      f"({rect.h / MM:.0f} mm) and was left out; it starts: {text!r}")
+            self.result.errors.append(
+                f"section '{self.section.id}': a block is taller than any column "
+                f"({rect.h / MM:.0f} mm) and was left out; it starts: {text!r}"
+            )
             story.pop(0)
 
     def _draw_head(self, c: Canvas, geo: PageGeometry, head: list[Flowable], plan: PagePlan) -> float:
@@ -266,8 +281,10 @@ class SectionComposer:
             y -= f.getSpaceAfter()
         used = ta.top - y
         if used > limit:
-            self.result.errors.append(f"section '{self.section.id}': title block is {used / MM:.0f} mm tall, "
-                                      f"the layout allows {limit / MM:.0f} mm (opener_head)")
+            self.result.errors.append(
+                f"section '{self.section.id}': title block is {used / MM:.0f} mm tall, "
+                f"the layout allows {limit / MM:.0f} mm (opener_head)"
+            )
         c.setStrokeColor(self.styles.colors["accent"])
         c.setLineWidth(0.8)
         rule_y = y - 2 * MM
@@ -283,8 +300,9 @@ class SectionComposer:
                 continue
             area = self.template.areas[v.place.area]
             r = geo.area_rect(area)
-            fl.draw_image_in_box(c, self.issue.visual_files[v.id], self.issue.images[v.id], r.x, r.y, r.w, r.h,
-                                 v.fit, v.focus)
+            fl.draw_image_in_box(
+                c, self.issue.visual_files[v.id], self.issue.images[v.id], r.x, r.y, r.w, r.h, v.fit, v.focus
+            )
             plan.visuals.append((v.id, r))
             plan.has_content = True
             block = r
@@ -294,8 +312,9 @@ class SectionComposer:
             blocked.append(Rect(block.x - gutter, block.y - gutter, block.w + 2 * gutter, block.h + 2 * gutter))
         return blocked
 
-    def _draw_across(self, c: Canvas, geo: PageGeometry, page_in_section: int, top: float | None,
-                     plan: PagePlan) -> list[Rect]:
+    def _draw_across(
+        self, c: Canvas, geo: PageGeometry, page_in_section: int, top: float | None, plan: PagePlan
+    ) -> list[Rect]:
         """Pull-quotes set across all columns, midway down the text area; the columns flow around them."""
         if self.article is None:
             return []
@@ -318,8 +337,10 @@ class SectionComposer:
             plan.pull_quotes.append(r)
             for vid, v in plan.visuals:
                 if v.x < r.right and r.x < v.right and v.y < r.top and r.y < v.top:
-                    self.result.errors.append(f"section '{self.section.id}', page {plan.folio}: the pull-quote across "
-                                              f"the columns (line {quote.line}) overlaps visual '{vid}'")
+                    self.result.errors.append(
+                        f"section '{self.section.id}', page {plan.folio}: the pull-quote across "
+                        f"the columns (line {quote.line}) overlaps visual '{vid}'"
+                    )
             gutter = self.template.gutter * MM
             blocked.append(Rect(r.x, r.y - gutter, r.w, r.h + 2 * gutter))
         return blocked
@@ -363,7 +384,7 @@ class SectionComposer:
     def _draw_column_rules(self, c: Canvas, frames: list[Rect]) -> None:
         c.setStrokeColor(self.styles.colors["ink"])
         c.setLineWidth(0.3)
-        for a, b in zip(frames, frames[1:], strict=False):
+        for a, b in itertools.pairwise(frames):
             if b.x > a.right:
                 x = (a.right + b.x) / 2
                 c.line(x, max(a.y, b.y), x, min(a.top, b.top))
@@ -390,10 +411,14 @@ class SectionComposer:
             folio.drawOn(c, x, y)
             plan.furniture.append(Rect(x, y, fw, s["folio"].leading))
             if self.template.running_head:
-                head_text = f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
+                head_text = (
+                    f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
+                )
                 p = self._plain(head_text, "running_head")
-                hw = min(c.stringWidth(head_text.upper(), s["running_head"].fontName, s["running_head"].fontSize) + 2,
-                         ta.w / 2)
+                hw = min(
+                    c.stringWidth(head_text.upper(), s["running_head"].fontName, s["running_head"].fontSize) + 2,
+                    ta.w / 2,
+                )
                 p.wrap(hw, 20 * MM)
                 hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM
                 if geo.recto:
@@ -408,7 +433,8 @@ class SectionComposer:
             words = sum(len(flowable_text(f).split()) for f in story)
             self.result.errors.append(
                 f"overset in section '{sid}': {words} words in {len(story)} of {blocks_total} blocks left over "
-                f"after page {self.section.first_page + self.section.pages - 1}; give it more pages or cut the text")
+                f"after page {self.section.first_page + self.section.pages - 1}; give it more pages or cut the text"
+            )
         if self.template.kind != "placeholder":
             for plan in self.result.pages:
                 if not plan.has_content:
@@ -418,7 +444,8 @@ class SectionComposer:
             pages = ", ".join(str(f) for f in sorted(record.folios)) or "none (not set)"
             self.result.errors.append(
                 f"section '{sid}', page {pages}: font {font} has no glyph for {char!r} (U+{ord(char):04X}) "
-                f"({self.section.text or 'manifest'}, {where}); the character was left out")
+                f"({self.section.text or 'manifest'}, {where}); the character was left out"
+            )
 
 
 def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:
@@ -430,8 +457,9 @@ def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:
         j = i + 1
         while j < len(story) and j - i < 3 and getattr(story[j], "body", False):
             j += 1
-        story[i:j] = [ImageAndFlowables(cap, story[i:j], imageSide="left", imageRightPadding=1.5 * MM,
-                                        imageBottomPadding=0)]
+        story[i:j] = [
+            ImageAndFlowables(cap, story[i:j], imageSide="left", imageRightPadding=1.5 * MM, imageBottomPadding=0)
+        ]
         break
     return story
 

@@ -13,8 +13,17 @@ from ials_print.images.inspect import ImageInfo
 MM = 72 / 25.4
 
 
-def draw_image_in_box(c: Canvas, path: Path, info: ImageInfo, x: float, y: float, w: float, h: float,
-                      fit: str = "fill", focus: tuple[float, float] = (0.5, 0.5)) -> None:
+def draw_image_in_box(
+    c: Canvas,
+    path: Path,
+    info: ImageInfo,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    fit: str = "fill",
+    focus: tuple[float, float] = (0.5, 0.5),
+) -> None:
     """Place an image in a box: ``fit`` shows it whole, ``fill`` covers the box, cropping around ``focus``.
 
     The crop is a clipping path, so a JPEG is embedded as it is, never re-encoded.
@@ -63,8 +72,17 @@ class PullQuote(Flowable):
 class Figure(Flowable):
     """An image as wide as the column, its caption and credit under it; shrinks to fit the frame."""
 
-    def __init__(self, path: Path, info: ImageInfo, caption: Paragraph | None, credit: Paragraph | None,
-                 fit: str, focus: tuple[float, float], max_height: float, min_height: float = 35 * MM):
+    def __init__(
+        self,
+        path: Path,
+        info: ImageInfo,
+        caption: Paragraph | None,
+        credit: Paragraph | None,
+        fit: str,
+        focus: tuple[float, float],
+        max_height: float,
+        min_height: float = 35 * MM,
+    ):
         super().__init__()
         self.path, self.info = path, info
         self.caption, self.credit = caption, credit
@@ -131,13 +149,15 @@ class BioBox(Flowable):
             parts = p.split(inner, room) if room > 0 else []
             if len(parts) == 2:
                 head.append(parts[0])
-                tail = [parts[1], *self.paras[i + 1:]]
+                tail = [parts[1], *self.paras[i + 1 :]]
             else:
                 tail = self.paras[i:]
             if len(head) < (2 if self.first else 1):
                 return []  # never leave the name alone at the foot of a column
-            return [BioBox(head, self.tint, self.rule, self.pad, self.first),
-                    BioBox(tail, self.tint, self.rule, self.pad, first=False)]
+            return [
+                BioBox(head, self.tint, self.rule, self.pad, self.first),
+                BioBox(tail, self.tint, self.rule, self.pad, first=False),
+            ]
         return [self]
 
     def draw(self) -> None:

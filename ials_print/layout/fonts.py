@@ -73,7 +73,12 @@ def register_fonts(families: dict[str, FontFamily], fonts_dir: Path) -> FontSet:
         faces.setdefault("italic", faces["regular"])
         faces.setdefault("bold", faces["regular"])
         faces.setdefault("bold_italic", faces["bold"])
-        for (bold, italic), face in {(0, 0): "regular", (0, 1): "italic", (1, 0): "bold", (1, 1): "bold_italic"}.items():
+        for (bold, italic), face in {
+            (0, 0): "regular",
+            (0, 1): "italic",
+            (1, 0): "bold",
+            (1, 1): "bold_italic",
+        }.items():
             addMapping(family, bold, italic, faces[face])
         table[family] = faces
     return FontSet(table)

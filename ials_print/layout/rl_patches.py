@@ -15,8 +15,8 @@ NNBSP = "\u202f"
 
 if NNBSP in _paragraph._wsc:
     _paragraph._wsc = _paragraph._wsc.replace(NNBSP, "")
-    _paragraph._wsc_re_split = re.compile("[%s]+" % re.escape(_paragraph._wsc)).split
-    _paragraph._wsc_end_search = re.compile("[%s]+$" % re.escape(_paragraph._wsc)).search
+    _paragraph._wsc_re_split = re.compile(f"[{re.escape(_paragraph._wsc)}]+").split
+    _paragraph._wsc_end_search = re.compile(f"[{re.escape(_paragraph._wsc)}]+$").search
 
     def _split(text: str | bytes, delim: str | None = None) -> list[str]:
         if isinstance(text, bytes):

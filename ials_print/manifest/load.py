@@ -62,28 +62,51 @@ def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
     seen: dict[str, int] = {}
     for i, s in enumerate(m.sections):
         if s.id in seen:
-            problems.append(loc.problem(("sections", i, "id"), f"duplicate section id '{s.id}' (first used by section {seen[s.id] + 1})"))
+            problems.append(
+                loc.problem(
+                    ("sections", i, "id"), f"duplicate section id '{s.id}' (first used by section {seen[s.id] + 1})"
+                )
+            )
         seen.setdefault(s.id, i)
     expected = 1
     previous: Section | None = None
     for i, s in enumerate(m.sections):
         last = s.first_page + s.pages - 1
         if s.first_page > expected:
-            problems.append(loc.problem(("sections", i, "first_page"),
-                f"gap in the flatplan: pages {expected}–{s.first_page - 1} belong to no section (expected '{s.id}' to start on page {expected}, found {s.first_page})"))
+            problems.append(
+                loc.problem(
+                    ("sections", i, "first_page"),
+                    f"gap in the flatplan: pages {expected}–{s.first_page - 1} belong to no section "
+                    f"(expected '{s.id}' to start on page {expected}, found {s.first_page})",
+                )
+            )
         elif s.first_page < expected:
             who = f"section '{previous.id}' ends on page {expected - 1}" if previous else "the issue starts on page 1"
-            problems.append(loc.problem(("sections", i, "first_page"),
-                f"overlapping page range: section '{s.id}' starts on page {s.first_page} but {who} (expected first_page: {expected})"))
+            problems.append(
+                loc.problem(
+                    ("sections", i, "first_page"),
+                    f"overlapping page range: section '{s.id}' starts on page {s.first_page} but {who} "
+                    f"(expected first_page: {expected})",
+                )
+            )
         expected = max(expected, last + 1)
         previous = s
     if expected - 1 != m.page_count:
-        problems.append(loc.problem(("page_count",),
-            f"sections cover pages 1–{expected - 1} but page_count is {m.page_count}: they must tile the whole issue"))
+        problems.append(
+            loc.problem(
+                ("page_count",),
+                f"sections cover pages 1–{expected - 1} but page_count is {m.page_count}: "
+                "they must tile the whole issue",
+            )
+        )
     if m.format.binding == "perfect" and m.page_count % 2:
-        problems.append(loc.problem(("page_count",), f"expected an even page count for perfect binding, found {m.page_count}"))
+        problems.append(
+            loc.problem(("page_count",), f"expected an even page count for perfect binding, found {m.page_count}")
+        )
     if m.format.binding == "saddle_stitch" and m.page_count % 4:
-        problems.append(loc.problem(("page_count",), f"expected a multiple of 4 pages for saddle stitch, found {m.page_count}"))
+        problems.append(
+            loc.problem(("page_count",), f"expected a multiple of 4 pages for saddle stitch, found {m.page_count}")
+        )
     return problems
 
 
@@ -92,7 +115,13 @@ def _load_template(issue: Issue, name: str, where: tuple, problems: list[Problem
         return issue.templates[name]
     path = issue.layouts_dir / f"{name}.yaml"
     if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in issue.layouts_dir.glob("*.yaml") if p.stem != issue.manifest.resources.stylesheet.removesuffix(".yaml")))
+        known = ", ".join(
+            sorted(
+                p.stem
+                for p in issue.layouts_dir.glob("*.yaml")
+                if p.stem != issue.manifest.resources.stylesheet.removesuffix(".yaml")
+            )
+        )
         problems.append(issue.located.problem(where, f"unknown layout '{name}': no file {path} (layouts: {known})"))
         return None
     try:
@@ -118,18 +147,36 @@ def _check_stylesheet(issue: Issue, problems: list[Problem]) -> None:
             problems.append(located.problem(("styles",), f"missing required style '{name}'"))
     for name, style in sheet.styles.items():
         if style.family not in m.fonts:
-            problems.append(located.problem(("styles", name, "family"), f"unknown font family '{style.family}' (manifest fonts: {', '.join(m.fonts)})"))
+            problems.append(
+                located.problem(
+                    ("styles", name, "family"),
+                    f"unknown font family '{style.family}' (manifest fonts: {', '.join(m.fonts)})",
+                )
+            )
         if style.color not in sheet.colors:
-            problems.append(located.problem(("styles", name, "color"), f"unknown colour '{style.color}' (colours: {', '.join(sheet.colors)})"))
+            problems.append(
+                located.problem(
+                    ("styles", name, "color"), f"unknown colour '{style.color}' (colours: {', '.join(sheet.colors)})"
+                )
+            )
     issue.stylesheet = sheet
 
 
-def _check_visual(issue: Issue, section_index: int, j: int, v: Visual, template: Template | None,
-                  section: Section, problems: list[Problem]) -> None:
+def _check_visual(
+    issue: Issue,
+    section_index: int,
+    j: int,
+    v: Visual,
+    template: Template | None,
+    section: Section,
+    problems: list[Problem],
+) -> None:
     where = ("sections", section_index, "images", j)
     path = _inside(issue.folder, v.file)
     if path is None:
-        problems.append(issue.located.problem((*where, "file"), f"path '{v.file}' escapes the issue folder {issue.folder}"))
+        problems.append(
+            issue.located.problem((*where, "file"), f"path '{v.file}' escapes the issue folder {issue.folder}")
+        )
         return
     info = inspect_image(path)
     if isinstance(info, Problem):
@@ -140,11 +187,20 @@ def _check_visual(issue: Issue, section_index: int, j: int, v: Visual, template:
     issue.visual_files[v.id] = path
     if v.place != "flow" and template is not None:
         if v.place.area not in template.areas:
-            problems.append(issue.located.problem((*where, "place", "area"),
-                f"unknown area '{v.place.area}' in layout '{section.layout}' (areas: {', '.join(template.areas) or 'none'})"))
+            problems.append(
+                issue.located.problem(
+                    (*where, "place", "area"),
+                    f"unknown area '{v.place.area}' in layout '{section.layout}' "
+                    f"(areas: {', '.join(template.areas) or 'none'})",
+                )
+            )
         if v.place.page > section.pages:
-            problems.append(issue.located.problem((*where, "place", "page"),
-                f"page {v.place.page} is beyond section '{section.id}', which has {section.pages} pages"))
+            problems.append(
+                issue.located.problem(
+                    (*where, "place", "page"),
+                    f"page {v.place.page} is beyond section '{section.id}', which has {section.pages} pages",
+                )
+            )
 
 
 def _check_article(issue: Issue, i: int, section: Section, problems: list[Problem]) -> None:
@@ -152,7 +208,11 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
         return
     path = _inside(issue.folder, section.text)
     if path is None:
-        problems.append(issue.located.problem(("sections", i, "text"), f"path '{section.text}' escapes the issue folder {issue.folder}"))
+        problems.append(
+            issue.located.problem(
+                ("sections", i, "text"), f"path '{section.text}' escapes the issue folder {issue.folder}"
+            )
+        )
         return
     if not path.is_file():
         problems.append(issue.located.problem(("sections", i, "text"), f"text file '{section.text}' not found"))
@@ -167,17 +227,34 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
     referenced = set()
     for block in article.blocks:
         if isinstance(block, PullQuote) and block.across_page and block.across_page > section.pages:
-            problems.append(Problem(path, f"pull-quote across page {block.across_page}, but section '{section.id}' "
-                                    f"has {section.pages} page{'s' * (section.pages > 1)}", block.line))
+            problems.append(
+                Problem(
+                    path,
+                    f"pull-quote across page {block.across_page}, but section '{section.id}' "
+                    f"has {section.pages} page{'s' * (section.pages > 1)}",
+                    block.line,
+                )
+            )
         if isinstance(block, Figure):
             referenced.add(block.image_id)
             if block.image_id not in ids:
-                problems.append(Problem(path, f"image '{block.image_id}' is not among section '{section.id}' images "
-                                        f"in the manifest (known: {', '.join(sorted(ids)) or 'none'})", block.line))
+                problems.append(
+                    Problem(
+                        path,
+                        f"image '{block.image_id}' is not among section '{section.id}' images "
+                        f"in the manifest (known: {', '.join(sorted(ids)) or 'none'})",
+                        block.line,
+                    )
+                )
     for j, v in enumerate(section.images):
         if v.place == "flow" and v.id not in referenced:
-            problems.append(issue.located.problem(("sections", i, "images", j, "place"),
-                f"visual '{v.id}' is placed in the flow but the article never references it (add ![…]({v.id}) or place it in an area)"))
+            problems.append(
+                issue.located.problem(
+                    ("sections", i, "images", j, "place"),
+                    f"visual '{v.id}' is placed in the flow but the article never references it "
+                    f"(add ![…]({v.id}) or place it in an area)",
+                )
+            )
 
 
 def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
@@ -186,7 +263,13 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     manifest = validate_model(Manifest, located)
     wanted = set(only) if only is not None else None
     base = path.parent
-    issue = Issue(manifest, path, located, (base / manifest.resources.layouts).resolve(), (base / manifest.resources.fonts).resolve())
+    issue = Issue(
+        manifest,
+        path,
+        located,
+        (base / manifest.resources.layouts).resolve(),
+        (base / manifest.resources.fonts).resolve(),
+    )
     problems = _check_flatplan(manifest, located)
     for key, folder in (("layouts", issue.layouts_dir), ("fonts", issue.fonts_dir)):
         if not folder.is_dir():
@@ -196,15 +279,31 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     for family, faces in manifest.fonts.items():
         for face in ("regular", "italic", "bold", "bold_italic"):
             name = getattr(faces, face)
-            if name is not None and not (issue.fonts_dir / name).is_file():
-                problems.append(located.problem(("fonts", family, face), f"font file '{name}' not found in {issue.fonts_dir}"))
+            if name is None:
+                continue
+            font_path = _inside(issue.fonts_dir, name)
+            if font_path is None:
+                problems.append(
+                    located.problem(
+                        ("fonts", family, face), f"font path '{name}' escapes the fonts folder {issue.fonts_dir}"
+                    )
+                )
+            elif not font_path.is_file():
+                problems.append(
+                    located.problem(("fonts", family, face), f"font file '{name}' not found in {issue.fonts_dir}")
+                )
     _check_stylesheet(issue, problems)
     visual_ids: dict[str, str] = {}
     for i, section in enumerate(manifest.sections):
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)
         for j, v in enumerate(section.images):
             if v.id in visual_ids:
-                problems.append(located.problem(("sections", i, "images", j, "id"), f"duplicate visual id '{v.id}' (also in section '{visual_ids[v.id]}')"))
+                problems.append(
+                    located.problem(
+                        ("sections", i, "images", j, "id"),
+                        f"duplicate visual id '{v.id}' (also in section '{visual_ids[v.id]}')",
+                    )
+                )
             visual_ids.setdefault(v.id, section.id)
         if wanted is not None and section.id not in wanted:
             continue

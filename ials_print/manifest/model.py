@@ -91,7 +91,7 @@ class Section(Strict):
 
     id: Slug
     title: str
-    layout: str = Field(description="Template name: layouts/<layout>.yaml")
+    layout: Slug = Field(description="Template name: layouts/<layout>.yaml")
     first_page: int = Field(ge=1)
     pages: int = Field(ge=1, le=200)
     provenance: Provenance

@@ -62,9 +62,28 @@ class Style(Strict):
 
 
 REQUIRED_STYLES = (
-    "body", "body_first", "heading", "subheading", "kicker", "title", "subtitle", "standfirst",
-    "byline", "question", "pull_quote", "pull_quote_across", "caption", "credit", "bio_name", "bio", "list_item",
-    "signature", "running_head", "folio", "drop_cap", "placeholder",
+    "body",
+    "body_first",
+    "heading",
+    "subheading",
+    "kicker",
+    "title",
+    "subtitle",
+    "standfirst",
+    "byline",
+    "question",
+    "pull_quote",
+    "pull_quote_across",
+    "caption",
+    "credit",
+    "bio_name",
+    "bio",
+    "list_item",
+    "signature",
+    "running_head",
+    "folio",
+    "drop_cap",
+    "placeholder",
 )
 
 

@@ -69,7 +69,9 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 def validate_model(model: type[M], located: Located) -> M:
     """Validate ``located.data`` against ``model``; all problems at once as :class:`InputError`."""
     if not isinstance(located.data, dict):
-        raise InputError([Problem(located.path, f"expected a mapping of keys at the top, found {type(located.data).__name__}", 1, 1)])
+        raise InputError(
+            [Problem(located.path, f"expected a mapping of keys at the top, found {type(located.data).__name__}", 1, 1)]
+        )
     try:
         return model.model_validate(located.data)
     except ValidationError as exc:
@@ -79,7 +81,8 @@ def validate_model(model: type[M], located: Located) -> M:
         # A misspelt key is one mistake, not two: drop "missing X" when "unknown key ~X" is beside it.
         typos = {
             (e["loc"][:-1], m)
-            for e in errors if e["type"] == "extra_forbidden"
+            for e in errors
+            if e["type"] == "extra_forbidden"
             for m in difflib.get_close_matches(str(e["loc"][-1]), _allowed_keys(model, e["loc"]), n=1)
         }
         errors = [e for e in errors if not (e["type"] == "missing" and (e["loc"][:-1], e["loc"][-1]) in typos)]

@@ -66,7 +66,9 @@ def _build(loader: _NoAliasLoader, node: Node, loc: Loc, out: Located, problems:
     if isinstance(node, ScalarNode):
         return loader.construct_object(node, deep=True)
     if not isinstance(node, ScalarNode) and node.tag not in (_SEQ, _MAP):
-        problems.append(Problem(out.path, f"unsupported YAML tag {node.tag!r}: only plain data is allowed", *_pos(node)))
+        problems.append(
+            Problem(out.path, f"unsupported YAML tag {node.tag!r}: only plain data is allowed", *_pos(node))
+        )
         return None
     if isinstance(node, SequenceNode):
         return [_build(loader, item, (*loc, i), out, problems) for i, item in enumerate(node.value)]
@@ -126,5 +128,7 @@ def load_yaml(path: Path) -> Located:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(path, f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} at offset {exc.start}")]) from None
+        raise InputError(
+            [Problem(path, f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} at offset {exc.start}")]
+        ) from None
     return parse_yaml(text, path)

@@ -40,8 +40,9 @@ class BuildResult:
         return [w for s in self.sections for w in s.warnings]
 
 
-def render(issue: Issue, section_ids: list[str] | None = None,
-           progress: Callable[[str], None] | None = None) -> BuildResult:
+def render(
+    issue: Issue, section_ids: list[str] | None = None, progress: Callable[[str], None] | None = None
+) -> BuildResult:
     """Lay out the whole issue, or only ``section_ids`` with their real folios, into PDF bytes."""
     start = time.perf_counter()
     m = issue.manifest
@@ -53,8 +54,13 @@ def render(issue: Issue, section_ids: list[str] | None = None,
     geo0 = PageGeometry.for_page(fmt, 1)
     b = geo0.bleed
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(geo0.width + 2 * b, geo0.height + 2 * b), invariant=1, pageCompression=1,
-               initialFontName=styles["body"].fontName)
+    c = Canvas(
+        buf,
+        pagesize=(geo0.width + 2 * b, geo0.height + 2 * b),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=styles["body"].fontName,
+    )
     c.setTitle(f"{m.issue.title} n°{m.issue.number}")
     c.setAuthor(m.issue.publisher or m.issue.title)
     c.setSubject(f"Issue {m.issue.number}, {m.issue.date.isoformat()}")
@@ -79,8 +85,11 @@ def render(issue: Issue, section_ids: list[str] | None = None,
     # Page labels follow the folios, also in a preview that starts mid-issue.
     index = 0
     for section in sections:
-        if index == 0 or section.first_page != sections[sections.index(section) - 1].first_page + \
-                sections[sections.index(section) - 1].pages:
+        if (
+            index == 0
+            or section.first_page
+            != sections[sections.index(section) - 1].first_page + sections[sections.index(section) - 1].pages
+        ):
             c.addPageLabel(index, style="D", start=section.first_page)
         index += section.pages
     c.save()
@@ -89,8 +98,9 @@ def render(issue: Issue, section_ids: list[str] | None = None,
     return result
 
 
-def build(issue: Issue, out: Path, section_ids: list[str] | None = None,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
+def build(
+    issue: Issue, out: Path, section_ids: list[str] | None = None, progress: Callable[[str], None] | None = None
+) -> BuildResult:
     """Render and write ``out`` atomically."""
     result = render(issue, section_ids, progress)
     write_atomic(out, result.pdf)
