@@ -9,7 +9,6 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
-from pydantic import BaseModel, ConfigDict
 
 from ials_print.content.story import (
     Article,
@@ -27,18 +26,6 @@ from ials_print.content.story import (
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.validate import validate_model
 from ials_print.manifest.yamlfile import parse_yaml
-
-
-class FrontMatter(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    title: str
-    kicker: str | None = None
-    subtitle: str | None = None
-    byline: str | None = None
-    standfirst: str | None = None
-    signature: str | None = None
-    interview: bool = False
-    drop_cap: bool = False
 
 
 def _parser() -> MarkdownIt:
@@ -147,8 +134,7 @@ def parse_article(text: str, path: Path) -> Article:
                 for k, (ln, col) in list(table.items()):
                     table[k] = (ln + 1, col)
             try:
-                fm = validate_model(FrontMatter, located)
-                meta = ArticleMeta(**fm.model_dump())
+                meta = validate_model(ArticleMeta, located)
             except InputError as exc:
                 problems.extend(exc.problems)
         elif tok.type == "heading_open":

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
+
 
 @dataclass(frozen=True)
 class Run:
@@ -70,10 +72,10 @@ class Bio:
 Block = Heading | Paragraph | PullQuote | ListBlock | Figure | Bio
 
 
-@dataclass(frozen=True)
-class ArticleMeta:
-    """Front matter: the title block and switches of an article."""
+class ArticleMeta(BaseModel):
+    """Front matter: the title block and switches of an article (validated as written)."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True)
     title: str
     kicker: str | None = None
     subtitle: str | None = None

@@ -6,6 +6,7 @@ Each section gets exactly the pages the flatplan gives it. Text that does not fi
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -242,6 +243,8 @@ class SectionComposer:
             else:
                 columns = geo.columns(self.template, top)
                 plan.frames = free_frames(columns, blocked, MIN_FRAME)
+                if n == self.section.pages - 1:
+                    plan.frames = self._balance(plan.frames, story, folio)
                 before = [id(f) for f in story]
                 for rect in plan.frames:
                     if not story:
@@ -256,6 +259,39 @@ class SectionComposer:
             c.showPage()
         self._report(story, blocks_before)
         return self.result
+
+    def _fits(self, frames: list[Rect], story: list[Flowable], folio: int) -> bool:
+        """Dry run on a scratch canvas: does all of ``story`` fit in ``frames``?"""
+        scratch = Canvas(io.BytesIO())
+        scratch._ials_folio = folio  # type: ignore[attr-defined]
+        trial = list(story)
+        for r in frames:
+            if not trial:
+                break
+            frame = Frame(r.x, r.y, r.w, r.h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            if not fill_frame(frame, trial, scratch):
+                return False
+        return not trial
+
+    def _balance(self, frames: list[Rect], story: list[Flowable], folio: int) -> list[Rect]:
+        """On a section's last page, shorten the columns evenly so they end level, not one full, one empty."""
+        if len(frames) < 2 or not story or any(isinstance(f, fl.Figure) for f in story):
+            return frames  # figures shrink to fit, so balancing would squeeze them
+        if not self._fits(frames, story, folio):
+            return frames
+
+        def cut(floor: float) -> list[Rect]:
+            kept = [f for f in frames if f.top - floor > MIN_FRAME]
+            return [Rect(f.x, max(f.y, floor), f.w, f.top - max(f.y, floor)) for f in kept]
+
+        lo, hi = min(f.y for f in frames), max(f.top for f in frames)
+        for _ in range(10):  # about 0.3 mm of precision on an A4 page
+            mid = (lo + hi) / 2
+            if self._fits(cut(mid), story, folio):
+                lo = mid
+            else:
+                hi = mid
+        return cut(lo)
 
     def _fill_frame(self, c: Canvas, rect: Rect, story: list[Flowable]) -> None:
         frame = Frame(
