@@ -1,4 +1,4 @@
-"""Markdown article → :class:`Article` (markdown-it-py + front matter + ``::: bio`` boxes)."""
+"""Markdown article → :class:`Article` (markdown-it-py, front matter, ``:::`` containers)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ials_print.content.story import (
     Article,
     ArticleMeta,
+    BigNumber,
     Bio,
     Block,
+    Box,
     Figure,
     Heading,
     ListBlock,
@@ -27,13 +29,32 @@ from ials_print.errors import InputError, Problem
 from ials_print.manifest.validate import validate_model
 from ials_print.manifest.yamlfile import parse_yaml
 
+CONTAINERS = ("bio", "box", "bignum", "across")
+_CONTAINER_USAGE = {
+    "bio": "'::: bio NAME'",
+    "box": "'::: box TITLE'",
+    "bignum": "'::: bignum FIGURE' (e.g. 73 %)",
+    "across": "'::: across PAGE' (page of the section, 1 = first)",
+}
+
+
+def _container_block(kind: str, arg: str, paragraphs: list[Runs], line: int) -> Block:
+    if kind == "bio":
+        return Bio(arg, tuple(paragraphs), line)
+    if kind == "box":
+        return Box(arg, tuple(paragraphs), line)
+    if kind == "bignum":
+        return BigNumber(arg, tuple(paragraphs), line)
+    runs = tuple(r for para in paragraphs for r in (*para, Run("\n")))[:-1]
+    return PullQuote(runs, line, across_page=int(arg))
+
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
     md.disable(["code", "fence"])
     md.use(front_matter_plugin)
-    md.use(container_plugin, name="bio")
-    md.use(container_plugin, name="across")
+    for name in CONTAINERS:
+        md.use(container_plugin, name=name)
     return md
 
 
@@ -120,8 +141,7 @@ def parse_article(text: str, path: Path) -> Article:
     blocks: list[Block] = []
     i = 0
     in_quote = 0
-    bio: dict[str, Any] | None = None
-    across: dict[str, Any] | None = None
+    container: dict[str, Any] | None = None
     list_items: list[Runs] | None = None
     list_line = 0
     list_ordered = False
@@ -144,25 +164,21 @@ def parse_article(text: str, path: Path) -> Article:
             in_quote += 1
         elif tok.type == "blockquote_close":
             in_quote -= 1
-        elif tok.type == "container_bio_open":
-            name = tok.info.strip()[len("bio") :].strip()
-            if not name:
-                problems.append(Problem(path, "expected '::: bio NAME', found no name", line))
-            bio = {"name": name, "paragraphs": [], "line": line}
-        elif tok.type == "container_across_open":
-            arg = tok.info.strip()[len("across") :].strip()
-            if not arg.isdigit() or int(arg) < 1:
-                problems.append(
-                    Problem(path, f"expected '::: across PAGE' (page of the section, 1 = first), found {arg!r}", line)
-                )
-            across = {"page": int(arg) if arg.isdigit() else 1, "runs": [], "line": line}
-        elif tok.type == "container_across_close" and across is not None:
-            runs = tuple(r for para in across["runs"] for r in (*para, Run("\n")))[:-1]
-            blocks.append(PullQuote(runs, across["line"], across_page=across["page"]))
-            across = None
-        elif tok.type == "container_bio_close" and bio is not None:
-            blocks.append(Bio(bio["name"], tuple(bio["paragraphs"]), bio["line"]))
-            bio = None
+        elif tok.type.startswith("container_") and tok.type.endswith("_open"):
+            kind = tok.type[len("container_") : -len("_open")]
+            arg = tok.info.strip()[len(kind) :].strip()
+            valid = arg.isdigit() and int(arg) >= 1 if kind == "across" else bool(arg)
+            if not valid:
+                problems.append(Problem(path, f"expected {_CONTAINER_USAGE[kind]}, found {tok.info.strip()!r}", line))
+                arg = "1" if kind == "across" else "?"
+            if container is not None:
+                problems.append(Problem(path, f"'::: {kind}' inside '::: {container['kind']}' is not allowed", line))
+            container = {"kind": kind, "arg": arg, "paragraphs": [], "line": line}
+        elif tok.type.startswith("container_") and tok.type.endswith("_close") and container is not None:
+            blocks.append(
+                _container_block(container["kind"], container["arg"], container["paragraphs"], container["line"])
+            )
+            container = None
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             list_items, list_line, list_ordered = [], line, tok.type == "ordered_list_open"
         elif tok.type in ("bullet_list_close", "ordered_list_close") and list_items is not None:
@@ -178,10 +194,8 @@ def parse_article(text: str, path: Path) -> Article:
                 list_items.append(_inline_runs(inline, path, problems))
             else:
                 runs = _inline_runs(inline, path, problems)
-                if bio is not None:
-                    bio["paragraphs"].append(runs)
-                elif across is not None:
-                    across["runs"].append(runs)
+                if container is not None:
+                    container["paragraphs"].append(runs)
                 elif in_quote:
                     blocks.append(PullQuote(runs, line))
                 elif meta is not None and meta.interview and _is_question(runs):

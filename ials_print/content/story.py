@@ -69,7 +69,25 @@ class Bio:
     line: int
 
 
-Block = Heading | Paragraph | PullQuote | ListBlock | Figure | Bio
+@dataclass(frozen=True)
+class Box:
+    """An encadré: a titled box of paragraphs beside the main text."""
+
+    title: str
+    paragraphs: tuple[Runs, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class BigNumber:
+    """A key figure set large ("73 %"), with its legend."""
+
+    figure: str
+    legend: tuple[Runs, ...]
+    line: int
+
+
+Block = Heading | Paragraph | PullQuote | ListBlock | Figure | Bio | Box | BigNumber
 
 
 class ArticleMeta(BaseModel):
@@ -84,6 +102,8 @@ class ArticleMeta(BaseModel):
     signature: str | None = None
     interview: bool = False
     drop_cap: bool = False
+    epigraph: str | None = None
+    epigraph_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +122,8 @@ class Article:
                 self.meta.byline,
                 self.meta.standfirst,
                 self.meta.signature,
+                self.meta.epigraph,
+                self.meta.epigraph_source,
             )
             if v
         ]
@@ -114,9 +136,12 @@ class Article:
                 parts.append(runs_text(block.caption))
                 if block.credit:
                     parts.append(block.credit)
-            elif isinstance(block, Bio):
-                parts.append(block.name)
+            elif isinstance(block, Bio | Box):
+                parts.append(block.name if isinstance(block, Bio) else block.title)
                 parts.extend(runs_text(p) for p in block.paragraphs)
+            elif isinstance(block, BigNumber):
+                parts.append(block.figure)
+                parts.extend(runs_text(p) for p in block.legend)
         return "\n".join(parts)
 
 

@@ -16,7 +16,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, ImageAndFlowables, KeepTogether, Paragraph
 
-from ials_print.content.story import Article, Bio, Figure, Heading, ListBlock, PullQuote, Run, runs_text
+from ials_print.content.story import Article, BigNumber, Bio, Box, Figure, Heading, ListBlock, PullQuote, Run, runs_text
 from ials_print.content.story import Paragraph as StoryParagraph
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
@@ -94,7 +94,7 @@ def flowable_text(f: Flowable) -> str:
         return f.para.getPlainText()
     if isinstance(f, fl.Figure):
         return " ".join(p.getPlainText() for p in (f.caption, f.credit) if p is not None)
-    if isinstance(f, fl.BioBox):
+    if isinstance(f, fl.Panel):
         return " ".join(p.getPlainText() for p in f.paras)
     return ""
 
@@ -145,6 +145,8 @@ class SectionComposer:
             (meta.subtitle, "subtitle"),
             (meta.standfirst, "standfirst"),
             (meta.byline, "byline"),
+            (meta.epigraph, "epigraph"),
+            (f"— {meta.epigraph_source}" if meta.epigraph_source else None, "epigraph_source"),
         ):
             if text:
                 out.append(self._plain(text, style))
@@ -198,10 +200,16 @@ class SectionComposer:
                     items.append(self._para(item, "list_item", block.line, bulletText="–"))
             elif isinstance(block, Figure):
                 items.append(self._figure(block))
-            elif isinstance(block, Bio):
-                paras = [self._plain(block.name, "bio_name")]
-                paras += [self._para(p, "bio", block.line) for p in block.paragraphs]
-                items.append(fl.BioBox(paras, s.colors["tint"], s.colors["accent"]))
+            elif isinstance(block, Bio | Box):
+                kind = "bio" if isinstance(block, Bio) else "box"
+                title = block.name if isinstance(block, Bio) else block.title
+                paras = [self._plain(title, f"{kind}_title")]
+                paras += [self._para(p, kind, block.line) for p in block.paragraphs]
+                items.append(fl.Panel(paras, s.colors["tint"], s.colors["accent"]))
+            elif isinstance(block, BigNumber):
+                items.append(self._plain(block.figure, "bignum"))
+                items[-1].keep_with_next = True
+                items += [self._para(p, "bignum_legend", block.line) for p in block.legend]
             if isinstance(block, Heading) or (isinstance(block, StoryParagraph) and block.role == "question"):
                 items[-1].keep_with_next = True
             out.extend(items)

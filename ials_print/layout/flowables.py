@@ -120,8 +120,8 @@ class Figure(Flowable):
                 y -= 1.2 * MM
 
 
-class BioBox(Flowable):
-    """The author's bio: name and text on a tinted panel. Splits across columns if long."""
+class Panel(Flowable):
+    """A tinted panel (author's bio, encadré): its title and paragraphs; splits across columns if long."""
 
     def __init__(self, paras: list[Paragraph], tint: Color, rule: Color, pad: float = 3.5 * MM, first: bool = True):
         super().__init__()
@@ -155,8 +155,8 @@ class BioBox(Flowable):
             if len(head) < (2 if self.first else 1):
                 return []  # never leave the name alone at the foot of a column
             return [
-                BioBox(head, self.tint, self.rule, self.pad, self.first),
-                BioBox(tail, self.tint, self.rule, self.pad, first=False),
+                Panel(head, self.tint, self.rule, self.pad, self.first),
+                Panel(tail, self.tint, self.rule, self.pad, first=False),
             ]
         return [self]
 
