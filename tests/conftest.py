@@ -56,6 +56,16 @@ def source_text(issue: Issue) -> str:
     return "\n".join(parts)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def image_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tests never write to the user's image cache."""
+    folder = tmp_path_factory.mktemp("image-cache")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("IALS_PRINT_CACHE", str(folder))
+    yield folder
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def mini_issue() -> Issue:
     return load_issue(MINI)
@@ -81,6 +91,7 @@ def mini_copy(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURE, dest)
     manifest = dest / "mini.yaml"
     text = manifest.read_text(encoding="utf-8")
-    text = text.replace("../../../layouts", str(ROOT / "layouts")).replace("../../../fonts", str(ROOT / "fonts"))
+    for folder in ("layouts", "fonts", "color"):
+        text = text.replace(f"../../../{folder}", str(ROOT / folder))
     manifest.write_text(text, encoding="utf-8")
     return manifest

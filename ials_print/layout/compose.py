@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Frame, ImageAndFlowables, KeepTogether,
 
 from ials_print.content.story import Article, BigNumber, Bio, Box, Figure, Heading, ListBlock, PullQuote, Run, runs_text
 from ials_print.content.story import Paragraph as StoryParagraph
+from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
@@ -102,8 +103,8 @@ def flowable_text(f: Flowable) -> str:
 class SectionComposer:
     """Lays out one section on its pages of the flatplan."""
 
-    def __init__(self, issue: Issue, section: Section, styles: Styles):
-        self.issue, self.section, self.styles = issue, section, styles
+    def __init__(self, issue: Issue, section: Section, styles: Styles, place: ImagePlacer):
+        self.issue, self.section, self.styles, self.place = issue, section, styles, place
         self.template: Template = issue.templates[section.layout]
         self.article: Article | None = issue.articles.get(section.id)
         self.visuals: dict[str, Visual] = {v.id: v for v in section.images}
@@ -159,6 +160,8 @@ class SectionComposer:
         cap = self._para(caption_runs, "caption", block.line) if caption_runs else None
         cred = self._plain(credit, "credit") if credit else None
         return fl.Figure(
+            self.place,
+            v.id,
             self.issue.visual_files[v.id],
             self.issue.images[v.id],
             cap,
@@ -232,8 +235,10 @@ class SectionComposer:
         return para
 
     # -- pages ------------------------------------------------------------------------------
-    def compose(self, c: Canvas, begin_page: Callable[[int], PageGeometry]) -> SectionResult:
-        """Draw the section's pages on ``c``; ``begin_page(folio)`` sets a page up."""
+    def compose(
+        self, c: Canvas, begin_page: Callable[[int], PageGeometry], end_page: Callable[[PagePlan], None]
+    ) -> SectionResult:
+        """Draw the section's pages on ``c``; ``begin_page(folio)`` sets a page up, ``end_page`` closes it."""
         story = self.story()
         head = self.head_flowables()
         blocks_before = len(story)
@@ -264,7 +269,7 @@ class SectionComposer:
                     self._draw_column_rules(c, plan.frames)
             self._draw_furniture(c, geo, plan)
             self.result.pages.append(plan)
-            c.showPage()
+            end_page(plan)
         self._report(story, blocks_before)
         return self.result
 
@@ -344,9 +349,8 @@ class SectionComposer:
                 continue
             area = self.template.areas[v.place.area]
             r = geo.area_rect(area)
-            fl.draw_image_in_box(
-                c, self.issue.visual_files[v.id], self.issue.images[v.id], r.x, r.y, r.w, r.h, v.fit, v.focus
-            )
+            path, info = self.issue.visual_files[v.id], self.issue.images[v.id]
+            self.place(c, v.id, path, info, r.x, r.y, r.w, r.h, v.fit, v.focus)
             plan.visuals.append((v.id, r))
             plan.has_content = True
             block = r

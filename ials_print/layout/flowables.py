@@ -5,43 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import Color
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from ials_print.images.inspect import ImageInfo
+from ials_print.images.prepare import ImagePlacer
 
 MM = 72 / 25.4
-
-
-def draw_image_in_box(
-    c: Canvas,
-    path: Path,
-    info: ImageInfo,
-    x: float,
-    y: float,
-    w: float,
-    h: float,
-    fit: str = "fill",
-    focus: tuple[float, float] = (0.5, 0.5),
-) -> None:
-    """Place an image in a box: ``fit`` shows it whole, ``fill`` covers the box, cropping around ``focus``.
-
-    The crop is a clipping path, so a JPEG is embedded as it is, never re-encoded.
-    """
-    scale = (max if fit == "fill" else min)(w / info.width, h / info.height)
-    iw, ih = info.width * scale, info.height * scale
-    fx, fy = focus
-    # Offset so the focus point sits as near the box centre as the image edges allow.
-    ox = min(0.0, max(w - iw, w / 2 - fx * iw))
-    oy_top = min(0.0, max(h - ih, h / 2 - fy * ih))
-    if fit == "fit":
-        ox, oy_top = (w - iw) / 2, (h - ih) / 2
-    c.saveState()
-    p = c.beginPath()
-    p.rect(x, y, w, h)
-    c.clipPath(p, stroke=0, fill=0)
-    c.drawImage(str(path), x + ox, y + h - oy_top - ih, iw, ih)
-    c.restoreState()
 
 
 class PullQuote(Flowable):
@@ -74,6 +43,8 @@ class Figure(Flowable):
 
     def __init__(
         self,
+        place: ImagePlacer,
+        visual_id: str,
         path: Path,
         info: ImageInfo,
         caption: Paragraph | None,
@@ -84,6 +55,7 @@ class Figure(Flowable):
         min_height: float = 35 * MM,
     ):
         super().__init__()
+        self.place, self.visual_id = place, visual_id
         self.path, self.info = path, info
         self.caption, self.credit = caption, credit
         self.fit, self.focus = fit, focus
@@ -110,7 +82,7 @@ class Figure(Flowable):
     def draw(self) -> None:
         c = self.canv
         y = self.height - self.image_height
-        draw_image_in_box(c, self.path, self.info, 0, y, self.width, self.image_height, self.fit, self.focus)
+        self.place(c, self.visual_id, self.path, self.info, 0, y, self.width, self.image_height, self.fit, self.focus)
         y -= 1.5 * MM
         for p in (self.caption, self.credit):
             if p is not None:

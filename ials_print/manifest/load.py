@@ -162,6 +162,25 @@ def _check_stylesheet(issue: Issue, problems: list[Problem]) -> None:
     issue.stylesheet = sheet
 
 
+def _check_profile(issue: Issue, problems: list[Problem]) -> None:
+    """The output intent's ICC profile must be a CMYK output (printer) profile."""
+    where = ("output", "profile")
+    name = issue.manifest.output.profile
+    path = (issue.folder / name).resolve()
+    try:
+        header = path.read_bytes()[:40]
+    except OSError:
+        problems.append(issue.located.problem(where, f"ICC profile '{name}' not found ({path})"))
+        return
+    if len(header) < 40 or header[36:40] != b"acsp":
+        problems.append(issue.located.problem(where, f"expected an ICC profile, found something else in '{name}'"))
+    elif header[12:16] != b"prtr" or header[16:20] != b"CMYK":
+        found = f"{header[12:16].decode('latin-1')}/{header[16:20].decode('latin-1').strip()}"
+        problems.append(
+            issue.located.problem(where, f"expected a CMYK output profile (prtr/CMYK), found {found} in '{name}'")
+        )
+
+
 def _check_visual(
     issue: Issue,
     section_index: int,
@@ -293,6 +312,7 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
                     located.problem(("fonts", family, face), f"font file '{name}' not found in {issue.fonts_dir}")
                 )
     _check_stylesheet(issue, problems)
+    _check_profile(issue, problems)
     visual_ids: dict[str, str] = {}
     for i, section in enumerate(manifest.sections):
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)

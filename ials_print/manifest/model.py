@@ -62,6 +62,15 @@ class Resources(Strict):
     stylesheet: str = Field("styles.yaml", description="Paragraph styles, in the layouts folder")
 
 
+class OutputCondition(Strict):
+    """The printing condition of the final PDF (its PDF/X output intent)."""
+
+    identifier: str = Field("FOGRA39", description="OutputConditionIdentifier, e.g. FOGRA39 or FOGRA51")
+    info: str = Field("Coated FOGRA39 (ISO 12647-2:2004)", description="Readable name of the condition")
+    registry: str = "http://www.color.org"
+    profile: str = Field("../color/FOGRA39L-300.icc", description="CMYK output ICC profile, relative to the manifest")
+
+
 class AreaPlacement(Strict):
     """A visual placed in one of the template's named areas on a page of its section."""
 
@@ -106,6 +115,7 @@ class Manifest(Strict):
     issue: IssueInfo
     format: PageFormat = PageFormat()
     resources: Resources = Resources()
+    output: OutputCondition = OutputCondition()
     fonts: dict[str, FontFamily] = Field(description="Families by name, e.g. serif, sans, display")
     page_count: int = Field(ge=1, le=1000, description="Total pages; sections must tile 1..page_count")
     sections: list[Section] = Field(min_length=1)

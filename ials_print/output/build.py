@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print.images.prepare import ImageCache, ImagePlacer, PlacedImage
 from ials_print.layout.compose import PagePlan, SectionComposer, SectionResult
 from ials_print.layout.fonts import register_fonts
-from ials_print.layout.geometry import PageGeometry
+from ials_print.layout.geometry import MM, PageGeometry
 from ials_print.layout.styles import build_styles
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
+from ials_print.output.modes import OutputMode, final_mode
+from ials_print.output.pdfx import DocumentInfo, OutputIntent, finish_pdfx
+
+REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")
 
 
 @dataclass
@@ -23,9 +31,14 @@ class BuildResult:
     """What a build made and what it found."""
 
     output: Path | None
+    mode: str = "final"
     sections: list[SectionResult] = field(default_factory=list)
+    images: list[PlacedImage] = field(default_factory=list)
+    cache_hits: int = 0
+    cache_misses: int = 0
     seconds: float = 0.0
     pdf: bytes = b""
+    extra_errors: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> list[PagePlan]:
@@ -33,76 +46,165 @@ class BuildResult:
 
     @property
     def errors(self) -> list[str]:
-        return [e for s in self.sections for e in s.errors]
+        return [e for s in self.sections for e in s.errors] + self.extra_errors
 
     @property
     def warnings(self) -> list[str]:
         return [w for s in self.sections for w in s.warnings]
 
 
+def build_date(issue: Issue) -> dt.datetime:
+    """The date stamped in the file: SOURCE_DATE_EPOCH if set, else the issue's date (reproducible)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    d = issue.manifest.issue.date
+    return dt.datetime(d.year, d.month, d.day)
+
+
+def output_intent(issue: Issue) -> OutputIntent:
+    o = issue.manifest.output
+    return OutputIntent(o.identifier, o.info, o.registry, (issue.folder / o.profile).resolve())
+
+
+def default_cache() -> Path:
+    """Prepared images: $IALS_PRINT_CACHE, else the user's cache folder (shared by all builds)."""
+    if os.environ.get("IALS_PRINT_CACHE"):
+        return Path(os.environ["IALS_PRINT_CACHE"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "ials-print" / "images"
+
+
+def _crop_marks(c: Canvas, w: float, h: float, bleed: float) -> None:
+    """Crop marks at the four corners, outside the bleed, in registration colour."""
+    gap, length = bleed + 2 * MM, 6 * MM
+    c.saveState()
+    c.setStrokeColor(REGISTRATION)
+    c.setLineWidth(0.3)
+    for x in (0, w):
+        for y in (0, h):
+            sx = -1 if x == 0 else 1
+            sy = -1 if y == 0 else 1
+            c.line(x + sx * gap, y, x + sx * (gap + length), y)
+            c.line(x, y + sy * gap, x, y + sy * (gap + length))
+    c.restoreState()
+
+
+@dataclass(frozen=True)
+class ProofStamp:
+    """What the slug line of a proof says besides the page."""
+
+    number: int
+    made: str  # build time, readable
+
+
+def _proof_furniture(c: Canvas, issue: Issue, plan: PagePlan, geo: PageGeometry, stamp: ProofStamp, font: str) -> None:
+    section = issue.section(plan.section_id)
+    m = issue.manifest.issue
+    text = f"IALS n°{m.number} · {section.title} · page {plan.folio} · épreuve n°{stamp.number} · {stamp.made}"
+    c.saveState()
+    c.setFillColor(CMYKColor(0, 0, 0, 1))
+    c.setFont(font, 6.5)
+    c.drawString(0, -geo.bleed - 9 * MM, text)
+    c.setFillColor(CMYKColor(0, 0.9, 0.75, 0))
+    c.setFont(font, 9)
+    c.drawRightString(geo.width, geo.height + geo.bleed + 5 * MM, "ÉPREUVE — NE PAS IMPRIMER")
+    c.restoreState()
+
+
 def render(
-    issue: Issue, section_ids: list[str] | None = None, progress: Callable[[str], None] | None = None
+    issue: Issue,
+    section_ids: list[str] | None = None,
+    mode: OutputMode | None = None,
+    progress: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
+    stamp: ProofStamp | None = None,
 ) -> BuildResult:
     """Lay out the whole issue, or only ``section_ids`` with their real folios, into PDF bytes."""
     start = time.perf_counter()
     m = issue.manifest
     assert issue.stylesheet is not None
+    intent = output_intent(issue)
+    mode = mode or final_mode(intent.profile)
     fonts = register_fonts(m.fonts, issue.fonts_dir)
     styles = build_styles(issue.stylesheet, fonts)
+    cache = ImageCache(cache_dir or default_cache())
+    placer = ImagePlacer(mode.images, cache)
     fmt = m.format
     sections = [s for s in m.sections if section_ids is None or s.id in section_ids]
     geo0 = PageGeometry.for_page(fmt, 1)
     b = geo0.bleed
+    off = b + mode.outside  # from the media's edge to the trim
     buf = io.BytesIO()
     c = Canvas(
         buf,
-        pagesize=(geo0.width + 2 * b, geo0.height + 2 * b),
+        pagesize=(geo0.width + 2 * off, geo0.height + 2 * off),
         invariant=1,
         pageCompression=1,
         initialFontName=styles["body"].fontName,
+        enforceColorSpace="cmyk" if mode.pdfx else None,
     )
-    c.setTitle(f"{m.issue.title} n°{m.issue.number}")
+    title = f"{m.issue.title} n°{m.issue.number}"
+    c.setTitle(title)
     c.setAuthor(m.issue.publisher or m.issue.title)
     c.setSubject(f"Issue {m.issue.number}, {m.issue.date.isoformat()}")
     c.setCreator("ials-print")
+    geos: dict[int, PageGeometry] = {}
 
     def begin_page(folio: int) -> PageGeometry:
         geo = PageGeometry.for_page(fmt, folio)
-        c.setTrimBox((b, b, b + geo.width, b + geo.height))
-        c.setBleedBox((0, 0, geo.width + 2 * b, geo.height + 2 * b))
-        c.translate(b, b)
+        c.setTrimBox((off, off, off + geo.width, off + geo.height))
+        c.setBleedBox((off - b, off - b, off + geo.width + b, off + geo.height + b))
+        c.translate(off, off)
         c._ials_folio = folio  # type: ignore[attr-defined]
+        geos[folio] = geo
         return geo
 
-    result = BuildResult(None)
+    def end_page(plan: PagePlan) -> None:
+        geo = geos[plan.folio]
+        if mode.marks:
+            _crop_marks(c, geo.width, geo.height, b)
+        if mode.proof and stamp is not None:
+            _proof_furniture(c, issue, plan, geo, stamp, styles["folio"].fontName)
+        c.showPage()
+
+    result = BuildResult(None, mode.name)
     for section in sections:
         if progress:
             progress(section.id)
         key = f"section-{section.id}"
         c.bookmarkPage(key)
         c.addOutlineEntry(section.title, key, level=0)
-        result.sections.append(SectionComposer(issue, section, styles).compose(c, begin_page))
-    # Page labels follow the folios, also in a preview that starts mid-issue.
-    index = 0
+        result.sections.append(SectionComposer(issue, section, styles, placer).compose(c, begin_page, end_page))
+    # Page labels follow the folios, also in a preview that starts mid-issue or skips sections.
+    index, expected = 0, None
     for section in sections:
-        if (
-            index == 0
-            or section.first_page
-            != sections[sections.index(section) - 1].first_page + sections[sections.index(section) - 1].pages
-        ):
+        if section.first_page != expected:
             c.addPageLabel(index, style="D", start=section.first_page)
         index += section.pages
+        expected = section.first_page + section.pages
     c.save()
-    result.pdf = buf.getvalue()
+    pdf = buf.getvalue()
+    if mode.pdfx:
+        info = DocumentInfo(title, m.issue.publisher or m.issue.title, f"Issue {m.issue.number}", build_date(issue))
+        pdf = finish_pdfx(pdf, info, intent)
+    result.pdf = pdf
+    result.images = placer.placed
+    result.cache_hits, result.cache_misses = cache.hits, cache.misses
     result.seconds = time.perf_counter() - start
     return result
 
 
 def build(
-    issue: Issue, out: Path, section_ids: list[str] | None = None, progress: Callable[[str], None] | None = None
+    issue: Issue,
+    out: Path,
+    section_ids: list[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+    mode: OutputMode | None = None,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
     """Render and write ``out`` atomically."""
-    result = render(issue, section_ids, progress)
+    result = render(issue, section_ids, mode, progress, cache_dir)
     write_atomic(out, result.pdf)
     result.output = out
     return result

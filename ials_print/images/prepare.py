@@ -1,0 +1,203 @@
+"""Prepare an image for one placement: crop to what shows, resample, convert colour, cache.
+
+The final PDF gets CMYK JPEGs in the output profile (LittleCMS through Pillow's ImageCms, relative
+colorimetric with black-point compensation), never more than ``max_ppi`` at placed size; a proof
+gets small sRGB JPEGs. Results are cached by source content and placement, so a rebuild does not
+redo them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageCms
+from reportlab.pdfgen.canvas import Canvas
+
+from ials_print.images.inspect import ImageInfo
+from ials_print.output.atomic import write_atomic
+
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    """How images are rendered for one output (final print, proof)."""
+
+    name: str
+    colour: str  # "cmyk" or "rgb"
+    target_ppi: float  # resample to this when above max_ppi
+    max_ppi: float
+    jpeg_quality: int
+    profile: Path | None = None  # output ICC profile (CMYK)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An image ready to draw: the file to embed and where it goes (points, box-relative)."""
+
+    path: Path
+    x: float
+    y: float
+    w: float
+    h: float
+    ppi: float  # effective resolution of the source at its placed size
+    out_ppi: float  # resolution of what is embedded
+    reencoded: bool
+
+
+@dataclass
+class ImageCache:
+    """Prepared images on disk, keyed by source bytes, placement and settings."""
+
+    folder: Path
+    hits: int = 0
+    misses: int = 0
+
+    def key(self, data: bytes, params: dict) -> str:
+        h = hashlib.sha256(data)
+        h.update(json.dumps({**params, "v": CACHE_VERSION}, sort_keys=True).encode())
+        return h.hexdigest()[:32]
+
+
+@lru_cache(maxsize=8)
+def _transform(src_icc: bytes | None, dest: str, mode_in: str, mode_out: str) -> ImageCms.ImageCmsTransform:
+    src = ImageCms.ImageCmsProfile(io.BytesIO(src_icc)) if src_icc else ImageCms.createProfile("sRGB")
+    dst = ImageCms.createProfile("sRGB") if dest == "sRGB" else ImageCms.getOpenProfile(dest)
+    return ImageCms.buildTransform(
+        src,
+        dst,
+        mode_in,
+        mode_out,
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+    )
+
+
+def geometry(info: ImageInfo, w: float, h: float, fit: str, focus: tuple[float, float]):
+    """Scale and the visible part of the image (pixels) for a ``w`` × ``h`` pt box.
+
+    Returns (scale pt/px, crop box in source pixels, drawn rect relative to the box).
+    """
+    scale = (max if fit == "fill" else min)(w / info.width, h / info.height)
+    iw, ih = info.width * scale, info.height * scale
+    if fit == "fit":
+        return scale, (0, 0, info.width, info.height), ((w - iw) / 2, (h - ih) / 2, iw, ih)
+    fx, fy = focus
+    ox = min(0.0, max(w - iw, w / 2 - fx * iw))  # left edge of the image, box-relative
+    oy = min(0.0, max(h - ih, h / 2 - fy * ih))  # top edge, measured downwards
+    left, top = -ox / scale, -oy / scale
+    crop = (round(left), round(top), round(left + w / scale), round(top + h / scale))
+    return scale, crop, (0.0, 0.0, w, h)
+
+
+def prepare(
+    source: Path,
+    info: ImageInfo,
+    w: float,
+    h: float,
+    fit: str,
+    focus: tuple[float, float],
+    settings: ImageSettings,
+    cache: ImageCache,
+) -> Prepared:
+    """The file to embed for this placement, from the cache or made now."""
+    scale, crop, (dx, dy, dw, dh) = geometry(info, w, h, fit, focus)
+    ppi = 72 / scale
+    crop = (max(0, crop[0]), max(0, crop[1]), min(info.width, crop[2]), min(info.height, crop[3]))
+    if _embeddable_as_is(source, info, crop, ppi, settings):
+        return Prepared(source, dx, h - dy - dh, dw, dh, ppi, ppi, False)
+    data = source.read_bytes()
+    params = {"crop": crop, "w": round(dw, 2), "h": round(dh, 2), "settings": settings.__dict__ | {"profile": None}}
+    if settings.profile is not None:
+        params["profile_sha"] = hashlib.sha256(settings.profile.read_bytes()).hexdigest()[:16]
+    key = cache.key(data, params)
+    target = cache.folder / f"{key}.jpg"
+    out_ppi = min(ppi, settings.target_ppi) if ppi > settings.max_ppi else ppi
+    if target.exists():
+        cache.hits += 1
+    else:
+        cache.misses += 1
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+            icc = im.info.get("icc_profile")
+            if im.mode not in ("RGB", "CMYK", "L"):
+                im = im.convert("RGB")
+            im = im.crop(crop)
+            if ppi > settings.max_ppi:
+                size = (max(1, round(dw / 72 * settings.target_ppi)), max(1, round(dh / 72 * settings.target_ppi)))
+                im = im.resize(size, Image.Resampling.LANCZOS)
+            im = _convert(im, icc, settings)
+            buf = io.BytesIO()
+            im.save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True)
+        write_atomic(target, buf.getvalue())
+    return Prepared(target, dx, h - dy - dh, dw, dh, ppi, out_ppi, True)
+
+
+def _embeddable_as_is(
+    source: Path, info: ImageInfo, crop: tuple[int, int, int, int], ppi: float, settings: ImageSettings
+) -> bool:
+    """A JPEG already in the right colour space, uncropped and not too sharp is embedded unchanged."""
+    if info.format != "JPEG" or crop != (0, 0, info.width, info.height) or ppi > settings.max_ppi:
+        return False
+    with Image.open(source) as im:
+        icc = im.info.get("icc_profile")
+        if settings.colour == "cmyk":
+            assert settings.profile is not None
+            return im.mode == "CMYK" and (icc is None or icc == settings.profile.read_bytes())
+        return im.mode == "RGB" and icc is None
+
+
+def _convert(im: Image.Image, icc: bytes | None, settings: ImageSettings) -> Image.Image:
+    if im.mode == "L":
+        im = im.convert("RGB")
+    if settings.colour == "cmyk":
+        assert settings.profile is not None
+        if im.mode == "CMYK" and icc is None:
+            return im  # untagged CMYK: assumed to be in the output condition already
+        return ImageCms.applyTransform(im, _transform(icc, str(settings.profile), im.mode, "CMYK"))
+    if im.mode == "RGB" and icc is None:
+        return im
+    return ImageCms.applyTransform(im, _transform(icc, "sRGB", im.mode, "RGB"))
+
+
+@dataclass(frozen=True)
+class PlacedImage:
+    """One image as placed on a page: for the report, the preflight and provenance."""
+
+    folio: int
+    visual_id: str
+    ppi: float
+    out_ppi: float
+    width_pt: float
+    height_pt: float
+
+
+class ImagePlacer:
+    """Draws visuals on the canvas through :func:`prepare`, and remembers each placement."""
+
+    def __init__(self, settings: ImageSettings, cache: ImageCache):
+        self.settings, self.cache = settings, cache
+        self.placed: list[PlacedImage] = []
+
+    def __call__(
+        self,
+        c: Canvas,
+        visual_id: str,
+        path: Path,
+        info: ImageInfo,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fit: str,
+        focus: tuple[float, float],
+    ) -> None:
+        p = prepare(path, info, w, h, fit, focus, self.settings, self.cache)
+        c.drawImage(str(p.path), x + p.x, y + p.y, p.w, p.h)
+        folio = getattr(c, "_ials_folio", 0)
+        self.placed.append(PlacedImage(folio, visual_id, p.ppi, p.out_ppi, p.w, p.h))
