@@ -77,3 +77,12 @@ def test_quotes_pair_across_inline_styles():
     runs = typeset_runs([Run('Il a lancé "'), Run("Stable Video", bold=True), Run('" : bravo !')])
     assert [r.text for r in runs] == ["Il a lancé «\u202f", "Stable Video", "\u202f»\u202f: bravo\u202f!"]
     assert runs[1].bold
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent.parent / "issue" / "texts").glob("*.md")), ids=str)
+def test_every_issue_text_parses(path):
+    """All converted articles of issue n°3 parse, wired into the flatplan yet or not."""
+    from ials_print.content.markdown import load_article
+
+    article = load_article(path)
+    assert article.meta.title and article.blocks
