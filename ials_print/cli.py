@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ials_print.errors import InputError
+from ials_print.errors import InputError, Problem
 from ials_print.manifest.load import Issue, load_issue
 from ials_print.manifest.model import Manifest
 
@@ -28,38 +29,49 @@ DEFAULT_MANIFEST = Path("issue/ials-03.yaml")
 ManifestArg = Annotated[Path, typer.Argument(help="The issue manifest (YAML)")]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder")]
 
+EXIT_ERRORS, EXIT_BAD_INPUT, EXIT_BUG = 1, 2, 3
+
+
+def _say(level: str, text: str) -> None:
+    """One line on stderr; never interpreted as markup (messages quote the user's text)."""
+    style = {"error": "red", "warning": "yellow"}.get(level)
+    err_console.print(text, style=style, markup=False)
+
+
+def _bad_input(problems: list[Problem], what: str = "nothing was built") -> typer.Exit:
+    for p in problems:
+        _say("error", f"{p}")
+    n = len(problems)
+    _say("", f"{n} problem{'s' * (n > 1)} in the input; {what}.")
+    return typer.Exit(EXIT_BAD_INPUT)
+
 
 def _load(manifest: Path, only: list[str] | None = None) -> Issue:
     try:
-        return load_issue(manifest, only)
+        issue = load_issue(manifest, only)
+        if only:
+            for section_id in only:
+                issue.section(section_id)
+        return issue
     except InputError as exc:
-        for p in exc.problems:
-            err_console.print(f"[red]error[/red] {p}", soft_wrap=True, markup=True)
-        n = len(exc.problems)
-        err_console.print(f"{n} problem{'s' * (n > 1)} in the input; nothing was built.")
-        raise typer.Exit(2) from None
+        raise _bad_input(exc.problems) from None
 
 
-def _report(result, label: str, start: float) -> None:
-    from ials_print.output.build import BuildResult
-
-    assert isinstance(result, BuildResult)
+def _summary(result, label: str, start: float) -> None:
     for w in result.warnings:
-        err_console.print(f"[yellow]warning[/yellow] {w}", soft_wrap=True)
+        _say("warning", f"warning: {w}")
     for e in result.errors:
-        err_console.print(f"[red]error[/red] {e}", soft_wrap=True)
-    pages = len(result.pages)
+        _say("error", f"error: {e}")
+    pages, sections = len(result.pages), len(result.sections)
+    n_w, n_e = len(result.warnings), len(result.errors)
     out_console.print(
-        f"{label}: {result.output} — {pages} page{'s' * (pages > 1)}, {len(result.sections)} section"
-        f"{'s' * (len(result.sections) > 1)}, {len(result.warnings)} warning{'s' * (len(result.warnings) != 1)}, "
-        f"{len(result.errors)} error{'s' * (len(result.errors) != 1)} ({time.perf_counter() - start:.2f} s)",
-        soft_wrap=True,
+        f"{label}: {result.output} — {pages} page{'s' * (pages > 1)}, {sections} section{'s' * (sections > 1)}, "
+        f"{n_w} warning{'s' * (n_w != 1)}, {n_e} error{'s' * (n_e != 1)} ({time.perf_counter() - start:.2f} s)",
+        markup=False,
     )
-    if result.errors:
-        raise typer.Exit(1)
 
 
-def _render(issue: Issue, out: Path, sections: list[str] | None):
+def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stamp=None):
     from rich.progress import Progress
 
     from ials_print.output.build import build
@@ -76,20 +88,44 @@ def _render(issue: Issue, out: Path, sections: list[str] | None):
             bar.update(task, advance=1, description=f"laying out {section_id}")
 
         try:
-            return build(issue, out, sections, progress=step)
+            return build(issue, out, sections, progress=step, mode=mode, stamp=stamp)
         except InputError as exc:
-            for p in exc.problems:
-                err_console.print(f"[red]error[/red] {p}", soft_wrap=True)
-            raise typer.Exit(2) from None
+            raise _bad_input(exc.problems) from None
+        except OSError as exc:
+            raise _bad_input([Problem(out, f"cannot write the output ({exc.strerror or exc})")]) from None
+
+
+def _preflight_and_ticket(issue: Issue, result) -> None:
+    """The final file is checked by the preflight; a job ticket goes beside it."""
+    from ials_print.output.build import build_date
+    from ials_print.output.ticket import write_job_ticket
+    from ials_print.preflight.checks import preflight
+
+    report = preflight(result.output, issue.manifest.format.binding)
+    for f in report.findings:
+        where = f" page {f.page}" if f.page else ""
+        target = result.extra_errors if f.level == "error" else result.extra_warnings
+        target.append(f"preflight [{f.check}]{where}: {f.message}")
+    write_job_ticket(issue, result.pdf, result.output, build_date(issue).isoformat())
 
 
 @app.command("build")
-def build_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("out")) -> None:
-    """Build the whole issue into OUT/<manifest stem>.pdf (written atomically)."""
+def build_cmd(
+    manifest: ManifestArg = DEFAULT_MANIFEST,
+    out: OutDir = Path("out"),
+    marks: Annotated[bool, typer.Option("--marks", help="Add crop marks outside the bleed")] = False,
+) -> None:
+    """Build the whole issue into OUT/<stem>.pdf (PDF/X-4), preflight it, and write OUT/<stem>.job.json."""
+    from ials_print.output.build import output_intent
+    from ials_print.output.modes import final_mode
+
     start = time.perf_counter()
     issue = _load(manifest)
-    result = _render(issue, out / f"{issue.stem}.pdf", None)
-    _report(result, "built", start)
+    result = _render(issue, out / f"{issue.stem}.pdf", None, mode=final_mode(output_intent(issue).profile, marks))
+    _preflight_and_ticket(issue, result)
+    _summary(result, "built", start)
+    if result.errors:
+        raise typer.Exit(EXIT_ERRORS)
 
 
 @app.command("preview")
@@ -101,31 +137,92 @@ def preview_cmd(
     """Build one section alone, with its real page numbers, into OUT/<stem>-<section>.pdf."""
     start = time.perf_counter()
     issue = _load(manifest, only=[section])
-    try:
-        issue.section(section)
-    except InputError as exc:
-        err_console.print(f"[red]error[/red] {exc.problems[0]}", soft_wrap=True)
-        raise typer.Exit(2) from None
     result = _render(issue, out / f"{issue.stem}-{section}.pdf", [section])
-    _report(result, "preview", start)
+    _summary(result, "preview", start)
+    if result.errors:
+        raise typer.Exit(EXIT_ERRORS)
+
+
+@app.command("proof")
+def proof_cmd(
+    manifest: ManifestArg = DEFAULT_MANIFEST,
+    out: OutDir = Path("out"),
+    section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section")] = None,
+    spreads: Annotated[bool, typer.Option("--spreads", help="Facing pages side by side")] = False,
+) -> None:
+    """An RGB proof for the art director: small images, crop marks, slug line, ÉPREUVE mark."""
+    from ials_print.output.modes import proof_mode
+    from ials_print.output.proof import next_proof_stamp, spreads_pdf
+
+    start = time.perf_counter()
+    issue = _load(manifest, only=[section] if section else None)
+    name = f"{issue.stem}-proof" + (f"-{section}" if section else "") + ("-spreads" if spreads else "")
+    target = out / f"{name}.pdf"
+    stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json")
+    result = _render(issue, target, [section] if section else None, mode=proof_mode(), stamp=stamp)
+    if spreads:
+        from ials_print.output.atomic import write_atomic
+
+        write_atomic(target, spreads_pdf(result.pdf, result.pages))
+    _summary(result, f"proof n°{stamp.number}", start)
+    if result.errors:
+        raise typer.Exit(EXIT_ERRORS)
+
+
+@app.command("flatplan")
+def flatplan_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("out")) -> None:
+    """The chemin de fer: every page as a thumbnail, in spreads, with its section, pictogram and problems."""
+    from ials_print.output.flatplan import make_flatplan
+
+    start = time.perf_counter()
+    issue = _load(manifest)
+    try:
+        png, pdf, problems = make_flatplan(issue, out)
+    except OSError as exc:
+        raise _bad_input([Problem(out, f"cannot write the flatplan ({exc.strerror or exc})")]) from None
+    out_console.print(
+        f"flatplan: {png} and {pdf} — {issue.manifest.page_count} pages, {problems} page(s) flagged "
+        f"({time.perf_counter() - start:.2f} s)",
+        markup=False,
+    )
+
+
+@app.command("preflight")
+def preflight_cmd(
+    pdf: Annotated[Path, typer.Argument(help="Any PDF to check")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable report")] = False,
+    binding: Annotated[str | None, typer.Option(help="perfect or saddle_stitch (page count rule)")] = None,
+) -> None:
+    """Check a PDF against what the printer expects (PDF/X-4, CMYK, bleed, fonts, 300 ppi, ink)."""
+    from ials_print.preflight.checks import preflight
+
+    if not pdf.is_file():
+        raise _bad_input([Problem(pdf, "file not found")], "nothing was checked")
+    report = preflight(pdf, binding)
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        for f in report.findings:
+            _say(f.level, f"{pdf}: {f}")
+        verdict = "FAILED" if report.errors else "passed"
+        out_console.print(
+            f"preflight {verdict}: {pdf} — {report.pages} pages, {len(report.errors)} error(s), "
+            f"{len(report.warnings)} warning(s); ink measured by {report.ink_method or 'n/a'}",
+            markup=False,
+        )
+    if report.errors:
+        raise typer.Exit(EXIT_ERRORS)
 
 
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""
     issue = _load(manifest)
-    try:
-        from ials_print.layout.fonts import register_fonts
-
-        register_fonts(issue.manifest.fonts, issue.fonts_dir)
-    except InputError as exc:
-        for p in exc.problems:
-            err_console.print(f"[red]error[/red] {p}", soft_wrap=True)
-        raise typer.Exit(2) from None
     m = issue.manifest
     out_console.print(
         f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "
-        f"{len(issue.articles)} texts, {len(issue.images)} visuals"
+        f"{len(issue.articles)} texts, {len(issue.images)} visuals",
+        markup=False,
     )
 
 
@@ -139,7 +236,27 @@ def schema_cmd() -> None:
 
 
 def main() -> None:
-    app()
+    """Entry point: an unexpected failure is a bug, reported in one line (exit 3)."""
+    try:
+        code = app(standalone_mode=False)  # click returns the exit code instead of exiting
+        sys.exit(code if isinstance(code, int) else 0)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(EXIT_BAD_INPUT)
+        if os.environ.get("IALS_PRINT_DEBUG"):
+            raise
+        _say("error", f"internal error (a bug in ials-print, not in your files): {type(exc).__name__}: {exc}")
+        _say("", "set IALS_PRINT_DEBUG=1 to see the traceback, and please report it.")
+        sys.exit(EXIT_BUG)
 
 
 if __name__ == "__main__":

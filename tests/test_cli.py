@@ -49,7 +49,7 @@ def test_bad_input_exits_2_and_keeps_last_good_pdf(mini_copy, tmp_path):
         assert result.exit_code == 2, result.output
         assert "images/stripes.jpg" in result.output and "Traceback" not in result.output
         assert (out / "mini.pdf").read_bytes() == good
-    assert [p.name for p in out.iterdir()] == ["mini.pdf"], "temporary files left behind"
+    assert sorted(p.name for p in out.iterdir()) == ["mini.job.json", "mini.pdf"], "temporary files left behind"
 
 
 def test_damaged_image_exits_2(mini_copy, tmp_path):

@@ -39,6 +39,7 @@ class BuildResult:
     seconds: float = 0.0
     pdf: bytes = b""
     extra_errors: list[str] = field(default_factory=list)
+    extra_warnings: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> list[PagePlan]:
@@ -50,7 +51,7 @@ class BuildResult:
 
     @property
     def warnings(self) -> list[str]:
-        return [w for s in self.sections for w in s.warnings]
+        return [w for s in self.sections for w in s.warnings] + self.extra_warnings
 
 
 def build_date(issue: Issue) -> dt.datetime:
@@ -142,7 +143,7 @@ def render(
         invariant=1,
         pageCompression=1,
         initialFontName=styles["body"].fontName,
-        enforceColorSpace="cmyk" if mode.pdfx else None,
+        enforceColorSpace="sep_cmyk" if mode.pdfx else None,  # RGB is an error; separations pass
     )
     title = f"{m.issue.title} n°{m.issue.number}"
     c.setTitle(title)
@@ -202,9 +203,10 @@ def build(
     progress: Callable[[str], None] | None = None,
     mode: OutputMode | None = None,
     cache_dir: Path | None = None,
+    stamp: ProofStamp | None = None,
 ) -> BuildResult:
     """Render and write ``out`` atomically."""
-    result = render(issue, section_ids, mode, progress, cache_dir)
+    result = render(issue, section_ids, mode, progress, cache_dir, stamp)
     write_atomic(out, result.pdf)
     result.output = out
     return result

@@ -1,0 +1,136 @@
+"""The chemin de fer: the whole issue as thumbnails in spreads, with section, pictogram and problems.
+
+One picture for the wall (PNG) and the same as a PDF page. Each page carries its folio, its
+section and pictogram, and a red frame with the reason when something is wrong: overset, underset,
+an image under 300 ppi, a preflight error.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw, ImageFont
+
+from ials_print.manifest.load import Issue
+from ials_print.output.atomic import write_atomic
+from ials_print.output.build import BuildResult, output_intent, render
+from ials_print.output.modes import final_mode
+from ials_print.preflight.checks import preflight
+from ials_print.provenance.pictogram import LABELS
+
+THUMB_H = 260  # pixels per page thumbnail
+SPREADS_PER_ROW = 6
+RED, GREY, INK = (220, 40, 40), (150, 150, 150), (20, 20, 20)
+
+
+def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int, list[str]]:
+    """Problems by folio, from the layout, the placed images and the preflight."""
+    problems: dict[int, list[str]] = defaultdict(list)
+    for section in result.sections:
+        last = section.pages[-1].folio if section.pages else 0
+        for e in section.errors:
+            if e.startswith("overset"):
+                problems[last].append("overset")
+            else:
+                folios = re.findall(r"page (\d+)", e)
+                problems[int(folios[0]) if folios else last].append("layout error")
+        for w in section.warnings:
+            m = re.search(r"page (\d+) is empty", w)
+            if m:
+                problems[int(m.group(1))].append("underset")
+    for im in result.images:
+        if im.ppi < 299.5:
+            problems[im.folio].append(f"{im.visual_id} {im.ppi:.0f} ppi")
+    report = preflight(pdf_path, issue.manifest.format.binding)
+    folios = [p.folio for p in result.pages]
+    for f in report.errors:
+        if f.page:
+            problems[folios[f.page - 1]].append(f"preflight: {f.check}")
+    return problems
+
+
+def _font(size: int) -> ImageFont.ImageFont:
+    try:
+        return ImageFont.truetype(str(Path(__file__).resolve().parents[2] / "fonts" / "NotoSans-Bold.ttf"), size)
+    except OSError:
+        return ImageFont.load_default()
+
+
+def make_flatplan(issue: Issue, out: Path) -> tuple[Path, Path, int]:
+    """Render the issue, check it, and draw the flatplan; returns the PNG, the PDF and the flagged count."""
+    result = render(issue, mode=final_mode(output_intent(issue).profile))
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf_path = Path(tmp) / "issue.pdf"
+        pdf_path.write_bytes(result.pdf)
+        problems = page_problems(issue, result, pdf_path)
+    doc = pdfium.PdfDocument(result.pdf)
+    thumbs: dict[int, Image.Image] = {}
+    for i, plan in enumerate(result.pages):
+        page = doc[i]
+        trim = page.get_trimbox()
+        media = page.get_mediabox()
+        scale = THUMB_H / (trim[3] - trim[1])
+        crop = (trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3])
+        thumbs[plan.folio] = page.render(scale=scale, crop=crop).to_pil().convert("RGB")
+    doc.close()
+    sections = {p.folio: issue.section(p.section_id) for p in result.pages}
+    pictos = {p.folio: p.pictogram for p in result.pages}
+    sheet = _draw(thumbs, sections, pictos, problems, issue)
+    png = out / f"{issue.stem}-flatplan.png"
+    pdf = out / f"{issue.stem}-flatplan.pdf"
+    buf = io.BytesIO()
+    sheet.save(buf, "PNG", optimize=True)
+    write_atomic(png, buf.getvalue())
+    buf = io.BytesIO()
+    sheet.save(buf, "PDF", resolution=100)
+    write_atomic(pdf, buf.getvalue())
+    return png, pdf, len([f for f, p in problems.items() if p])
+
+
+def _draw(thumbs: dict[int, Image.Image], sections, pictos, problems, issue: Issue) -> Image.Image:
+    page_w = max(im.width for im in thumbs.values())
+    label_h, gap, margin, title_h = 64, 28, 40, 90
+    spread_w = 2 * page_w
+    folios = sorted(thumbs)
+    spreads: list[tuple[int | None, int | None]] = []
+    for folio in folios:
+        if folio % 2 == 1 and (folio - 1) in thumbs:
+            continue
+        spreads.append((folio, folio + 1 if (folio + 1) in thumbs else None) if folio % 2 == 0 else (None, folio))
+    rows = (len(spreads) + SPREADS_PER_ROW - 1) // SPREADS_PER_ROW
+    width = margin * 2 + SPREADS_PER_ROW * spread_w + (SPREADS_PER_ROW - 1) * gap
+    height = title_h + margin + rows * (THUMB_H + label_h + gap)
+    sheet = Image.new("RGB", (width, height), (236, 234, 230))
+    d = ImageDraw.Draw(sheet)
+    m = issue.manifest.issue
+    d.text(
+        (margin, 24),
+        f"{m.title} n°{m.number} — chemin de fer ({issue.manifest.page_count} pages)",
+        font=_font(34),
+        fill=INK,
+    )
+    small, tiny = _font(15), _font(13)
+    for n, pair in enumerate(spreads):
+        row, col = divmod(n, SPREADS_PER_ROW)
+        x0 = margin + col * (spread_w + gap)
+        y0 = title_h + row * (THUMB_H + label_h + gap)
+        for slot, folio in enumerate(pair):
+            if folio is None:
+                continue
+            x = x0 + slot * page_w
+            sheet.paste(thumbs[folio], (x, y0))
+            flags = problems.get(folio, [])
+            d.rectangle(
+                [x, y0, x + page_w - 1, y0 + THUMB_H - 1], outline=RED if flags else GREY, width=4 if flags else 1
+            )
+            section = sections[folio]
+            d.text((x + 4, y0 + THUMB_H + 4), f"{folio}  {LABELS[pictos[folio]]}", font=small, fill=INK)
+            d.text((x + 4, y0 + THUMB_H + 23), section.id[:26], font=tiny, fill=GREY)
+            if flags:
+                d.text((x + 4, y0 + THUMB_H + 41), ", ".join(dict.fromkeys(flags))[:34], font=tiny, fill=RED)
+    return sheet

@@ -1,0 +1,56 @@
+"""Proofs for the art director: proof numbering and facing-page spreads."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+from ials_print.layout.compose import PagePlan
+from ials_print.output.atomic import write_atomic
+from ials_print.output.build import ProofStamp
+
+
+def next_proof_stamp(counter: Path) -> ProofStamp:
+    """Number proofs 1, 2, 3… per issue, in a small JSON file beside the output."""
+    number = 1
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        number = int(json.loads(counter.read_text(encoding="utf-8")).get("last", 0)) + 1
+    write_atomic(counter, json.dumps({"last": number}).encode())
+    return ProofStamp(number, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+
+
+def spreads_pdf(pdf: bytes, pages: list[PagePlan]) -> bytes:
+    """Facing pages side by side as they will be read: an odd folio alone on the right, then 2–3, 4–5…
+
+    Pages are cut at the trim so the spread shows what the reader sees.
+    """
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter()
+    by_folio = {plan.folio: reader.pages[i] for i, plan in enumerate(pages)}
+    folios = sorted(by_folio)
+    done: set[int] = set()
+    for folio in folios:
+        if folio in done:
+            continue
+        left, right = (folio, folio + 1) if folio % 2 == 0 else (None, folio)
+        pair = [by_folio.get(left) if left else None, by_folio.get(right)]
+        done.update(f for f in (left, right) if f)
+        trim = next(p for p in pair if p is not None).trimbox
+        w, h = float(trim.width), float(trim.height)
+        sheet = PageObject.create_blank_page(width=2 * w, height=h)
+        for slot, page in enumerate(pair):
+            if page is None:
+                continue
+            t = page.trimbox
+            op = Transformation().translate(-float(t.left) + slot * w, -float(t.bottom))
+            page.mediabox = page.trimbox
+            sheet.merge_transformed_page(page, op, over=True)
+        writer.add_page(sheet)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

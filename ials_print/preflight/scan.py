@@ -1,0 +1,215 @@
+"""Walk a page's content stream (and its forms) with a graphics state, noting what a printer checks:
+the size and colour of text, the width of strokes, where images land and how sharp they are,
+which colours paint. Pure pypdf, so it runs wherever the project installs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from pypdf import PageObject
+from pypdf.generic import ContentStream
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
+Colour = tuple[str, tuple[float, ...]]  # ("cmyk" | "gray" | "rgb" | "sep:<name>" | "icc<n>" | "other", values)
+
+
+def mul(m: Matrix, n: Matrix) -> Matrix:
+    """m × n (m applied first), PDF convention."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def scale_of(m: Matrix) -> float:
+    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+
+
+@dataclass
+class TextRun:
+    size: float  # effective, in points
+    colour: Colour
+    font: str
+
+
+@dataclass
+class Stroke:
+    width: float  # effective, in points
+    colour: Colour
+
+
+@dataclass
+class PlacedImage:
+    name: str
+    width_px: int
+    height_px: int
+    colour_space: str
+    bbox: tuple[float, float, float, float]  # in default user space
+    ppi: float  # the lower of both axes
+    xobject: Any
+
+
+@dataclass
+class PageScan:
+    texts: list[TextRun] = field(default_factory=list)
+    strokes: list[Stroke] = field(default_factory=list)
+    images: list[PlacedImage] = field(default_factory=list)
+    fills: list[Colour] = field(default_factory=list)
+    colour_spaces: set[str] = field(default_factory=set)
+    fonts: dict[str, Any] = field(default_factory=dict)  # resource font dictionaries by BaseFont
+
+
+@dataclass
+class _State:
+    ctm: Matrix = IDENTITY
+    fill: Colour = ("gray", (0.0,))
+    stroke: Colour = ("gray", (0.0,))
+    fill_space: str = "gray"
+    stroke_space: str = "gray"
+    line_width: float = 1.0
+    font_size: float = 0.0
+    font: str = ""
+
+    def copy(self) -> _State:
+        return _State(**self.__dict__)
+
+
+def _space_kind(name: Any, resources: Any) -> str:
+    """A short name for a colour space: cmyk, gray, rgb, sep:<name>, icc<n>, pattern, other."""
+    name = name.get_object() if hasattr(name, "get_object") else name
+    if isinstance(name, str) and name in ("/DeviceCMYK", "/DeviceGray", "/DeviceRGB"):
+        return {"/DeviceCMYK": "cmyk", "/DeviceGray": "gray", "/DeviceRGB": "rgb"}[name]
+    if isinstance(name, str) and name == "/Pattern":
+        return "pattern"
+    if isinstance(name, str):
+        spaces = resources.get("/ColorSpace", {}) if resources else {}
+        spaces = spaces.get_object() if hasattr(spaces, "get_object") else spaces
+        if name in spaces:
+            return _space_kind(spaces[name], None)
+        return "other"
+    if isinstance(name, list) and name:
+        family = name[0]
+        if family == "/Separation":
+            return f"sep:{name[1]}"
+        if family == "/ICCBased":
+            n = int(name[1].get_object().get("/N", 0))
+            return f"icc{n}"
+        if family == "/Indexed":
+            return _space_kind(name[1], resources)
+        if family in ("/CalRGB", "/Lab", "/CalGray", "/DeviceN"):
+            return family[1:].lower()
+    return "other"
+
+
+_TEXT_OPS = {b"Tj", b"TJ", b"'", b'"'}
+_STROKE_OPS = {b"S", b"s", b"B", b"B*", b"b", b"b*"}
+_FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+
+def scan_page(page: PageObject) -> PageScan:
+    out = PageScan()
+    _walk(page.get_contents(), page.get("/Resources"), page.pdf, IDENTITY, out, depth=0)
+    return out
+
+
+def _walk(contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, depth: int) -> None:
+    if contents is None or depth > 8:
+        return
+    resources = resources.get_object() if resources is not None and hasattr(resources, "get_object") else resources
+    resources = resources or {}
+    if not isinstance(contents, ContentStream):
+        contents = ContentStream(contents, pdf)
+    fonts = resources.get("/Font", {})
+    fonts = fonts.get_object() if hasattr(fonts, "get_object") else fonts
+    xobjects = resources.get("/XObject", {})
+    xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
+    gs = _State(ctm=ctm)
+    stack: list[_State] = []
+    tm: Matrix = IDENTITY
+    for operands, op in contents.operations:
+        if op == b"q":
+            stack.append(gs.copy())
+        elif op == b"Q":
+            if stack:
+                gs = stack.pop()
+        elif op == b"cm":
+            gs.ctm = mul(tuple(float(x) for x in operands), gs.ctm)  # type: ignore[arg-type]
+        elif op == b"w":
+            gs.line_width = float(operands[0])
+        elif op in (b"g", b"G", b"k", b"K", b"rg", b"RG"):
+            kind = {b"g": "gray", b"G": "gray", b"k": "cmyk", b"K": "cmyk", b"rg": "rgb", b"RG": "rgb"}[op]
+            colour = (kind, tuple(float(x) for x in operands))
+            out.colour_spaces.add(kind)
+            if op.islower():
+                gs.fill, gs.fill_space = colour, kind
+            else:
+                gs.stroke, gs.stroke_space = colour, kind
+        elif op in (b"cs", b"CS"):
+            kind = _space_kind(operands[0], resources)
+            out.colour_spaces.add(kind)
+            if op == b"cs":
+                gs.fill_space = kind
+            else:
+                gs.stroke_space = kind
+        elif op in (b"sc", b"scn", b"SC", b"SCN"):
+            values = tuple(float(x) for x in operands if isinstance(x, int | float) or hasattr(x, "as_numeric"))
+            if op in (b"sc", b"scn"):
+                gs.fill = (gs.fill_space, values)
+            else:
+                gs.stroke = (gs.stroke_space, values)
+        elif op == b"BT":
+            tm = IDENTITY
+        elif op == b"Tf":
+            gs.font, gs.font_size = str(operands[0]), float(operands[1])
+            font = fonts.get(operands[0]) if fonts else None
+            if font is not None:
+                font = font.get_object()
+                out.fonts[str(font.get("/BaseFont", operands[0]))] = font
+        elif op == b"Tm":
+            tm = tuple(float(x) for x in operands)  # type: ignore[assignment]
+        elif op in _TEXT_OPS:
+            size = gs.font_size * scale_of(mul(tm, gs.ctm))
+            out.texts.append(TextRun(size, gs.fill, gs.font))
+            out.fills.append(gs.fill)
+        elif op in _STROKE_OPS or op in _FILL_OPS:
+            if op in _STROKE_OPS:
+                out.strokes.append(Stroke(gs.line_width * scale_of(gs.ctm), gs.stroke))
+            if op in _FILL_OPS:
+                out.fills.append(gs.fill)
+        elif op == b"Do" and xobjects:
+            name = operands[0]
+            xobj = xobjects.get(name)
+            if xobj is None:
+                continue
+            xobj = xobj.get_object()
+            subtype = xobj.get("/Subtype")
+            if subtype == "/Image":
+                _image(str(name), xobj, gs.ctm, resources, out)
+            elif subtype == "/Form":
+                matrix = tuple(float(x) for x in xobj.get("/Matrix", IDENTITY))
+                _walk(xobj, xobj.get("/Resources", resources), pdf, mul(matrix, gs.ctm), out, depth + 1)  # type: ignore[arg-type]
+
+
+def _image(name: str, xobj: Any, ctm: Matrix, resources: Any, out: PageScan) -> None:
+    w_px, h_px = int(xobj.get("/Width", 0)), int(xobj.get("/Height", 0))
+    kind = "mask" if xobj.get("/ImageMask") else _space_kind(xobj.get("/ColorSpace", "/DeviceGray"), resources)
+    out.colour_spaces.add(kind)
+    corners = [
+        (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])
+        for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))
+    ]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    width_in = math.hypot(ctm[0], ctm[1]) / 72
+    height_in = math.hypot(ctm[2], ctm[3]) / 72
+    ppi = min(w_px / width_in if width_in else math.inf, h_px / height_in if height_in else math.inf)
+    out.images.append(PlacedImage(name, w_px, h_px, kind, (min(xs), min(ys), max(xs), max(ys)), ppi, xobj))
