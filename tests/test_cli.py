@@ -109,3 +109,33 @@ def test_readme_test_command_is_what_ci_runs():
     readme = (root / "README.md").read_text(encoding="utf-8")
     command = next(line.strip() for line in ci.splitlines() if "pytest" in line)
     assert command in readme
+
+
+def test_brackets_in_user_text_do_not_crash(mini_copy, tmp_path):
+    text = mini_copy.read_text(encoding="utf-8").replace("page_count: 4", 'page_count: "[/x]"')
+    mini_copy.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(mini_copy)])
+    assert result.exit_code == 2 and "[/x]" in result.output
+
+
+def test_output_folder_is_a_file(mini_copy, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(mini_copy), "--out", str(blocker)])
+    assert result.exit_code == 2 and "cannot write the output" in result.output
+
+
+def test_main_reports_bugs_in_one_line(monkeypatch, capsys):
+    import ials_print.cli as cli
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(cli, "app", boom)
+    monkeypatch.delenv("IALS_PRINT_DEBUG", raising=False)
+    try:
+        cli.main()
+    except SystemExit as exc:
+        assert exc.code == 3
+    err = capsys.readouterr().err
+    assert "internal error" in err and "kaboom" in err and "Traceback" not in err

@@ -86,3 +86,19 @@ def test_every_issue_text_parses(path):
 
     article = load_article(path)
     assert article.meta.title and article.blocks
+
+
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ("- a\n- b\n  - c\n- d\n", "nested lists are not supported"),
+        ("Du texte ![x](visuel) au milieu.\n", "must stand alone in its paragraph"),
+        ("::: encadre Titre\ntexte\n:::\n", "unknown block '::: encadre'"),
+        ("::: box B\n- item\n:::\n", "a list cannot stand inside"),
+        ("::: across deux\nTexte.\n:::\n", "expected '::: across PAGE'"),
+    ],
+)
+def test_content_mistakes_are_reported(body, message):
+    with pytest.raises(InputError) as exc:
+        parse_article("---\ntitle: t\n---\n\n" + body, Path("m.md"))
+    assert message in str(exc.value) and "m.md:" in str(exc.value)

@@ -238,3 +238,41 @@ def test_no_widow_line_at_column_head(mini_issue, tmp_path):
     (rest,) = story
     rest.wrap(60 * MM, 10_000)
     assert len(rest.blPara.lines) >= 2
+
+
+def test_area_caption_comes_from_markdown(mini_copy):
+    m = mini_copy.read_text(encoding="utf-8").replace('caption: "Un disque", credit: "Photo test", ', "")
+    mini_copy.write_text(m, encoding="utf-8")
+    art = mini_copy.parent / "texts" / "article.md"
+    art.write_text(
+        art.read_text(encoding="utf-8") + '\n![Le disque du markdown](disc "Crédit du markdown")\n', encoding="utf-8"
+    )
+    result = render(load_issue(mini_copy))
+    out = mini_copy.parent / "x.pdf"
+    out.write_bytes(result.pdf)
+    assert "Le disque du markdown" in page_texts(out)[1] and "Crédit du markdown" in page_texts(out)[1]
+
+
+def test_drop_cap_overset_is_reported_not_crashing(mini_copy):
+    edito = mini_copy.parent / "texts" / "edito.md"
+    text = edito.read_text(encoding="utf-8").replace("Bienvenue dans ce numéro de test.", "Bienvenue. " * 1500)
+    edito.write_text(text, encoding="utf-8")
+    result = render(load_issue(mini_copy))
+    assert any("overset in section 'edito'" in e for e in result.errors)
+
+
+def test_long_running_head_stays_on_one_line(mini_copy):
+    m = mini_copy.read_text(encoding="utf-8").replace("title: Un article", "title: " + "Un titre très long " * 40)
+    mini_copy.write_text(m, encoding="utf-8")
+    result = render(load_issue(mini_copy))
+    folio_zone = [r for r in result.pages[0].furniture if r.y < 20 * MM]
+    assert all(r.h < 4 * MM for r in folio_zone)
+    assert all(r.w <= result.pages[0].frames[0].w * 2.2 for r in folio_zone)
+
+
+def test_low_resolution_visual_warns(mini_copy):
+    from PIL import Image
+
+    Image.new("RGB", (300, 400), (200, 30, 30)).save(mini_copy.parent / "images" / "stripes.jpg")
+    result = render(load_issue(mini_copy))
+    assert any("visual 'stripes' on page 1 is" in w and "ppi" in w for w in result.warnings)

@@ -191,3 +191,72 @@ def test_json_schema_describes_sections():
     schema = Manifest.model_json_schema()
     assert "sections" in schema["required"]
     assert schema["$defs"]["Section"]["additionalProperties"] is False
+
+
+def test_impossible_date(mini_copy):
+    edit(mini_copy, "date: 2026-01-15", "date: 2026-13-45")
+    (line,) = problems_of(mini_copy)
+    assert re.match(rf"{re.escape(str(mini_copy))}:2:\d+: expected a valid value, found '2026-13-45'", line)
+
+
+def test_margins_leave_no_type_area(mini_copy):
+    edit(mini_copy, "bleed: 3}", "bleed: 3, margins: {inside: 120, outside: 100}}")
+    (line,) = problems_of(mini_copy)
+    assert "margins leave no room for text" in line
+
+
+def test_unknown_style_in_layout(mini_copy, tmp_path):
+    layouts = tmp_path / "layouts"
+    import shutil
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "layouts", layouts)
+    ed = layouts / "editorial.yaml"
+    ed.write_text(ed.read_text(encoding="utf-8").replace("body: edito_body,", "body: edito_bdy,"), encoding="utf-8")
+    edit(mini_copy, str(ROOT / "layouts"), str(layouts))
+    (line,) = problems_of(mini_copy)
+    assert line.startswith(f"{ed}:") and "unknown style 'edito_bdy'" in line and "did you mean 'edito_body'" in line
+
+
+def test_placeholder_takes_no_text(mini_copy):
+    edit(mini_copy, "layout: editorial", "layout: placeholder")
+    (line,) = problems_of(mini_copy)
+    assert "reserves pages and sets no content" in line
+
+
+def test_font_that_is_not_a_font(mini_copy, tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    fonts = tmp_path / "fonts"
+    shutil.copytree(ROOT / "fonts", fonts)
+    (fonts / "NotoSans-Italic.ttf").write_text("not a font", encoding="utf-8")
+    edit(mini_copy, str(ROOT / "fonts"), str(fonts))
+    lines = problems_of(mini_copy)
+    n = line_of(mini_copy, "NotoSans-Italic.ttf")
+    assert any(
+        x.startswith(f"{mini_copy}:{n}:") and "expected a TrueType font (.ttf), found a file that is not a font" in x
+        for x in lines
+    )
+
+
+def test_empty_image_and_folder(mini_copy):
+    (mini_copy.parent / "images" / "stripes.jpg").write_bytes(b"")
+    (line,) = problems_of(mini_copy)
+    assert "found an empty file (0 bytes)" in line
+
+
+def test_empty_manifest(tmp_path):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    (line,) = problems_of(empty)
+    assert "found an empty document" in line
+
+
+def test_unknown_area_suggests(mini_copy):
+    edit(mini_copy, "area: top-half", "area: top-hlf")
+    (line,) = problems_of(mini_copy)
+    assert "did you mean 'top-half'" in line
+    assert "found {" not in line  # no noise from the 'flow' branch of the union

@@ -97,8 +97,9 @@ def _inline_runs(token: Token, path: Path, problems: list[Problem]) -> Runs:
             else:
                 line = (token.map[0] + 1) if token.map else None
                 problems.append(Problem(path, f"unsupported inline HTML {child.content!r} (only <sup> and <br>)", line))
-        elif t == "image":
-            pass  # handled by the caller
+        elif t == "image":  # a lone image is a figure (see _figure); inside running text it would be lost
+            line = (token.map[0] + 1) if token.map else None
+            problems.append(Problem(path, "a visual reference ![…](id) must stand alone in its paragraph", line))
         else:
             line = (token.map[0] + 1) if token.map else None
             problems.append(Problem(path, f"unsupported Markdown element '{t}'", line))
@@ -180,6 +181,10 @@ def parse_article(text: str, path: Path) -> Article:
             )
             container = None
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            if list_items is not None:
+                problems.append(Problem(path, "nested lists are not supported: flatten the list", line))
+            elif container is not None or in_quote:
+                problems.append(Problem(path, "a list cannot stand inside a box, bio or pull-quote", line))
             list_items, list_line, list_ordered = [], line, tok.type == "ordered_list_open"
         elif tok.type in ("bullet_list_close", "ordered_list_close") and list_items is not None:
             blocks.append(ListBlock(tuple(list_items), list_line, list_ordered))
@@ -188,13 +193,18 @@ def parse_article(text: str, path: Path) -> Article:
             inline = tokens[i + 1]
             i += 2
             figure = _figure(inline, path, problems)
-            if figure is not None:
+            if figure is not None and (container is not None or in_quote or list_items is not None):
+                problems.append(Problem(path, "a visual cannot stand inside a list, box, bio or pull-quote", line))
+            elif figure is not None:
                 blocks.append(figure)
             elif list_items is not None:
                 list_items.append(_inline_runs(inline, path, problems))
             else:
                 runs = _inline_runs(inline, path, problems)
-                if container is not None:
+                if inline.content.lstrip().startswith(":::"):
+                    name = inline.content.lstrip()[3:].split()[0] if inline.content.lstrip()[3:].split() else ""
+                    problems.append(Problem(path, f"unknown block '::: {name}' (known: {', '.join(CONTAINERS)})", line))
+                elif container is not None:
                     container["paragraphs"].append(runs)
                 elif in_quote:
                     blocks.append(PullQuote(runs, line))

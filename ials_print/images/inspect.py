@@ -28,6 +28,10 @@ class ImageInfo:
 
 def inspect_image(path: Path) -> ImageInfo | Problem:
     """Open and check an image without decoding more than needed; a problem if it is unusable."""
+    if path.is_dir():
+        return Problem(path, "expected an image file, found a folder")
+    if path.is_file() and path.stat().st_size == 0:
+        return Problem(path, "expected an image, found an empty file (0 bytes)")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

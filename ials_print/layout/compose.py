@@ -90,7 +90,7 @@ def flowable_text(f: Flowable) -> str:
     if isinstance(f, KeepTogether):
         return " ".join(flowable_text(x) for x in f._content)
     if isinstance(f, ImageAndFlowables):
-        return " ".join(flowable_text(x) for x in f._flowables)
+        return " ".join(flowable_text(x) for x in f._content)
     if isinstance(f, fl.PullQuote):
         return f.para.getPlainText()
     if isinstance(f, fl.Figure):
@@ -109,6 +109,8 @@ class SectionComposer:
         self.article: Article | None = issue.articles.get(section.id)
         self.visuals: dict[str, Visual] = {v.id: v for v in section.images}
         self.result = SectionResult(section.id, [])
+        blocks = self.article.blocks if self.article else ()
+        self._figure_blocks: dict[str, Figure] = {b.image_id: b for b in blocks if isinstance(b, Figure)}
         self._missing: dict[tuple[str, str], _Missing] = {}
 
     # -- text → flowables -------------------------------------------------------------------
@@ -307,16 +309,11 @@ class SectionComposer:
         return cut(lo)
 
     def _fill_frame(self, c: Canvas, rect: Rect, story: list[Flowable]) -> None:
+        """Fill one frame; a block too tall for it waits for the next frame (never dropped)."""
         frame = Frame(
             rect.x, rect.y, rect.w, rect.h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, showBoundary=0
         )
-        if not fill_frame(frame, story, c):
-            text = flowable_text(story[0])[:60]
-            self.result.errors.append(
-                f"section '{self.section.id}': a block is taller than any column "
-                f"({rect.h / MM:.0f} mm) and was left out; it starts: {text!r}"
-            )
-            story.pop(0)
+        fill_frame(frame, story, c)
 
     def _draw_head(self, c: Canvas, geo: PageGeometry, head: list[Flowable], plan: PagePlan) -> float:
         ta = geo.type_area
@@ -354,8 +351,15 @@ class SectionComposer:
             plan.visuals.append((v.id, r))
             plan.has_content = True
             block = r
-            if area.caption != "none" and (v.caption or v.credit):
+            figure = self._figure_blocks.get(v.id)
+            has_text = bool(v.caption or v.credit or (figure and (figure.caption or figure.credit)))
+            if area.caption != "none" and has_text:
                 block = self._draw_area_caption(c, geo, v, r, area.caption == "inside")
+            elif has_text:
+                self.result.warnings.append(
+                    f"section '{self.section.id}', page {plan.folio}: area '{v.place.area}' prints no caption, "
+                    f"so the caption and credit of visual '{v.id}' do not appear"
+                )
             gutter = self.template.gutter * MM
             blocked.append(Rect(block.x - gutter, block.y - gutter, block.w + 2 * gutter, block.h + 2 * gutter))
         return blocked
@@ -398,10 +402,13 @@ class SectionComposer:
         x0, x1 = max(r.x, ta.x), min(r.right, ta.right)
         width = x1 - x0
         paras = []
-        if v.caption:
-            paras.append(self._plain(v.caption, "caption"))
-        if v.credit:
-            paras.append(self._plain(v.credit, "credit"))
+        figure = self._figure_blocks.get(v.id)
+        caption = (Run(v.caption),) if v.caption else (figure.caption if figure else ())
+        credit = v.credit or (figure.credit if figure else None)
+        if caption:
+            paras.append(self._para(caption, "caption", figure.line if figure else 0))
+        if credit:
+            paras.append(self._plain(credit, "credit"))
         sizes = [p.wrap(width, 1000) for p in paras]
         total = sum(h for _, h in sizes) + 1.2 * MM * len(paras)
         if inside:
@@ -462,15 +469,12 @@ class SectionComposer:
                 head_text = (
                     f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
                 )
+                style = s[self._style("running_head")]
+                head_text = _fit_line(head_text, style.fontName, style.fontSize, ta.w / 2, upper=True)
                 p = self._plain(head_text, "running_head")
-                hw = min(
-                    c.stringWidth(head_text.upper(), s["running_head"].fontName, s["running_head"].fontSize) + 2,
-                    ta.w / 2,
-                )
+                hw = c.stringWidth(head_text.upper(), style.fontName, style.fontSize) + 2
                 p.wrap(hw, 20 * MM)
                 hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM
-                if geo.recto:
-                    p.style = s["running_head"]
                 p.drawOn(c, hx, y)
                 plan.furniture.append(Rect(hx, y, hw, s["running_head"].leading))
 
@@ -478,6 +482,14 @@ class SectionComposer:
     def _report(self, story: list[Flowable], blocks_total: int) -> None:
         sid = self.section.id
         if story:
+            tallest = max((r.h for plan in self.result.pages for r in plan.frames), default=0)
+            first = story[0]
+            _, need = first.wrap(self.result.pages[-1].frames[0].w if self.result.pages[-1].frames else 100, 10_000)
+            if not isinstance(first, Paragraph) and need > tallest:
+                self.result.errors.append(
+                    f"section '{sid}': a block is {need / MM:.0f} mm tall, taller than any of its columns "
+                    f"({tallest / MM:.0f} mm); it starts: {flowable_text(first)[:50]!r}"
+                )
             words = sum(len(flowable_text(f).split()) for f in story)
             self.result.errors.append(
                 f"overset in section '{sid}': {words} words in {len(story)} of {blocks_total} blocks left over "
@@ -494,6 +506,20 @@ class SectionComposer:
                 f"section '{sid}', page {pages}: font {font} has no glyph for {char!r} (U+{ord(char):04X}) "
                 f"({self.section.text or 'manifest'}, {where}); the character was left out"
             )
+
+
+def _fit_line(text: str, font: str, size: float, width: float, upper: bool = False) -> str:
+    """``text`` shortened with an ellipsis so it holds on one line of ``width``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def w(t: str) -> float:
+        return stringWidth(t.upper() if upper else t, font, size)
+
+    if w(text) <= width:
+        return text
+    while text and w(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:

@@ -48,11 +48,6 @@ class PageGeometry:
         area = Rect(left, m.bottom * MM, w - left - right, h - (m.top + m.bottom) * MM)
         return cls(w, h, fmt.bleed * MM, recto, area)
 
-    @property
-    def outer_x(self) -> float:
-        """x of the outside margin edge (where the folio and pictogram align)."""
-        return self.type_area.right if self.recto else self.type_area.x
-
     def area_rect(self, area: Area) -> Rect:
         """An area from the template (mm, top-left, recto), mirrored on versos, bled if asked."""
         x, y, w, h = area.x * MM, area.y * MM, area.w * MM, area.h * MM

@@ -91,7 +91,3 @@ def _char(c: str, font: str, fonts, on_missing: MissingGlyph) -> str:
         on_missing(c, font)
         return ""  # reported, never printed as an empty box
     return f'<font name="{fallback}">{escape(c)}</font>'
-
-
-def plain_markup(text: str, style: str, styles: Styles, on_missing: MissingGlyph) -> str:
-    return runs_markup([Run(text)], style, styles, on_missing)

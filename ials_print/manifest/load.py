@@ -5,6 +5,7 @@ Every problem of every file is collected and raised at once as :class:`InputErro
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,8 @@ class Issue:
             if s.id == section_id:
                 return s
         known = ", ".join(s.id for s in self.manifest.sections)
-        raise InputError([Problem(self.path, f"no section '{section_id}' in the flatplan (sections: {known})")])
+        hint = _did_you_mean(section_id, [s.id for s in self.manifest.sections])
+        raise InputError([Problem(self.path, f"no section '{section_id}' in the flatplan (sections: {known}){hint}")])
 
 
 def _inside(folder: Path, relative: str) -> Path | None:
@@ -55,6 +57,19 @@ def _inside(folder: Path, relative: str) -> Path | None:
     target = (folder / relative).resolve()
     root = folder.resolve()
     return target if target == root or root in target.parents else None
+
+
+def _font_kind(path: Path) -> str:
+    """What a font file really is, from its first bytes."""
+    with path.open("rb") as f:
+        magic = f.read(4)
+    if magic in (b"\x00\x01\x00\x00", b"true"):
+        return "truetype"
+    if magic == b"OTTO":
+        return "a CFF-flavoured OpenType font (ReportLab cannot embed it; convert it to TrueType)"
+    if magic in (b"wOFF", b"wOF2"):
+        return "a web font (WOFF)"
+    return "a file that is not a font"
 
 
 def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
@@ -110,25 +125,41 @@ def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
     return problems
 
 
+def _did_you_mean(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 def _load_template(issue: Issue, name: str, where: tuple, problems: list[Problem]) -> Template | None:
     if name in issue.templates:
         return issue.templates[name]
     path = issue.layouts_dir / f"{name}.yaml"
     if not path.is_file():
-        known = ", ".join(
-            sorted(
-                p.stem
-                for p in issue.layouts_dir.glob("*.yaml")
-                if p.stem != issue.manifest.resources.stylesheet.removesuffix(".yaml")
+        sheet = issue.manifest.resources.stylesheet.removesuffix(".yaml")
+        known = sorted(p.stem for p in issue.layouts_dir.glob("*.yaml") if p.stem != sheet)
+        problems.append(
+            issue.located.problem(
+                where,
+                f"unknown layout '{name}': no file {path} (layouts: {', '.join(known)}){_did_you_mean(name, known)}",
             )
         )
-        problems.append(issue.located.problem(where, f"unknown layout '{name}': no file {path} (layouts: {known})"))
         return None
     try:
-        template = validate_model(Template, load_yaml(path))
+        located = load_yaml(path)
+        template = validate_model(Template, located)
     except InputError as exc:
         problems.extend(exc.problems)
         return None
+    if issue.stylesheet is not None:
+        for role, style in template.styles.items():
+            if style not in issue.stylesheet.styles:
+                problems.append(
+                    located.problem(
+                        ("styles", role),
+                        f"unknown style '{style}' (not in the stylesheet)"
+                        f"{_did_you_mean(style, list(issue.stylesheet.styles))}",
+                    )
+                )
     issue.templates[name] = template
     return template
 
@@ -210,7 +241,8 @@ def _check_visual(
                 issue.located.problem(
                     (*where, "place", "area"),
                     f"unknown area '{v.place.area}' in layout '{section.layout}' "
-                    f"(areas: {', '.join(template.areas) or 'none'})",
+                    f"(areas: {', '.join(template.areas) or 'none'})"
+                    + _did_you_mean(v.place.area, list(template.areas)),
                 )
             )
         if v.place.page > section.pages:
@@ -234,7 +266,8 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
         )
         return
     if not path.is_file():
-        problems.append(issue.located.problem(("sections", i, "text"), f"text file '{section.text}' not found"))
+        what = "is a folder, not a Markdown file" if path.is_dir() else "not found"
+        problems.append(issue.located.problem(("sections", i, "text"), f"text file '{section.text}' {what}"))
         return
     try:
         article = load_article(path)
@@ -290,11 +323,13 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
         (base / manifest.resources.fonts).resolve(),
     )
     problems = _check_flatplan(manifest, located)
-    for key, folder in (("layouts", issue.layouts_dir), ("fonts", issue.fonts_dir)):
-        if not folder.is_dir():
-            problems.append(located.problem(("resources", key), f"{key} folder not found: {folder}"))
-    if problems and any("folder not found" in p.message for p in problems):
-        raise InputError(problems)
+    missing = [
+        located.problem(("resources", key), f"{key} folder not found: {folder}")
+        for key, folder in (("layouts", issue.layouts_dir), ("fonts", issue.fonts_dir))
+        if not folder.is_dir()
+    ]
+    if missing:
+        raise InputError(problems + missing)
     for family, faces in manifest.fonts.items():
         for face in ("regular", "italic", "bold", "bold_italic"):
             name = getattr(faces, face)
@@ -311,6 +346,14 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
                 problems.append(
                     located.problem(("fonts", family, face), f"font file '{name}' not found in {issue.fonts_dir}")
                 )
+            else:
+                kind = _font_kind(font_path)
+                if kind != "truetype":
+                    problems.append(
+                        located.problem(
+                            ("fonts", family, face), f"expected a TrueType font (.ttf), found {kind} in '{name}'"
+                        )
+                    )
     _check_stylesheet(issue, problems)
     _check_profile(issue, problems)
     visual_ids: dict[str, str] = {}
@@ -325,6 +368,14 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
                     )
                 )
             visual_ids.setdefault(v.id, section.id)
+        if template is not None and template.kind == "placeholder" and (section.text or section.images):
+            problems.append(
+                located.problem(
+                    ("sections", i, "layout"),
+                    f"layout '{section.layout}' reserves pages and sets no content: remove text and images "
+                    f"from section '{section.id}' or choose an article layout",
+                )
+            )
         if wanted is not None and section.id not in wanted:
             continue
         for j, v in enumerate(section.images):

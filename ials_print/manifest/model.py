@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Provenance = Literal["ia", "mixte", "humain"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="lower-case letters, digits and hyphens")]
-Mm = Annotated[float, Field(ge=0, description="millimetres")]
+Mm = Annotated[float, Field(ge=0, le=1000, description="millimetres")]
 
 
 class Strict(BaseModel):
@@ -43,6 +43,16 @@ class PageFormat(Strict):
     bleed: float = Field(3, ge=0, le=20)
     margins: Margins = Margins()
     binding: Literal["perfect", "saddle_stitch"] = "perfect"
+
+    @model_validator(mode="after")
+    def _type_area_remains(self) -> PageFormat:
+        m = self.margins
+        if m.inside + m.outside > self.trim_width - 30 or m.top + m.bottom > self.trim_height - 30:
+            raise ValueError(
+                f"margins leave no room for text: {m.inside}+{m.outside} mm across a {self.trim_width} mm page, "
+                f"{m.top}+{m.bottom} mm down a {self.trim_height} mm page (at least 30 mm must remain each way)"
+            )
+        return self
 
 
 class FontFamily(Strict):

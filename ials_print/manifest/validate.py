@@ -68,6 +68,8 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def validate_model(model: type[M], located: Located) -> M:
     """Validate ``located.data`` against ``model``; all problems at once as :class:`InputError`."""
+    if located.data is None:
+        raise InputError([Problem(located.path, "expected a mapping of keys, found an empty document", 1, 1)])
     if not isinstance(located.data, dict):
         raise InputError(
             [Problem(located.path, f"expected a mapping of keys at the top, found {type(located.data).__name__}", 1, 1)]
@@ -86,6 +88,16 @@ def validate_model(model: type[M], located: Located) -> M:
             for m in difflib.get_close_matches(str(e["loc"][-1]), _allowed_keys(model, e["loc"]), n=1)
         }
         errors = [e for e in errors if not (e["type"] == "missing" and (e["loc"][:-1], e["loc"][-1]) in typos)]
+        # A union such as place: 'flow' | {area, page}: when a mapping was given, the 'flow' branch is noise.
+        errors = [
+            e
+            for e in errors
+            if not (
+                e["type"] == "literal_error"
+                and isinstance(e.get("input"), dict)
+                and any(o is not e and o["loc"][: len(e["loc"])] == e["loc"] for o in errors)
+            )
+        ]
         for err in errors:
             loc = err["loc"]
             if loc in seen:  # one line per place, not one per union branch

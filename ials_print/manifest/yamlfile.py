@@ -61,10 +61,18 @@ def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _scalar(loader: _NoAliasLoader, node: ScalarNode, out: Located, problems: list[Problem]) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2026-13-45
+        problems.append(Problem(out.path, f"expected a valid value, found {node.value!r} ({exc})", *_pos(node)))
+        return None
+
+
 def _build(loader: _NoAliasLoader, node: Node, loc: Loc, out: Located, problems: list[Problem]) -> Any:
     out.values[loc] = _pos(node)
     if isinstance(node, ScalarNode):
-        return loader.construct_object(node, deep=True)
+        return _scalar(loader, node, out, problems)
     if not isinstance(node, ScalarNode) and node.tag not in (_SEQ, _MAP):
         problems.append(
             Problem(out.path, f"unsupported YAML tag {node.tag!r}: only plain data is allowed", *_pos(node))
@@ -78,7 +86,7 @@ def _build(loader: _NoAliasLoader, node: Node, loc: Loc, out: Located, problems:
             if not isinstance(key_node, ScalarNode):
                 problems.append(Problem(out.path, "expected a plain key, found a complex key", *_pos(key_node)))
                 continue
-            key = loader.construct_object(key_node)
+            key = _scalar(loader, key_node, out, problems)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 problems.append(Problem(out.path, "merge keys (<<) are not allowed", *_pos(key_node)))
                 continue

@@ -191,6 +191,12 @@ def render(
         pdf = finish_pdfx(pdf, info, intent)
     result.pdf = pdf
     result.images = placer.placed
+    for im in placer.placed:
+        if im.ppi < 299.5:
+            result.extra_warnings.append(
+                f"visual '{im.visual_id}' on page {im.folio} is {im.ppi:.0f} ppi at its placed size "
+                f"(300 ppi wanted, 225 at the very least)"
+            )
     result.cache_hits, result.cache_misses = cache.hits, cache.misses
     result.seconds = time.perf_counter() - start
     return result

@@ -49,11 +49,13 @@ def _bust(c: Canvas, x: float, y: float, s: float) -> None:
     c.drawPath(p, stroke=0, fill=1)
 
 
+def _icons_width(kind: Kind, size: float) -> float:
+    return size * 2.3 if kind == "mixte" else size
+
+
 def pictogram_width(kind: Kind, size: float, font: str, c: Canvas) -> float:
     """Width of the pictogram and its label at icon height ``size``."""
-    icons = 2 if kind == "mixte" else 1
-    icon_w = size * icons + (size * 0.3 if icons == 2 else 0)
-    return icon_w + size * 0.25 + c.stringWidth(LABELS[kind], font, size * 0.42)
+    return _icons_width(kind, size) + size * 0.25 + c.stringWidth(LABELS[kind], font, size * 0.42)
 
 
 def draw_pictogram(c: Canvas, kind: Kind, right: float, top: float, size: float, font: str) -> float:
@@ -65,13 +67,8 @@ def draw_pictogram(c: Canvas, kind: Kind, right: float, top: float, size: float,
     c._ials_font = font  # type: ignore[attr-defined]
     c.setFillColor(BLACK)
     c.setStrokeColor(BLACK)
-    label = LABELS[kind]
     label_size = size * 0.42
-    label_w = c.stringWidth(label, font, label_size)
-    icons = 2 if kind == "mixte" else 1
-    icon_w = size * icons + (size * 0.3 if icons == 2 else 0)
-    gap = size * 0.25
-    total = icon_w + gap + label_w
+    total = pictogram_width(kind, size, font, c)
     x = right - total
     y = top - size
     if kind == "ia":
@@ -84,6 +81,6 @@ def draw_pictogram(c: Canvas, kind: Kind, right: float, top: float, size: float,
         c.line(x + size * 1.02, y, x + size * 1.28, y + size)
         _bust(c, x + size * 1.3, y, size)
     c.setFont(font, label_size)
-    c.drawString(x + icon_w + gap, y + size / 2 - label_size * 0.35, label)
+    c.drawString(x + _icons_width(kind, size) + size * 0.25, y + size / 2 - label_size * 0.35, LABELS[kind])
     c.restoreState()
     return total
