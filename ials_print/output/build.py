@@ -14,6 +14,7 @@ from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfgen.canvas import Canvas
 
 from ials_print.images.prepare import ImageCache, ImagePlacer, PlacedImage
+from ials_print.layout import rl_patches  # noqa: F401  (ReportLab settings: before any drawing)
 from ials_print.layout.compose import PagePlan, SectionComposer, SectionResult
 from ials_print.layout.fonts import register_fonts
 from ials_print.layout.geometry import MM, PageGeometry
