@@ -139,3 +139,13 @@ def test_main_reports_bugs_in_one_line(monkeypatch, capsys):
         assert exc.code == 3
     err = capsys.readouterr().err
     assert "internal error" in err and "kaboom" in err and "Traceback" not in err
+
+
+def test_usage_error_exits_2():
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "ials_print.cli", "build", "--no-such-option"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "no-such-option" in proc.stderr and "Traceback" not in proc.stderr
