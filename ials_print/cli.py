@@ -246,10 +246,8 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception as exc:
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:  # the last line of defence
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error (click's, vendored or not)
             exc.show()
             sys.exit(EXIT_BAD_INPUT)
         if os.environ.get("IALS_PRINT_DEBUG"):
