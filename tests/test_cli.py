@@ -145,7 +145,8 @@ def test_usage_error_exits_2():
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "ials_print.cli", "build", "--no-such-option"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ials_print.cli", "build", "--no-such-option"], capture_output=True, text=True
+    )
     assert proc.returncode == 2
     assert "no-such-option" in proc.stderr and "Traceback" not in proc.stderr

@@ -191,9 +191,9 @@ def test_underset_is_a_warning(mini_copy):
 
 def test_missing_glyph_is_reported(mini_copy):
     text = mini_copy.parent / "texts" / "edito.md"
-    text.write_text(text.read_text(encoding="utf-8") + "\nUn caractère absent : \u2603.\n", encoding="utf-8")
+    text.write_text(text.read_text(encoding="utf-8") + "\nUn caractère absent : \u6f22.\n", encoding="utf-8")
     result = render(load_issue(mini_copy))
-    glyph = [e for e in result.errors if "U+2603" in e]
+    glyph = [e for e in result.errors if "U+6F22" in e]
     assert glyph and "section 'edito'" in glyph[0] and "page 3" in glyph[0]
 
 

@@ -20,6 +20,7 @@ from ials_print.content.story import (
     Figure,
     Heading,
     ListBlock,
+    PageBreak,
     Paragraph,
     PullQuote,
     Run,
@@ -218,7 +219,7 @@ def parse_article(text: str, path: Path) -> Article:
             if not tok.content.strip().startswith("<!--"):
                 problems.append(Problem(path, "unsupported HTML block (use Markdown)", line))
         elif tok.type == "hr":
-            pass
+            blocks.append(PageBreak(line))
         i += 1
     front_matter_seen = any(t.type == "front_matter" for t in tokens)
     if meta is None and not front_matter_seen:

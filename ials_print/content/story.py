@@ -87,7 +87,14 @@ class BigNumber:
     line: int
 
 
-Block = Heading | Paragraph | PullQuote | ListBlock | Figure | Bio | Box | BigNumber
+@dataclass(frozen=True)
+class PageBreak:
+    """``***`` in the text: what follows starts on the next page."""
+
+    line: int
+
+
+Block = Heading | Paragraph | PullQuote | ListBlock | Figure | Bio | Box | BigNumber | PageBreak
 
 
 class ArticleMeta(BaseModel):

@@ -16,7 +16,19 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, ImageAndFlowables, KeepTogether, Paragraph
 
-from ials_print.content.story import Article, BigNumber, Bio, Box, Figure, Heading, ListBlock, PullQuote, Run, runs_text
+from ials_print.content.story import (
+    Article,
+    BigNumber,
+    Bio,
+    Box,
+    Figure,
+    Heading,
+    ListBlock,
+    PageBreak,
+    PullQuote,
+    Run,
+    runs_text,
+)
 from ials_print.content.story import Paragraph as StoryParagraph
 from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
@@ -211,6 +223,8 @@ class SectionComposer:
                 paras = [self._plain(title, f"{kind}_title")]
                 paras += [self._para(p, kind, block.line) for p in block.paragraphs]
                 items.append(fl.Panel(paras, s.colors["tint"], s.colors["accent"]))
+            elif isinstance(block, PageBreak):
+                items.append(fl.NextPage())
             elif isinstance(block, BigNumber):
                 items.append(self._plain(block.figure, "bignum"))
                 items[-1].keep_with_next = True
@@ -241,39 +255,65 @@ class SectionComposer:
         self, c: Canvas, begin_page: Callable[[int], PageGeometry], end_page: Callable[[PagePlan], None]
     ) -> SectionResult:
         """Draw the section's pages on ``c``; ``begin_page(folio)`` sets a page up, ``end_page`` closes it."""
-        story = self.story()
-        head = self.head_flowables()
-        blocks_before = len(story)
+        self.prepare()
         for n in range(self.section.pages):
             folio = self.section.first_page + n
             geo = begin_page(folio)
             plan = PagePlan(folio, self.section.id, self.section.provenance)
-            blocked = self._draw_visuals(c, geo, n + 1, plan)
-            top = None
-            if n == 0 and head:
-                top = self._draw_head(c, geo, head, plan)
-            blocked += self._draw_across(c, geo, n + 1, top, plan)
-            if self.template.kind == "placeholder":
-                self._draw_placeholder(c, geo, plan)
-            else:
-                columns = geo.columns(self.template, top)
-                plan.frames = free_frames(columns, blocked, MIN_FRAME)
-                if n == self.section.pages - 1:
-                    plan.frames = self._balance(plan.frames, story, folio)
-                before = [id(f) for f in story]
-                for rect in plan.frames:
-                    if not story:
-                        break
-                    self._fill_frame(c, rect, story)
-                if [id(f) for f in story] != before:
-                    plan.has_content = True
-                if self.template.column_rule:
-                    self._draw_column_rules(c, plan.frames)
+            self.draw_page(c, n, geo, plan)
             self._draw_furniture(c, geo, plan)
             self.result.pages.append(plan)
             end_page(plan)
-        self._report(story, blocks_before)
+        self.finish()
         return self.result
+
+    # The three steps a kind of page may change.
+    def prepare(self) -> None:
+        self._story = self.story()
+        self._head = self.head_flowables()
+        self._blocks_total = len(self._story)
+        # The title block opens the first page not filled by a full-page visual (an interview may
+        # face its portrait, a dossier open on a visual).
+        full = {
+            v.place.page
+            for v in self.section.images
+            if isinstance(v.place, AreaPlacement) and self._is_full_page(self.template.areas[v.place.area])
+        }
+        self._head_page = next((n for n in range(self.section.pages) if n + 1 not in full), 0)
+
+    def _is_full_page(self, area) -> bool:
+        fmt = self.issue.manifest.format
+        return area.w >= fmt.trim_width - 1 and area.h >= fmt.trim_height - 1
+
+    def draw_page(self, c: Canvas, n: int, geo: PageGeometry, plan: PagePlan) -> None:
+        story = self._story
+        blocked = self._draw_visuals(c, geo, n + 1, plan)
+        top = None
+        if n == self._head_page and self._head:
+            top = self._draw_head(c, geo, self._head, plan)
+        blocked += self._draw_across(c, geo, n + 1, top, plan)
+        if self.template.kind == "placeholder":
+            self._draw_placeholder(c, geo, plan)
+            return
+        columns = geo.columns(self.template, top)
+        plan.frames = free_frames(columns, blocked, MIN_FRAME)
+        if n == self.section.pages - 1:
+            plan.frames = self._balance(plan.frames, story, plan.folio)
+        before = [id(f) for f in story]
+        for rect in plan.frames:
+            if not story:
+                break
+            self._fill_frame(c, rect, story)
+            if story and isinstance(story[0], fl.NextPage):
+                story.pop(0)
+                break
+        if [id(f) for f in story] != before:
+            plan.has_content = True
+        if self.template.column_rule:
+            self._draw_column_rules(c, plan.frames)
+
+    def finish(self) -> None:
+        self._report(self._story, self._blocks_total)
 
     def _fits(self, frames: list[Rect], story: list[Flowable], folio: int) -> bool:
         """Dry run on a scratch canvas: does all of ``story`` fit in ``frames``?"""
@@ -554,6 +594,8 @@ def fill_frame(frame: Frame, story: list[Flowable], c: Canvas) -> bool:
     """
     while story:
         f = story[0]
+        if isinstance(f, fl.NextPage):
+            return True  # the page composer moves on to the next page
         if getattr(f, "keep_with_next", False) and len(story) > 1 and not frame._atTop:
             width = frame._getAvailableWidth()
             need = f.getSpaceBefore() + f.wrap(width, 10_000)[1] + f.getSpaceAfter()

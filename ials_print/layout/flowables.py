@@ -175,3 +175,13 @@ class DropCap(Flowable):
         c.setFont(self.font, self.size)
         # Baseline on the last line the initial spans.
         c.drawString(0, self.height - self.leading * self.lines + self.leading * 0.22, self.letter)
+
+
+class NextPage(Flowable):
+    """A page break in the story (``***``): the rest of the page stays empty."""
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass

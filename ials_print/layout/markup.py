@@ -18,6 +18,11 @@ def _is_alnum(c: str) -> bool:
     return c.isalnum()
 
 
+def _ink(chunk: str, styles: Styles) -> str:
+    ink = styles.colors["ink"]
+    return f'<font color="cmyk({ink.cyan},{ink.magenta},{ink.yellow},{ink.black})">{chunk}</font>'
+
+
 def typeset_runs(runs: Sequence[Run]) -> list[Run]:
     """French typography over the whole paragraph, so quotes pair across inline styles.
 
@@ -76,6 +81,9 @@ def runs_markup(
         chunk = f'<font name="{font}">{body}</font>' if font != base else body
         if run.sup:
             size = styles[style].fontSize
+            colour = styles[style].textColor
+            if (colour.cyan, colour.magenta, colour.yellow) != (0, 0, 0):  # small type in K only, for the press
+                chunk = _ink(chunk, styles)
             chunk = f'<super size="{size * 0.62:.2f}" rise="{size * 0.36:.2f}">{chunk}</super>'
         parts.append(chunk)
     return "".join(parts)

@@ -15,7 +15,8 @@ from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
 from ials_print.manifest.model import Manifest, Section, Visual
-from ials_print.manifest.templates import REQUIRED_STYLES, Stylesheet, Template
+from ials_print.manifest.pagedata import NEEDS, PageData
+from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
 from ials_print.manifest.validate import validate_model
 from ials_print.manifest.yamlfile import Located, load_yaml
 
@@ -34,6 +35,7 @@ class Issue:
     articles: dict[str, Article] = field(default_factory=dict)
     images: dict[str, ImageInfo] = field(default_factory=dict)
     visual_files: dict[str, Path] = field(default_factory=dict)
+    page_data: dict[str, PageData] = field(default_factory=dict)  # section id -> its data file
 
     @property
     def folder(self) -> Path:
@@ -151,6 +153,13 @@ def _load_template(issue: Issue, name: str, where: tuple, problems: list[Problem
         problems.extend(exc.problems)
         return None
     if issue.stylesheet is not None:
+        for style in KIND_STYLES.get(template.kind, ()):
+            if style not in issue.stylesheet.styles:
+                problems.append(
+                    located.problem(
+                        ("kind",), f"layout kind '{template.kind}' needs the style '{style}' in the stylesheet"
+                    )
+                )
         for role, style in template.styles.items():
             if style not in issue.stylesheet.styles:
                 problems.append(
@@ -210,6 +219,42 @@ def _check_profile(issue: Issue, problems: list[Problem]) -> None:
         problems.append(
             issue.located.problem(where, f"expected a CMYK output profile (prtr/CMYK), found {found} in '{name}'")
         )
+
+
+_DATA_CACHE: dict[tuple[Path, int, int], PageData] = {}  # one parse per file version, as sections share it
+
+
+def _check_page_data(issue: Issue, i: int, section: Section, template: Template, problems: list[Problem]) -> None:
+    """Cover, contents and gallery pages read their text from the section's ``data`` file."""
+    where = ("sections", i, "data")
+    if section.data is None:
+        problems.append(
+            issue.located.problem(
+                ("sections", i, "layout"), f"layout '{section.layout}' needs a 'data' file (e.g. texts/front-back.yaml)"
+            )
+        )
+        return
+    path = _inside(issue.folder, section.data)
+    if path is None:
+        problems.append(issue.located.problem(where, f"path '{section.data}' escapes the issue folder {issue.folder}"))
+        return
+    try:
+        if not path.is_file():
+            problems.append(issue.located.problem(where, f"data file '{section.data}' not found"))
+            return
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in _DATA_CACHE:
+            _DATA_CACHE[key] = validate_model(PageData, load_yaml(path))
+        data = _DATA_CACHE[key]
+    except InputError as exc:
+        problems.extend(p for p in exc.problems if p not in problems)
+        return
+    for part in NEEDS.get(template.kind, ()):
+        if not getattr(data, part):
+            message = f"layout '{section.layout}' needs '{part}:' in {section.data}"
+            problems.append(issue.located.problem(where, message))
+    issue.page_data[section.id] = data
 
 
 def _check_visual(
@@ -368,6 +413,8 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
                     )
                 )
             visual_ids.setdefault(v.id, section.id)
+        if template is not None and (template.kind in NEEDS or section.data):
+            _check_page_data(issue, i, section, template, problems)
         if template is not None and template.kind == "placeholder" and (section.text or section.images):
             problems.append(
                 located.problem(

@@ -116,6 +116,9 @@ class Section(Strict):
     provenance: Provenance
     text: str | None = Field(None, description="Markdown article, relative to the manifest")
     running_head: str | None = Field(None, description="Defaults to the section title")
+    rubric: str | None = Field(None, description="Rubric grouping consecutive sections (contents, bookmarks)")
+    in_contents: bool = Field(True, description="Listed on the generated contents page")
+    data: str | None = Field(None, description="YAML data for cover, contents, gallery or visual pages")
     images: list[Visual] = []
 
 

@@ -30,11 +30,12 @@ class Template(Strict):
     """A page template: grid, opener head, furniture and named areas for visuals."""
 
     description: str = ""
-    kind: Literal["article", "placeholder"] = "article"
+    kind: Literal["article", "placeholder", "cover", "contents", "portfolio", "gallery", "visual"] = "article"
     columns: int = Field(2, ge=1, le=6)
     gutter: Mm = 5
     opener_head: Mm = Field(0, description="Height reserved on the section's first page for the title block")
     column_rule: bool = False
+    data_part: str | None = Field(None, description="Visual pages: the part of the section's data file they print")
     measure: Mm | None = Field(None, description="One-column layouts: column width in mm, set to the outside")
     folio: bool = True
     running_head: bool = True
@@ -91,6 +92,25 @@ REQUIRED_STYLES = (
     "drop_cap",
     "placeholder",
 )
+
+
+# Styles each kind of page needs besides the required ones.
+KIND_STYLES: dict[str, tuple[str, ...]] = {
+    "cover": ("masthead", "cover_issue", "cover_tagline", "cover_rubric", "cover_line", "cover_notice"),
+    "visual": ("ad_headline", "ad_text"),
+    "portfolio": ("portfolio_title", "portfolio_heading", "portfolio_text", "portfolio_credit"),
+    "contents": (
+        "contents_title",
+        "contents_issue",
+        "contents_folio",
+        "contents_rubric",
+        "contents_item",
+        "contents_byline",
+        "legend_intro",
+        "legend_label",
+    ),
+    "gallery": ("gallery_label", "gallery_footer"),
+}
 
 
 class Stylesheet(Strict):

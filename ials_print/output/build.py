@@ -15,9 +15,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ials_print.images.prepare import ImageCache, ImagePlacer, PlacedImage
 from ials_print.layout import rl_patches  # noqa: F401  (ReportLab settings: before any drawing)
-from ials_print.layout.compose import PagePlan, SectionComposer, SectionResult
+from ials_print.layout.compose import PagePlan, SectionResult
 from ials_print.layout.fonts import register_fonts
 from ials_print.layout.geometry import MM, PageGeometry
+from ials_print.layout.kinds import KINDS
 from ials_print.layout.styles import build_styles
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
@@ -177,7 +178,8 @@ def render(
         key = f"section-{section.id}"
         c.bookmarkPage(key)
         c.addOutlineEntry(section.title, key, level=0)
-        result.sections.append(SectionComposer(issue, section, styles, placer).compose(c, begin_page, end_page))
+        composer = KINDS[issue.templates[section.layout].kind](issue, section, styles, placer)
+        result.sections.append(composer.compose(c, begin_page, end_page))
     # Page labels follow the folios, also in a preview that starts mid-issue or skips sections.
     index, expected = 0, None
     for section in sections:

@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import BuildResult, output_intent, render
-from ials_print.output.modes import final_mode
+from ials_print.output.modes import final_mode, proof_mode
 from ials_print.preflight.checks import preflight
 from ials_print.provenance.pictogram import LABELS
 
@@ -68,7 +68,8 @@ def make_flatplan(issue: Issue, out: Path) -> tuple[Path, Path, int]:
         pdf_path = Path(tmp) / "issue.pdf"
         pdf_path.write_bytes(result.pdf)
         problems = page_problems(issue, result, pdf_path)
-    doc = pdfium.PdfDocument(result.pdf)
+    # Thumbnails come from a proof render: same layout, small images, quick to rasterise.
+    doc = pdfium.PdfDocument(render(issue, mode=proof_mode()).pdf)
     thumbs: dict[int, Image.Image] = {}
     for i, plan in enumerate(result.pages):
         page = doc[i]
