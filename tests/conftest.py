@@ -53,7 +53,22 @@ def source_text(issue: Issue) -> str:
             parts.append(article.plain_text())
         for v in section.images:
             parts += [v.caption or "", v.credit or ""]
+    for data in {id(d): d for d in issue.page_data.values()}.values():
+        dump = data.model_dump(exclude={"contents": {"issue_label_as_printed", "issue_label", "title"}})
+        parts += [str(v) for v in _strings(dump)]
     return "\n".join(parts)
+
+
+def _strings(value):
+    """Every string inside nested dicts and lists (the words a data file prints)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
 
 
 @pytest.fixture(scope="session", autouse=True)

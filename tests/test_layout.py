@@ -134,9 +134,18 @@ def test_boxes_trim_and_bleed(mini_build):
 def test_bookmarks_and_page_labels(real_build):
     issue, result = real_build
     reader = PdfReader(result.output)
-    titles = {o.title: reader.get_destination_page_number(o) for o in reader.outline}
+    def flat(items):
+        for o in items:
+            if isinstance(o, list):
+                yield from flat(o)
+            else:
+                yield o
+
+    titles = {o.title: reader.get_destination_page_number(o) for o in flat(reader.outline)}
     for s in issue.manifest.sections:
         assert titles[s.title] == s.first_page - 1
+        if s.rubric:
+            assert titles[s.rubric] <= s.first_page - 1
     assert reader.page_labels[:3] == ["1", "2", "3"] and reader.page_labels[-1] == "118"
 
 

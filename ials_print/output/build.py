@@ -172,12 +172,17 @@ def render(
         c.showPage()
 
     result = BuildResult(None, mode.name)
+    rubric = None
     for section in sections:
         if progress:
             progress(section.id)
         key = f"section-{section.id}"
         c.bookmarkPage(key)
-        c.addOutlineEntry(section.title, key, level=0)
+        # Bookmarks: a rubric on its first page, its sections under it; other sections at the top.
+        if section.rubric and section.rubric != rubric:
+            c.addOutlineEntry(section.rubric, key, level=0, closed=True)
+        rubric = section.rubric
+        c.addOutlineEntry(section.title, key, level=1 if rubric else 0)
         composer = KINDS[issue.templates[section.layout].kind](issue, section, styles, placer)
         result.sections.append(composer.compose(c, begin_page, end_page))
     # Page labels follow the folios, also in a preview that starts mid-issue or skips sections.
