@@ -180,7 +180,8 @@ def render(
         c.bookmarkPage(key)
         # Bookmarks: a rubric on its first page, its sections under it; other sections at the top.
         if section.rubric and section.rubric != rubric:
-            c.addOutlineEntry(section.rubric, key, level=0, closed=True)
+            c.bookmarkPage(f"rubric-{section.id}")  # an outline entry needs a key of its own
+            c.addOutlineEntry(section.rubric, f"rubric-{section.id}", level=0, closed=True)
         rubric = section.rubric
         c.addOutlineEntry(section.title, key, level=1 if rubric else 0)
         composer = KINDS[issue.templates[section.layout].kind](issue, section, styles, placer)
