@@ -42,7 +42,7 @@ def test_every_page_has_its_pictogram(real_build):
     pdf = pdfium.PdfDocument(str(result.output))
     assert len(pdf) == issue.manifest.page_count == 118
     for plan, page in zip(result.pages, pdf, strict=True):
-        left, bottom, right, top = page.get_trimbox()
+        left, _bottom, right, top = page.get_trimbox()
         strip = page.get_textpage().get_text_bounded(left, top - 14 * MM, right, top)
         found = [kind for kind, label in LABELS.items() if label in strip]
         assert found == [plan.pictogram], f"page {plan.folio}: pictogram(s) {found}, expected {plan.pictogram}"
