@@ -137,6 +137,7 @@ def test_boxes_trim_and_bleed(mini_build):
 def test_bookmarks_and_page_labels(real_build):
     issue, result = real_build
     reader = PdfReader(result.output)
+
     def flat(items):
         for o in items:
             if isinstance(o, list):

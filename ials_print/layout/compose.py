@@ -304,7 +304,9 @@ class SectionComposer:
             if not story:
                 break
             self._fill_frame(c, rect, story)
-            if story and isinstance(story[0], fl.NextPage):
+            if story and isinstance(story[0], fl.NextFrame):
+                story.pop(0)
+            elif story and isinstance(story[0], fl.NextPage):
                 story.pop(0)
                 break
         if [id(f) for f in story] != before:

@@ -185,3 +185,7 @@ class NextPage(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class NextFrame(NextPage):
+    """A column break: what follows starts in the next frame."""

@@ -321,10 +321,9 @@ class GalleryComposer(SectionComposer):
     def story(self) -> list[Flowable]:
         data = self.issue.page_data[self.section.id]
         out: list[Flowable] = []
-        per_page = -(-len(data.past_issues) // self.section.pages)  # covers spread evenly over the pages
         for n, (v, issue) in enumerate(zip(self.section.images, data.past_issues, strict=False)):
-            if n and n % per_page == 0:
-                out.append(fl.NextPage())
+            if n:
+                out.append(fl.NextFrame())  # one cover a column
             caption = [self._plain(issue.label, "gallery_label")]
             if issue.note:
                 caption.append(self._plain(issue.note, "caption"))
