@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, ImageMath
 from reportlab.pdfgen.canvas import Canvas
 
 from ials_print.images.inspect import ImageInfo
@@ -152,14 +152,48 @@ def _embeddable_as_is(
         return im.mode == "RGB" and icc is None
 
 
+INK_LIMIT = 290.0  # percent: the press allows 300; JPEG compression may add a few
+
+
+def limit_ink(im: Image.Image, limit: float = INK_LIMIT) -> Image.Image:
+    """Keep C+M+Y+K under ``limit`` % by taking the excess from C, M and Y (K, the detail, stays).
+
+    Works in strips of rows, so a full page never needs its float copy in memory at once.
+    """
+    out = None
+    for top in range(0, im.height, 256):
+        box = (0, top, im.width, min(im.height, top + 256))
+        strip = _limit_strip(im.crop(box), limit)
+        if strip is not None:
+            out = out or im.copy()
+            out.paste(strip, box)
+    return out or im
+
+
+def _limit_strip(im: Image.Image, limit: float) -> Image.Image | None:
+    c, m, y, k = (band.convert("F") for band in im.split())
+    cap = limit / 100 * 255
+
+    def keep(a):  # the share of C, M and Y that may stay
+        cmy = a["c"] + a["m"] + a["y"]
+        excess = a["max"](cmy + a["k"] - cap, 0)
+        return 1 - excess / a["max"](cmy, 1)
+
+    if ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k).getextrema()[1] <= cap:
+        return None
+    factor = ImageMath.lambda_eval(keep, c=c, m=m, y=y, k=k)
+    bands = [ImageMath.lambda_eval(lambda a: a["v"] * a["f"], v=v, f=factor).convert("L") for v in (c, m, y)]
+    return Image.merge("CMYK", (*bands, k.convert("L")))
+
+
 def _convert(im: Image.Image, icc: bytes | None, settings: ImageSettings) -> Image.Image:
     if im.mode == "L":
         im = im.convert("RGB")
     if settings.colour == "cmyk":
         assert settings.profile is not None
         if im.mode == "CMYK" and icc is None:
-            return im  # untagged CMYK: assumed to be in the output condition already
-        return ImageCms.applyTransform(im, _transform(icc, str(settings.profile), im.mode, "CMYK"))
+            return limit_ink(im)  # untagged CMYK: assumed to be in the output condition already
+        return limit_ink(ImageCms.applyTransform(im, _transform(icc, str(settings.profile), im.mode, "CMYK")))
     if im.mode == "RGB" and icc is None:
         return im
     return ImageCms.applyTransform(im, _transform(icc, "sRGB", im.mode, "RGB"))

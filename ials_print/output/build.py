@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import os
 import time
@@ -115,26 +116,23 @@ def _proof_furniture(c: Canvas, issue: Issue, plan: PagePlan, geo: PageGeometry,
     c.restoreState()
 
 
-def render(
+def _lay_out(
     issue: Issue,
-    section_ids: list[str] | None = None,
-    mode: OutputMode | None = None,
-    progress: Callable[[str], None] | None = None,
-    cache_dir: Path | None = None,
-    stamp: ProofStamp | None = None,
-) -> BuildResult:
-    """Lay out the whole issue, or only ``section_ids`` with their real folios, into PDF bytes."""
-    start = time.perf_counter()
+    sections: list,
+    styles,
+    placer: ImagePlacer,
+    mode: OutputMode,
+    stamp: ProofStamp | None,
+    title: str,
+    progress: Callable[[str], None] | None,
+) -> tuple[bytes, list[SectionResult]]:
+    """Draw every page on one ReportLab canvas; return the PDF bytes and what each section found.
+
+    The canvas lives only inside this function: ReportLab keeps every object, images included,
+    until it is gone, and the finishing step should not find it still in memory.
+    """
     m = issue.manifest
-    assert issue.stylesheet is not None
-    intent = output_intent(issue)
-    mode = mode or final_mode(intent.profile)
-    fonts = register_fonts(m.fonts, issue.fonts_dir)
-    styles = build_styles(issue.stylesheet, fonts)
-    cache = ImageCache(cache_dir or default_cache())
-    placer = ImagePlacer(mode.images, cache)
     fmt = m.format
-    sections = [s for s in m.sections if section_ids is None or s.id in section_ids]
     geo0 = PageGeometry.for_page(fmt, 1)
     b = geo0.bleed
     off = b + mode.outside  # from the media's edge to the trim
@@ -147,7 +145,6 @@ def render(
         initialFontName=styles["body"].fontName,
         enforceColorSpace="sep_cmyk" if mode.pdfx else None,  # RGB is an error; separations pass
     )
-    title = f"{m.issue.title} n°{m.issue.number}"
     c.setTitle(title)
     c.setAuthor(m.issue.publisher or m.issue.title)
     c.setSubject(f"Issue {m.issue.number}, {m.issue.date.isoformat()}")
@@ -171,7 +168,7 @@ def render(
             _proof_furniture(c, issue, plan, geo, stamp, styles["folio"].fontName)
         c.showPage()
 
-    result = BuildResult(None, mode.name)
+    results: list[SectionResult] = []
     rubric = None
     for section in sections:
         if progress:
@@ -185,7 +182,7 @@ def render(
         rubric = section.rubric
         c.addOutlineEntry(section.title, key, level=1 if rubric else 0)
         composer = KINDS[issue.templates[section.layout].kind](issue, section, styles, placer)
-        result.sections.append(composer.compose(c, begin_page, end_page))
+        results.append(composer.compose(c, begin_page, end_page))
     # Page labels follow the folios, also in a preview that starts mid-issue or skips sections.
     index, expected = 0, None
     for section in sections:
@@ -194,7 +191,32 @@ def render(
         index += section.pages
         expected = section.first_page + section.pages
     c.save()
-    pdf = buf.getvalue()
+    return buf.getvalue(), results
+
+
+def render(
+    issue: Issue,
+    section_ids: list[str] | None = None,
+    mode: OutputMode | None = None,
+    progress: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
+    stamp: ProofStamp | None = None,
+) -> BuildResult:
+    """Lay out the whole issue, or only ``section_ids`` with their real folios, into PDF bytes."""
+    start = time.perf_counter()
+    m = issue.manifest
+    assert issue.stylesheet is not None
+    intent = output_intent(issue)
+    mode = mode or final_mode(intent.profile)
+    fonts = register_fonts(m.fonts, issue.fonts_dir)
+    styles = build_styles(issue.stylesheet, fonts)
+    cache = ImageCache(cache_dir or default_cache())
+    placer = ImagePlacer(mode.images, cache)
+    sections = [s for s in m.sections if section_ids is None or s.id in section_ids]
+    title = f"{m.issue.title} n°{m.issue.number}"
+    result = BuildResult(None, mode.name)
+    pdf, result.sections = _lay_out(issue, sections, styles, placer, mode, stamp, title, progress)
+    gc.collect()
     if mode.pdfx:
         info = DocumentInfo(title, m.issue.publisher or m.issue.title, f"Issue {m.issue.number}", build_date(issue))
         pdf = finish_pdfx(pdf, info, intent)

@@ -29,7 +29,7 @@ class OutputMode:
 
 def final_mode(profile: Path, marks: bool = False) -> OutputMode:
     """The printer's file: CMYK images in the output profile, 300 ppi at most."""
-    images = ImageSettings("final", "cmyk", target_ppi=300, max_ppi=450, jpeg_quality=92, profile=profile)
+    images = ImageSettings("final", "cmyk", target_ppi=300, max_ppi=450, jpeg_quality=88, profile=profile)
     return OutputMode("final", images, pdfx=True, marks=marks, proof=False)
 
 

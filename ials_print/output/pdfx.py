@@ -1,8 +1,8 @@
-"""PDF/X-4 finishing of ReportLab's output, with pypdf.
+"""PDF/X-4 finishing of ReportLab's output.
 
-ReportLab writes no output intent or XMP and sets the string "False" for /Trapped; this adds what
-a printer's preflight reads: header 1.6, /OutputIntents with the ICC profile, Info keys, an XMP
-packet with the PDF/X identification, and a stable trailer /ID (same inputs, same bytes).
+ReportLab writes no output intent, no XMP and no PDF/X keys in Info; this adds what a printer's
+preflight reads: header 1.6, /OutputIntents with the ICC profile, Info keys (/Trapped as a name),
+an XMP packet with the PDF/X identification, and a stable trailer /ID (same inputs, same bytes).
 """
 
 from __future__ import annotations
@@ -10,21 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 import uuid
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
-
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    ByteStringObject,
-    DictionaryObject,
-    NameObject,
-    NumberObject,
-    StreamObject,
-    TextStringObject,
-)
 
 
 @dataclass(frozen=True)
@@ -81,57 +72,81 @@ def xmp_packet(info: DocumentInfo, document_id: str, version_id: str) -> bytes:
 <?xpacket end="w"?>""".encode()
 
 
+def _pdf_string(text: str) -> bytes:
+    """A PDF text string: UTF-16BE with BOM when not plain ASCII."""
+    if text.isascii():
+        return b"(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode() + b")"
+    return b"<feff" + text.encode("utf-16-be").hex().encode() + b">"
+
+
 def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent) -> bytes:
-    """Return ``pdf`` made PDF/X-4: output intent, Info, XMP, /ID, version 1.6."""
+    """Return ``pdf`` made PDF/X-4: output intent, Info, XMP, /ID, version 1.6.
+
+    Done as an incremental update (new catalog, Info and the added objects appended after the
+    file with their own cross-reference section), so a 100 MB issue is never parsed again nor
+    held twice in memory.
+    """
+    if not pdf.startswith(b"%PDF-1."):
+        raise ValueError("not a PDF")
+    tail = pdf[-2048:]
+    root = int(re.search(rb"/Root (\d+) 0 R", tail).group(1))
+    info_num = int(re.search(rb"/Info (\d+) 0 R", tail).group(1))
+    size = int(re.search(rb"/Size (\d+)", tail).group(1))
+    prev = int(re.findall(rb"startxref\s+(\d+)", tail)[-1])
+    start = pdf.rfind(b"\n%d 0 obj" % root)
+    body = pdf[start : pdf.index(b"endobj", start)]
+    catalog = body[body.index(b"<<") + 2 : body.rindex(b">>")]
+
     digest = hashlib.sha256(pdf).digest()
-    # DocumentID names the publication (stable across versions); the instance follows the content.
     document_id = str(uuid.UUID(bytes=hashlib.sha256(info.title.encode()).digest()[:16]))
     version_id = str(uuid.UUID(bytes=digest[:16]))
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.pdf_header = b"%PDF-1.6"
-
-    icc = StreamObject()
-    icc.set_data(intent.profile.read_bytes())
-    icc[NameObject("/N")] = NumberObject(4)
-    icc.flate_encode()
-    intent_dict = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/OutputIntent"),
-            NameObject("/S"): NameObject("/GTS_PDFX"),
-            NameObject("/OutputConditionIdentifier"): TextStringObject(intent.identifier),
-            NameObject("/OutputCondition"): TextStringObject(intent.info),
-            NameObject("/RegistryName"): TextStringObject(intent.registry),
-            NameObject("/Info"): TextStringObject(intent.info),
-            NameObject("/DestOutputProfile"): writer._add_object(icc),
-        }
-    )
-    root = writer._root_object
-    root[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(intent_dict)])
-
-    xmp = StreamObject()  # uncompressed, as preflight tools prefer
-    xmp.set_data(xmp_packet(info, document_id, version_id))
-    xmp[NameObject("/Type")] = NameObject("/Metadata")
-    xmp[NameObject("/Subtype")] = NameObject("/XML")
-    root[NameObject("/Metadata")] = writer._add_object(xmp)
-
-    stamp = TextStringObject(pdf_date(info.date))
-    writer._info = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Title"): TextStringObject(info.title),
-                NameObject("/Author"): TextStringObject(info.author),
-                NameObject("/Subject"): TextStringObject(info.subject),
-                NameObject("/Creator"): TextStringObject("ials-print"),
-                NameObject("/Producer"): TextStringObject("ials-print (ReportLab, pypdf)"),
-                NameObject("/CreationDate"): stamp,
-                NameObject("/ModDate"): stamp,
-                NameObject("/Trapped"): NameObject("/False"),
-                NameObject("/GTS_PDFXVersion"): TextStringObject("PDF/X-4"),
-            }
-        )
-    )
-    file_id = ByteStringObject(digest[:16])
-    writer._ID = ArrayObject([file_id, file_id])
+    icc_num, intent_num, xmp_num = size, size + 1, size + 2
+    icc = zlib.compress(intent.profile.read_bytes(), 9)
+    xmp = xmp_packet(info, document_id, version_id)
+    stamp = _pdf_string(pdf_date(info.date))
+    objects = {
+        root: b"<<" + catalog + b" /OutputIntents [%d 0 R] /Metadata %d 0 R >>" % (intent_num, xmp_num),
+        info_num: b"<< /Title "
+        + _pdf_string(info.title)
+        + b" /Author "
+        + _pdf_string(info.author)
+        + b" /Subject "
+        + _pdf_string(info.subject)
+        + b" /Creator (ials-print) /Producer (ials-print \\(ReportLab\\))"
+        + b" /CreationDate "
+        + stamp
+        + b" /ModDate "
+        + stamp
+        + b" /Trapped /False /GTS_PDFXVersion (PDF/X-4) >>",
+        icc_num: b"<< /N 4 /Filter /FlateDecode /Length %d >>\nstream\n" % len(icc) + icc + b"\nendstream",
+        intent_num: b"<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier "
+        + _pdf_string(intent.identifier)
+        + b" /OutputCondition "
+        + _pdf_string(intent.info)
+        + b" /RegistryName "
+        + _pdf_string(intent.registry)
+        + b" /Info "
+        + _pdf_string(intent.info)
+        + b" /DestOutputProfile %d 0 R >>" % icc_num,
+        xmp_num: b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(xmp) + xmp + b"\nendstream",
+    }
     out = io.BytesIO()
-    writer.write(out)
+    out.write(b"%PDF-1.6")  # the header keeps its length, so no offset moves
+    out.write(memoryview(pdf)[8:])
+    if not pdf.endswith(b"\n"):
+        out.write(b"\n")
+    offsets = {}
+    for num in sorted(objects):
+        offsets[num] = out.tell()
+        out.write(b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n")
+    for num in sorted(offsets):
+        out.write(b"%d 1\n%010d 00000 n \n" % (num, offsets[num]))
+    file_id = digest[:16].hex().encode()
+    out.write(
+        b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d /ID [<%s><%s>] >>\n"
+        % (xmp_num + 1, root, info_num, prev, file_id, file_id)
+    )
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
