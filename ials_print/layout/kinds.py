@@ -210,7 +210,7 @@ class PortfolioComposer(_FullBleed):
 
             style = self.styles[self._style("portfolio_title")]
             natural = stringWidth(meta.title, style.fontName, style.fontSize) + 2 * MM
-            width = min(ta.w * 0.9, max(natural, 90 * MM))
+            width = min(ta.w * 0.9, max(natural, 60 * MM))
             sizes = sum(p.wrap(width, 500)[1] for p in paras) + 1.5 * MM * (len(paras) - 1)
             self._plate(c, paras, ta.x, ta.top - sizes - 14 * MM, width, plan=plan)
         words: list[Paragraph] = []
