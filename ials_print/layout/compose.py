@@ -40,6 +40,7 @@ from ials_print.manifest.load import Issue
 from ials_print.manifest.model import AreaPlacement, Section, Visual
 from ials_print.manifest.templates import Template
 from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
+from ials_print.provenance.rules import SOURCE_TYPE_OF, Element, PageProvenance, derive
 
 PICTO_SIZE = 5.5 * MM
 MIN_FRAME = 14 * MM
@@ -58,6 +59,8 @@ class PagePlan:
     furniture: list[Rect] = field(default_factory=list)
     pull_quotes: list[Rect] = field(default_factory=list)
     has_content: bool = False
+    has_text: bool = False  # the section's words are printed here (not only furniture or visuals)
+    provenance: PageProvenance | None = None
 
 
 @dataclass
@@ -261,11 +264,31 @@ class SectionComposer:
             geo = begin_page(folio)
             plan = PagePlan(folio, self.section.id, self.section.provenance)
             self.draw_page(c, n, geo, plan)
+            plan.provenance = self.page_provenance(n, plan)
+            plan.pictogram = plan.provenance.pictogram
             self._draw_furniture(c, geo, plan)
             self.result.pages.append(plan)
             end_page(plan)
         self.finish()
         return self.result
+
+    def page_provenance(self, n: int, plan: PagePlan) -> PageProvenance:
+        """What is printed on this page, and so its pictogram (see provenance.rules)."""
+        s = self.section
+        elements: list[Element] = []
+        if plan.has_text:
+            elements.append(Element("text", s.id, s.provenance, s.text_tool))
+        seen: set[str] = set()
+        for placed in getattr(self.place, "placed", []):
+            if placed.folio != plan.folio or placed.visual_id in seen or placed.visual_id not in self.visuals:
+                continue
+            seen.add(placed.visual_id)
+            v = self.visuals[placed.visual_id]
+            claim = self.issue.file_provenance.get(v.id)
+            source = claim.source_type if claim and claim.source_type else SOURCE_TYPE_OF[v.provenance]
+            elements.append(Element("visual", v.id, v.provenance, v.tool, source))
+        override = next(((o.kind, o.reason) for o in s.pictograms if o.page == n + 1), None)
+        return derive(plan.folio, s.id, elements, s.provenance, override)
 
     # The three steps a kind of page may change.
     def prepare(self) -> None:
@@ -299,7 +322,7 @@ class SectionComposer:
         plan.frames = free_frames(columns, blocked, MIN_FRAME)
         if n == self.section.pages - 1:
             plan.frames = self._balance(plan.frames, story, plan.folio)
-        before = [id(f) for f in story]
+        before = list(story)
         for rect in plan.frames:
             if not story:
                 break
@@ -309,8 +332,11 @@ class SectionComposer:
             elif story and isinstance(story[0], fl.NextPage):
                 story.pop(0)
                 break
-        if [id(f) for f in story] != before:
+        remaining = {id(f) for f in story}
+        consumed = [f for f in before if id(f) not in remaining]
+        if consumed:
             plan.has_content = True
+            plan.has_text = plan.has_text or any(not isinstance(f, fl.Figure | fl.NextPage) for f in consumed)
         if self.template.column_rule:
             self._draw_column_rules(c, plan.frames)
 
@@ -378,7 +404,7 @@ class SectionComposer:
         rule_y = y - 2 * MM
         c.line(ta.x, rule_y, ta.right, rule_y)
         plan.head = Rect(ta.x, rule_y, ta.w, ta.top - rule_y)
-        plan.has_content = True
+        plan.has_content = plan.has_text = True
         return rule_y - 5 * MM
 
     def _draw_visuals(self, c: Canvas, geo: PageGeometry, page_in_section: int, plan: PagePlan) -> list[Rect]:
@@ -429,6 +455,7 @@ class SectionComposer:
             c.line(r.x, r.y, r.right, r.y)
             para.drawOn(c, ta.x + (ta.w - width) / 2, r.y + pad)
             plan.pull_quotes.append(r)
+            plan.has_text = True
             for vid, v in plan.visuals:
                 if v.x < r.right and r.x < v.right and v.y < r.top and r.y < v.top:
                     self.result.errors.append(

@@ -123,6 +123,7 @@ class CoverComposer(_FullBleed):
             paras = [self._plain(t, "cover_notice") for t in cover.ai_notice.split("\n")]
             self._plate(c, paras, ta.x, ta.y, ta.w * 0.7, fill=BLACK, plan=plan)
         plan.head = Rect(ta.x, ta.y, ta.w, ta.h)
+        plan.has_text = True
 
 
 class VisualComposer(_FullBleed):
@@ -156,6 +157,7 @@ class VisualComposer(_FullBleed):
         self._background(c, v, geo, plan)
         ta = geo.type_area
         paras = self._words() if n == 0 else []
+        plan.has_text = bool(paras)
         caption = self._caption_runs(v, None)
         if caption:
             paras.append(self._para(caption, "caption"))
@@ -213,7 +215,9 @@ class PortfolioComposer(_FullBleed):
             width = min(ta.w * 0.9, max(natural, 60 * MM))
             sizes = sum(p.wrap(width, 500)[1] for p in paras) + 1.5 * MM * (len(paras) - 1)
             self._plate(c, paras, ta.x, ta.top - sizes - 14 * MM, width, plan=plan)
+            plan.has_text = True
         words: list[Paragraph] = []
+        plan.has_text = plan.has_text or any(isinstance(b, Heading | StoryParagraph) for b in blocks)
         for block in blocks:
             if isinstance(block, Heading):
                 words.append(self._para(block.runs, "portfolio_heading", block.line))

@@ -19,6 +19,7 @@ from ials_print.manifest.pagedata import NEEDS, PageData
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
 from ials_print.manifest.validate import validate_model
 from ials_print.manifest.yamlfile import Located, load_yaml
+from ials_print.provenance.filemeta import FileProvenance, read_file_provenance
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Issue:
     images: dict[str, ImageInfo] = field(default_factory=dict)
     visual_files: dict[str, Path] = field(default_factory=dict)
     page_data: dict[str, PageData] = field(default_factory=dict)  # section id -> its data file
+    file_provenance: dict[str, FileProvenance] = field(default_factory=dict)  # visual id -> what its file says
 
     @property
     def folder(self) -> Path:
@@ -280,6 +282,16 @@ def _check_visual(
         return
     issue.images[v.id] = info
     issue.visual_files[v.id] = path
+    claim = read_file_provenance(path)
+    issue.file_provenance[v.id] = claim
+    if claim.kind is not None and claim.kind != v.provenance and not v.file_provenance_reason:
+        problems.append(
+            issue.located.problem(
+                (*where, "provenance"),
+                f"visual '{v.id}': the file says '{claim.kind}' ({claim.evidence}) but the manifest says "
+                f"'{v.provenance}'; correct the manifest, or keep it and explain why in file_provenance_reason",
+            )
+        )
     if v.place != "flow" and template is not None:
         if v.place.area not in template.areas:
             problems.append(
@@ -415,6 +427,14 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
             visual_ids.setdefault(v.id, section.id)
         if template is not None and (template.kind in NEEDS or section.data):
             _check_page_data(issue, i, section, template, problems)
+        for k, override in enumerate(section.pictograms):
+            if override.page > section.pages:
+                problems.append(
+                    located.problem(
+                        ("sections", i, "pictograms", k, "page"),
+                        f"page {override.page} is beyond section '{section.id}', which has {section.pages} pages",
+                    )
+                )
         if template is not None and template.kind == "placeholder" and (section.text or section.images):
             problems.append(
                 located.problem(

@@ -95,14 +95,27 @@ class Visual(Strict):
     file: str = Field(description="Image file, relative to the manifest, inside the issue folder")
     caption: str | None = None
     credit: str | None = None
-    provenance: Provenance
-    tool: str | None = Field(None, description="AI or editing tool, e.g. 'Midjourney v6'")
+    provenance: Provenance = Field(description="ia: generated; mixte: human work with AI; humain: no AI")
+    tool: str | None = Field(None, description="AI tool and version, e.g. 'Midjourney v6', 'Leonardo'")
+    author: str | None = Field(None, description="Who made or prompted it, for credits (© …)")
+    retouch: list[str] = Field(default_factory=list, description="Retouching or upscaling tools, e.g. Magnific")
+    file_provenance_reason: str | None = Field(
+        None, min_length=10, description="Why the manifest's provenance stands against what the file itself says"
+    )
     place: Literal["flow"] | AreaPlacement = Field(
         "flow", description="'flow' = in the text column where the article references it"
     )
     fit: Literal["fit", "fill"] = Field("fill", description="fit: whole image; fill: crop to the frame")
     focus: tuple[float, float] = Field((0.5, 0.5), description="Crop centre (x, y), 0..1 from top-left")
     max_height: float = Field(95, gt=10, le=400, description="In the flow: tallest the image may be, in mm")
+
+
+class PictogramOverride(Strict):
+    """A page whose pictogram is set by hand, with the reason shown in the provenance report."""
+
+    page: int = Field(ge=1, description="Page within the section, 1 = its first page")
+    kind: Provenance
+    reason: str = Field(min_length=10, description="Why the derived pictogram is wrong for this page")
 
 
 class Section(Strict):
@@ -113,8 +126,13 @@ class Section(Strict):
     layout: Slug = Field(description="Template name: layouts/<layout>.yaml")
     first_page: int = Field(ge=1)
     pages: int = Field(ge=1, le=200)
-    provenance: Provenance
+    provenance: Provenance = Field(
+        description="Provenance of the section's text (and of pages that carry only furniture)"
+    )
     text: str | None = Field(None, description="Markdown article, relative to the manifest")
+    text_author: str | None = Field(None, description="Who wrote the text")
+    text_tool: str | None = Field(None, description="AI tool used for the text, e.g. 'GPT-4' (when ia or mixte)")
+    pictograms: list[PictogramOverride] = Field(default_factory=list)
     running_head: str | None = Field(None, description="Defaults to the section title")
     rubric: str | None = Field(None, description="Rubric grouping consecutive sections (contents, bookmarks)")
     in_contents: bool = Field(True, description="Listed on the generated contents page")

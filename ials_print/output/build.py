@@ -24,7 +24,8 @@ from ials_print.layout.styles import build_styles
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.modes import OutputMode, final_mode
-from ials_print.output.pdfx import DocumentInfo, OutputIntent, finish_pdfx
+from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
+from ials_print.provenance.pictogram import LABELS
 
 REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")
 
@@ -69,6 +70,13 @@ def build_date(issue: Issue) -> dt.datetime:
 def output_intent(issue: Issue) -> OutputIntent:
     o = issue.manifest.output
     return OutputIntent(o.identifier, o.info, o.registry, (issue.folder / o.profile).resolve())
+
+
+def page_label(plan: PagePlan) -> PageLabel:
+    """The machine-readable label of a laid-out page."""
+    prov = plan.provenance
+    visuals = tuple((e.ident, e.source_type or "", e.tool) for e in prov.elements if e.kind == "visual") if prov else ()
+    return PageLabel(LABELS[plan.pictogram], plan.pictogram, prov.reason if prov else "", visuals)
 
 
 def default_cache() -> Path:
@@ -219,7 +227,7 @@ def render(
     gc.collect()
     if mode.pdfx:
         info = DocumentInfo(title, m.issue.publisher or m.issue.title, f"Issue {m.issue.number}", build_date(issue))
-        pdf = finish_pdfx(pdf, info, intent)
+        pdf = finish_pdfx(pdf, info, intent, [page_label(p) for p in result.pages])
     result.pdf = pdf
     result.images = placer.placed
     for im in placer.placed:

@@ -40,7 +40,42 @@ def pdf_date(d: dt.datetime) -> str:
     return d.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def xmp_packet(info: DocumentInfo, document_id: str, version_id: str) -> bytes:
+IALS_NS = "https://ials.fr/ns/provenance/1.0/"
+
+
+@dataclass(frozen=True)
+class PageLabel:
+    """The machine-readable provenance of one page."""
+
+    pictogram: str  # as printed: "100% IA", "IA / Humain", "100% Humain"
+    kind: str  # ia | mixte | humain
+    reason: str
+    visuals: tuple[tuple[str, str, str | None], ...]  # (visual id, IPTC DigitalSourceType, tool)
+
+
+def page_xmp(label: PageLabel) -> bytes:
+    """A page-level XMP packet naming the page's pictogram and each visual's source type and tool."""
+    items = "".join(
+        f'<rdf:li rdf:parseType="Resource"><dc:identifier>{escape(vid)}</dc:identifier>'
+        f"<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/{term}"
+        f"</Iptc4xmpExt:DigitalSourceType>"
+        + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
+        + "</rdf:li>"
+        for vid, term, tool in label.visuals
+    )
+    visuals = f"<ials:Visuals><rdf:Bag>{items}</rdf:Bag></ials:Visuals>" if items else ""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about=""'
+        f' xmlns:ials="{IALS_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
+        f"<ials:Pictogram>{escape(label.pictogram)}</ials:Pictogram><ials:PictogramKind>{label.kind}</ials:PictogramKind>"
+        f"<ials:Reason>{escape(label.reason)}</ials:Reason>{visuals}"
+        '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
+    ).encode()
+
+
+def xmp_packet(info: DocumentInfo, document_id: str, version_id: str, summary: dict[str, int] | None = None) -> bytes:
     iso = info.date.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     title = escape(info.title)
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -51,7 +86,8 @@ def xmp_packet(info: DocumentInfo, document_id: str, version_id: str) -> bytes:
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
+    xmlns:ials="{IALS_NS}">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>
@@ -65,11 +101,35 @@ def xmp_packet(info: DocumentInfo, document_id: str, version_id: str) -> bytes:
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
    <pdf:Producer>ials-print (ReportLab, pypdf)</pdf:Producer>
    <pdf:Trapped>False</pdf:Trapped>
-   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
+   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>{_summary(summary)}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>""".encode()
+
+
+def _summary(summary: dict[str, int] | None) -> str:
+    """The issue's provenance in the document XMP: pages per pictogram."""
+    if not summary:
+        return ""
+    return (
+        f"\n   <ials:PagesIA>{summary.get('ia', 0)}</ials:PagesIA>"
+        f"\n   <ials:PagesIAHumain>{summary.get('mixte', 0)}</ials:PagesIAHumain>"
+        f"\n   <ials:PagesHumain>{summary.get('humain', 0)}</ials:PagesHumain>"
+    )
+
+
+def _metadata_stream(packet: bytes) -> bytes:
+    """An uncompressed XMP metadata stream, as preflight tools prefer."""
+    return b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(packet) + packet + b"\nendstream"
+
+
+def _object(pdf: bytes, num: int) -> bytes:
+    """The text of object ``num`` as ReportLab wrote it (its last definition)."""
+    start = pdf.rfind(b"\n%d 0 obj" % num)
+    if start < 0:
+        raise ValueError(f"object {num} not found")
+    return pdf[start : pdf.index(b"endobj", start)]
 
 
 def _pdf_string(text: str) -> bytes:
@@ -79,7 +139,7 @@ def _pdf_string(text: str) -> bytes:
     return b"<feff" + text.encode("utf-16-be").hex().encode() + b">"
 
 
-def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent) -> bytes:
+def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: list[PageLabel] | None = None) -> bytes:
     """Return ``pdf`` made PDF/X-4: output intent, Info, XMP, /ID, version 1.6.
 
     Done as an incremental update (new catalog, Info and the added objects appended after the
@@ -93,8 +153,7 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent) -> bytes:
     info_num = int(re.search(rb"/Info (\d+) 0 R", tail).group(1))
     size = int(re.search(rb"/Size (\d+)", tail).group(1))
     prev = int(re.findall(rb"startxref\s+(\d+)", tail)[-1])
-    start = pdf.rfind(b"\n%d 0 obj" % root)
-    body = pdf[start : pdf.index(b"endobj", start)]
+    body = _object(pdf, root)
     catalog = body[body.index(b"<<") + 2 : body.rindex(b">>")]
 
     digest = hashlib.sha256(pdf).digest()
@@ -102,7 +161,9 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent) -> bytes:
     version_id = str(uuid.UUID(bytes=digest[:16]))
     icc_num, intent_num, xmp_num = size, size + 1, size + 2
     icc = zlib.compress(intent.profile.read_bytes(), 9)
-    xmp = xmp_packet(info, document_id, version_id)
+    labels = labels or []
+    summary = {k: sum(1 for lab in labels if lab.kind == k) for k in ("ia", "mixte", "humain")} if labels else None
+    xmp = xmp_packet(info, document_id, version_id, summary)
     stamp = _pdf_string(pdf_date(info.date))
     objects = {
         root: b"<<" + catalog + b" /OutputIntents [%d 0 R] /Metadata %d 0 R >>" % (intent_num, xmp_num),
@@ -128,8 +189,21 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent) -> bytes:
         + b" /Info "
         + _pdf_string(intent.info)
         + b" /DestOutputProfile %d 0 R >>" % icc_num,
-        xmp_num: b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(xmp) + xmp + b"\nendstream",
+        xmp_num: _metadata_stream(xmp),
     }
+    # Page-level XMP: each page object gets a /Metadata stream naming its pictogram.
+    pages_num = int(re.search(rb"/Pages (\d+) 0 R", catalog).group(1))
+    kids = [int(k) for k in re.findall(rb"(\d+) 0 R", _object(pdf, pages_num).split(b"/Kids", 1)[1].split(b"]", 1)[0])]
+    if labels and len(kids) != len(labels):
+        raise ValueError(f"{len(kids)} pages in the PDF but {len(labels)} provenance labels")
+    next_num = xmp_num + 1
+    for page_num, label in zip(kids, labels, strict=False):
+        page = _object(pdf, page_num)
+        body_dict = page[page.index(b"<<") : page.rindex(b">>")]
+        objects[page_num] = body_dict + b" /Metadata %d 0 R >>" % next_num
+        packet = page_xmp(label)
+        objects[next_num] = _metadata_stream(packet)
+        next_num += 1
     out = io.BytesIO()
     out.write(b"%PDF-1.6")  # the header keeps its length, so no offset moves
     out.write(memoryview(pdf)[8:])
@@ -146,7 +220,7 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent) -> bytes:
     file_id = digest[:16].hex().encode()
     out.write(
         b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d /ID [<%s><%s>] >>\n"
-        % (xmp_num + 1, root, info_num, prev, file_id, file_id)
+        % (next_num, root, info_num, prev, file_id, file_id)
     )
     out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
