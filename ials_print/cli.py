@@ -214,6 +214,45 @@ def preflight_cmd(
         raise typer.Exit(EXIT_ERRORS)
 
 
+@app.command("provenance")
+def provenance_cmd(
+    manifest: ManifestArg = DEFAULT_MANIFEST,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable report")] = False,
+) -> None:
+    """What AI made, page by page: each page's pictogram and why, each visual with its tool and pages."""
+    from rich.table import Table
+
+    from ials_print.output.build import render
+    from ials_print.output.modes import proof_mode
+    from ials_print.provenance.report import provenance_report
+
+    issue = _load(manifest)
+    report = provenance_report(issue, render(issue, mode=proof_mode()))
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return
+    pages = Table(title=f"Pages of issue n°{report['issue']}", show_lines=False)
+    for col in ("page", "pictogram", "why", "elements"):
+        pages.add_column(col, overflow="fold")
+    for p in report["pages"]:
+        elements = ", ".join(f"{e['id']} ({e['provenance']})" for e in p["elements"]) or "furniture only"
+        pages.add_row(
+            str(p["page"]), p["pictogram"] + (" *" if p["override"] else ""), p["reason"].split(":")[0], elements
+        )
+    visuals = Table(title="Visuals")
+    for col in ("visual", "kind", "tool", "credit", "pages", "file says"):
+        visuals.add_column(col, overflow="fold")
+    for v in report["visuals"]:
+        tool = " + ".join(t for t in (v["tool"], *v["retouch"]) if t) or "—"
+        visuals.add_row(
+            v["id"], v["kind"], tool, v["credit"] or "—", ", ".join(map(str, v["pages"])) or "—", v["file_says"] or "—"
+        )
+    out_console.print(pages)
+    out_console.print(visuals)
+    totals = ", ".join(f"{label}: {t['pages']} pages ({t['share']:.0%})" for label, t in report["totals"].items())
+    out_console.print(f"Totals — {totals}. * = set by hand (reason in --json).", markup=False)
+
+
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""

@@ -39,6 +39,7 @@ from ials_print.layout.styles import Styles
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import AreaPlacement, Section, Visual
 from ials_print.manifest.templates import Template
+from ials_print.provenance.credits import credit_for
 from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
 from ials_print.provenance.rules import SOURCE_TYPE_OF, Element, PageProvenance, derive
 
@@ -173,7 +174,7 @@ class SectionComposer:
     def _figure(self, block: Figure) -> Flowable:
         v = self.visuals[block.image_id]
         caption_runs = (Run(v.caption),) if v.caption else block.caption
-        credit = v.credit or block.credit
+        credit = v.credit or block.credit or credit_for(v)
         cap = self._para(caption_runs, "caption", block.line) if caption_runs else None
         cred = self._plain(credit, "credit") if credit else None
         return fl.Figure(
@@ -420,7 +421,7 @@ class SectionComposer:
             plan.has_content = True
             block = r
             figure = self._figure_blocks.get(v.id)
-            has_text = bool(v.caption or v.credit or (figure and (figure.caption or figure.credit)))
+            has_text = bool(v.caption or v.credit or (figure and (figure.caption or figure.credit)) or credit_for(v))
             if area.caption != "none" and has_text:
                 block = self._draw_area_caption(c, geo, v, r, area.caption == "inside")
             elif has_text:
@@ -473,7 +474,7 @@ class SectionComposer:
         paras = []
         figure = self._figure_blocks.get(v.id)
         caption = (Run(v.caption),) if v.caption else (figure.caption if figure else ())
-        credit = v.credit or (figure.credit if figure else None)
+        credit = v.credit or (figure.credit if figure else None) or credit_for(v)
         if caption:
             paras.append(self._para(caption, "caption", figure.line if figure else 0))
         if credit:

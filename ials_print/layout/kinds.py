@@ -16,6 +16,7 @@ from ials_print.layout.compose import PagePlan, SectionComposer
 from ials_print.layout.geometry import MM, PageGeometry, Rect
 from ials_print.manifest.model import Visual
 from ials_print.manifest.pagedata import PageData
+from ials_print.provenance.credits import credit_for, issue_has_ai_visuals
 from ials_print.provenance.pictogram import LABELS, draw_pictogram, pictogram_width
 
 WHITE = CMYKColor(0, 0, 0, 0)
@@ -69,7 +70,7 @@ class _FullBleed(SectionComposer):
         return plate
 
     def _credit_line(self, v: Visual, figure: Figure | None) -> str | None:
-        return v.credit or (figure.credit if figure else None)
+        return v.credit or (figure.credit if figure else None) or credit_for(v)
 
     def _caption_runs(self, v: Visual, figure: Figure | None) -> tuple[Run, ...]:
         return (Run(v.caption),) if v.caption else (figure.caption if figure else ())
@@ -119,7 +120,7 @@ class CoverComposer(_FullBleed):
                 break
             self._plate(c, paras, ta.right - width - 4 * MM, y, width, pad=2 * MM, plan=plan)
             y -= 2.5 * MM
-        if cover.ai_notice:
+        if cover.ai_notice and issue_has_ai_visuals(self.issue):  # the notice follows from the content
             paras = [self._plain(t, "cover_notice") for t in cover.ai_notice.split("\n")]
             self._plate(c, paras, ta.x, ta.y, ta.w * 0.7, fill=BLACK, plan=plan)
         plan.head = Rect(ta.x, ta.y, ta.w, ta.h)

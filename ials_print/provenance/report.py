@@ -1,0 +1,60 @@
+"""The provenance report: every page's pictogram and why, every visual and where it is printed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ials_print.provenance.credits import credit_for
+from ials_print.provenance.pictogram import LABELS
+
+
+def provenance_report(issue, result) -> dict[str, Any]:
+    """Plain data (the JSON of ``ials-print provenance --json``)."""
+    pages = []
+    visual_pages: dict[str, list[int]] = defaultdict(list)
+    for plan in result.pages:
+        prov = plan.provenance
+        elements = [
+            {"kind": e.kind, "id": e.ident, "provenance": e.provenance, "tool": e.tool, "source_type": e.source_type}
+            for e in (prov.elements if prov else [])
+        ]
+        for e in elements:
+            if e["kind"] == "visual":
+                visual_pages[e["id"]].append(plan.folio)
+        pages.append(
+            {
+                "page": plan.folio,
+                "section": plan.section_id,
+                "pictogram": LABELS[plan.pictogram],
+                "kind": plan.pictogram,
+                "reason": prov.reason if prov else "",
+                "override": bool(prov and prov.override),
+                "elements": elements,
+            }
+        )
+    visuals = []
+    for section in issue.manifest.sections:
+        for v in section.images:
+            claim = issue.file_provenance.get(v.id)
+            visuals.append(
+                {
+                    "id": v.id,
+                    "section": section.id,
+                    "file": v.file,
+                    "credit": v.credit or credit_for(v),
+                    "tool": v.tool,
+                    "retouch": list(v.retouch),
+                    "kind": v.provenance,
+                    "file_says": claim.evidence if claim else None,
+                    "pages": sorted(set(visual_pages.get(v.id, []))),
+                }
+            )
+    total = len(pages)
+    counts = {k: sum(1 for p in pages if p["kind"] == k) for k in LABELS}
+    return {
+        "issue": issue.manifest.issue.number,
+        "pages": pages,
+        "visuals": visuals,
+        "totals": {LABELS[k]: {"pages": n, "share": round(n / total, 3) if total else 0} for k, n in counts.items()},
+    }
