@@ -99,14 +99,17 @@ def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Issue, BuildRe
     return issue, build(issue, out)
 
 
-@pytest.fixture
-def mini_copy(tmp_path: Path) -> Path:
-    """A writable copy of the fixture issue, its resource paths pointing back at the repo."""
-    dest = tmp_path / "issue"
-    shutil.copytree(FIXTURE, dest)
-    manifest = dest / "mini.yaml"
-    text = manifest.read_text(encoding="utf-8")
+def copy_fixture(manifest: Path, dest: Path) -> Path:
+    """A writable copy of a fixture issue, its resource paths pointing back at the repo."""
+    shutil.copytree(manifest.parent, dest)
+    copy = dest / manifest.name
+    text = copy.read_text(encoding="utf-8")
     for folder in ("layouts", "fonts", "color"):
         text = text.replace(f"../../../{folder}", str(ROOT / folder))
-    manifest.write_text(text, encoding="utf-8")
-    return manifest
+    copy.write_text(text, encoding="utf-8")
+    return copy
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    return copy_fixture(MINI, tmp_path / "issue")

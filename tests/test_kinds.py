@@ -8,7 +8,7 @@ from ials_print.errors import InputError
 from ials_print.layout.kinds import contents_entries
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
-from tests.conftest import ROOT, missing_words, page_texts
+from tests.conftest import ROOT, copy_fixture, missing_words, page_texts
 
 KINDS = ROOT / "tests" / "fixtures" / "kinds" / "kinds.yaml"
 
@@ -42,14 +42,8 @@ def test_contents_numbers_come_from_the_manifest(kinds_build):
 
 
 def test_moving_a_section_moves_its_contents_entry(tmp_path):
-    import shutil
-
-    dest = tmp_path / "kinds"
-    shutil.copytree(KINDS.parent, dest)
-    manifest = dest / "kinds.yaml"
+    manifest = copy_fixture(KINDS, tmp_path / "kinds")
     text = manifest.read_text(encoding="utf-8")
-    for folder in ("layouts", "fonts", "color"):
-        text = text.replace(f"../../../{folder}", str(ROOT / folder))
     # Swap: gallery first (page 4), then the portfolio (pages 5–6).
     text = text.replace("first_page: 4\n    pages: 2", "first_page: 5\n    pages: 2").replace(
         "first_page: 6\n    pages: 1", "first_page: 4\n    pages: 1"
@@ -74,14 +68,8 @@ def test_portfolio_one_visual_per_page_with_credits(kinds_build):
 
 
 def test_portfolio_overset_when_more_visuals_than_pages(tmp_path):
-    import shutil
-
-    dest = tmp_path / "kinds"
-    shutil.copytree(KINDS.parent, dest)
-    manifest = dest / "kinds.yaml"
+    manifest = copy_fixture(KINDS, tmp_path / "kinds")
     text = manifest.read_text(encoding="utf-8")
-    for folder in ("layouts", "fonts", "color"):
-        text = text.replace(f"../../../{folder}", str(ROOT / folder))
     text = text.replace("first_page: 4\n    pages: 2", "first_page: 4\n    pages: 1").replace(
         "first_page: 6\n    pages: 1", "first_page: 5\n    pages: 2"
     )
@@ -108,14 +96,8 @@ def test_no_word_of_the_data_lost(kinds_build):
 
 
 def test_cover_needs_its_data(tmp_path):
-    import shutil
-
-    dest = tmp_path / "kinds"
-    shutil.copytree(KINDS.parent, dest)
-    manifest = dest / "kinds.yaml"
+    manifest = copy_fixture(KINDS, tmp_path / "kinds")
     text = manifest.read_text(encoding="utf-8")
-    for folder in ("layouts", "fonts", "color"):
-        text = text.replace(f"../../../{folder}", str(ROOT / folder))
     text = text.replace(
         "provenance: ia, data: data.yaml, in_contents: false,\n     images: [{id: cover",
         "provenance: ia, in_contents: false,\n     images: [{id: cover",

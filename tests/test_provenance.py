@@ -175,17 +175,10 @@ def test_credit_written_from_provenance(crafted):
 
 # -- the cover notice follows from the content ---------------------------------------------------
 def test_cover_notice_follows_content(tmp_path):
-    import shutil
+    from tests.conftest import ROOT, copy_fixture
 
-    from tests.conftest import ROOT
-
-    dest = tmp_path / "kinds"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "kinds", dest)
-    manifest = dest / "kinds.yaml"
+    manifest = copy_fixture(ROOT / "tests" / "fixtures" / "kinds" / "kinds.yaml", tmp_path / "kinds")
     text = manifest.read_text(encoding="utf-8")
-    for folder in ("layouts", "fonts", "color"):
-        text = text.replace(f"../../../{folder}", str(ROOT / folder))
-    manifest.write_text(text, encoding="utf-8")
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(render(load_issue(manifest)).pdf)
     assert "GÉNÉRÉS PAR IA" in page_texts(pdf)[0]
