@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import json
 import os
 import sys
@@ -30,6 +31,11 @@ ManifestArg = Annotated[Path, typer.Argument(help="The issue manifest (YAML)")]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder")]
 
 EXIT_ERRORS, EXIT_BAD_INPUT, EXIT_BUG = 1, 2, 3
+
+
+class Binding(enum.StrEnum):
+    perfect = "perfect"
+    saddle_stitch = "saddle_stitch"
 
 
 def _say(level: str, text: str) -> None:
@@ -92,7 +98,8 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
         except InputError as exc:
             raise _bad_input(exc.problems) from None
         except OSError as exc:
-            raise _bad_input([Problem(out, f"cannot write the output ({exc.strerror or exc})")]) from None
+            where = Path(exc.filename) if exc.filename else out
+            raise _bad_input([Problem(where, f"cannot write here ({exc.strerror or exc})")]) from None
 
 
 def _preflight_and_ticket(issue: Issue, result) -> None:
@@ -151,6 +158,7 @@ def proof_cmd(
     spreads: Annotated[bool, typer.Option("--spreads", help="Facing pages side by side")] = False,
 ) -> None:
     """An RGB proof for the art director: small images, crop marks, slug line, ÉPREUVE mark."""
+    from ials_print.output.build import output_intent
     from ials_print.output.modes import proof_mode
     from ials_print.output.proof import next_proof_stamp, spreads_pdf
 
@@ -158,8 +166,12 @@ def proof_cmd(
     issue = _load(manifest, only=[section] if section else None)
     name = f"{issue.stem}-proof" + (f"-{section}" if section else "") + ("-spreads" if spreads else "")
     target = out / f"{name}.pdf"
-    stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json")
-    result = _render(issue, target, [section] if section else None, mode=proof_mode(), stamp=stamp)
+    try:
+        stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json")
+    except OSError as exc:
+        raise _bad_input([Problem(out, f"cannot write the proof ({exc.strerror or exc})")]) from None
+    mode = proof_mode(output_intent(issue).profile)
+    result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp)
     if spreads:
         from ials_print.output.atomic import write_atomic
 
@@ -191,14 +203,16 @@ def flatplan_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("o
 def preflight_cmd(
     pdf: Annotated[Path, typer.Argument(help="Any PDF to check")],
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable report")] = False,
-    binding: Annotated[str | None, typer.Option(help="perfect or saddle_stitch (page count rule)")] = None,
+    binding: Annotated[
+        Binding | None, typer.Option(help="Page count rule: perfect (even) or saddle_stitch (×4)")
+    ] = None,
 ) -> None:
     """Check a PDF against what the printer expects (PDF/X-4, CMYK, bleed, fonts, 300 ppi, ink)."""
     from ials_print.preflight.checks import preflight
 
     if not pdf.is_file():
         raise _bad_input([Problem(pdf, "file not found")], "nothing was checked")
-    report = preflight(pdf, binding)
+    report = preflight(pdf, binding.value if binding else None)
     if as_json:
         sys.stdout.write(json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n")
     else:
@@ -222,12 +236,12 @@ def provenance_cmd(
     """What AI made, page by page: each page's pictogram and why, each visual with its tool and pages."""
     from rich.table import Table
 
-    from ials_print.output.build import render
+    from ials_print.output.build import output_intent, render
     from ials_print.output.modes import proof_mode
     from ials_print.provenance.report import provenance_report
 
     issue = _load(manifest)
-    report = provenance_report(issue, render(issue, mode=proof_mode()))
+    report = provenance_report(issue, render(issue, mode=proof_mode(output_intent(issue).profile)))
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return

@@ -122,7 +122,7 @@ def test_output_folder_is_a_file(mini_copy, tmp_path):
     blocker = tmp_path / "blocker"
     blocker.write_text("x", encoding="utf-8")
     result = runner.invoke(app, ["build", str(mini_copy), "--out", str(blocker)])
-    assert result.exit_code == 2 and "cannot write the output" in result.output
+    assert result.exit_code == 2 and "cannot write here" in result.output
 
 
 def test_main_reports_bugs_in_one_line(monkeypatch, capsys):

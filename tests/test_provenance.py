@@ -74,10 +74,19 @@ def test_c2pa_presence(tmp_path):
     path = tmp_path / "d.png"
     Image.new("RGB", (32, 32)).save(path)
     data = path.read_bytes()
-    chunk = b"caBX" + b"jumb c2pa manifest ... trainedAlgorithmicMedia"
+    chunk = b"caBX" + b"jumb c2pa manifest ... http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
     path.write_bytes(data[:-12] + len(chunk[4:]).to_bytes(4, "big") + chunk + b"\0\0\0\0" + data[-12:])
     claim = read_file_provenance(path)
     assert claim.c2pa and claim.kind == "ia" and "C2PA" in claim.evidence
+
+
+def test_words_that_are_not_generators(tmp_path):
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Description", "Portrait de Leonardo DiCaprio, print")
+    info.add_text("Software", "Imagenomic Portraiture")
+    path = tmp_path / "f.png"
+    Image.new("RGB", (32, 32)).save(path, pnginfo=info)
+    assert read_file_provenance(path).kind is None
 
 
 def test_silent_file(tmp_path):

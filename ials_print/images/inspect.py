@@ -42,9 +42,11 @@ def inspect_image(path: Path) -> ImageInfo | Problem:
                 return Problem(path, "expected a complete JPEG image, found a file cut short (no end marker)")
             if fmt not in ("JPEG", "PNG", "TIFF"):
                 return Problem(path, f"expected a JPEG, PNG or TIFF image, found {fmt}")
-            if fmt != "JPEG":
-                with Image.open(path) as im:
+            with Image.open(path) as im:
+                if fmt != "JPEG":
                     im.load()
+                if im.getexif().get(0x0112) in (5, 6, 7, 8):  # a quarter turn when printed upright
+                    size = (size[1], size[0])
     except FileNotFoundError:
         return Problem(path, "image file not found")
     except UnidentifiedImageError:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageMath
+from PIL import Image, ImageCms, ImageMath, ImageOps
 from reportlab.pdfgen.canvas import Canvas
 
 from ials_print.images.inspect import ImageInfo
@@ -124,9 +124,7 @@ def prepare(
         cache.misses += 1
         with Image.open(io.BytesIO(data)) as im:
             im.load()
-            icc = im.info.get("icc_profile")
-            if im.mode not in ("RGB", "CMYK", "L"):
-                im = im.convert("RGB")
+            im, icc = normalise(im)
             im = im.crop(crop)
             if ppi > settings.max_ppi:
                 size = (max(1, round(dw / 72 * settings.target_ppi)), max(1, round(dh / 72 * settings.target_ppi)))
@@ -186,9 +184,30 @@ def _limit_strip(im: Image.Image, limit: float) -> Image.Image | None:
     return Image.merge("CMYK", (*bands, k.convert("L")))
 
 
-def _convert(im: Image.Image, icc: bytes | None, settings: ImageSettings) -> Image.Image:
-    if im.mode == "L":
+_ICC_SPACE = {"L": b"GRAY", "RGB": b"RGB ", "CMYK": b"CMYK"}
+
+
+def normalise(im: Image.Image) -> tuple[Image.Image, bytes | None]:
+    """Upright, 8-bit, no alpha, in L, RGB or CMYK; the embedded profile kept only if it fits the mode."""
+    im = ImageOps.exif_transpose(im)  # a camera's Orientation tag: print it the way it was shot
+    icc = im.info.get("icc_profile")
+    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
+        im = im.point(lambda v: v * (1 / 256)).convert("L")  # 16-bit grey: scale, do not clip
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        flat = Image.new("RGB", im.size, (255, 255, 255))  # transparent areas print as paper
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        im = flat
+    if im.mode not in ("L", "RGB", "CMYK"):
         im = im.convert("RGB")
+    if icc is not None and icc[16:20] != _ICC_SPACE[im.mode]:
+        icc = None  # a profile of another colour space than the pixels: ignore it
+    return im, icc
+
+
+def _convert(im: Image.Image, icc: bytes | None, settings: ImageSettings) -> Image.Image:
+    if im.mode == "L" and icc is None:
+        im = im.convert("RGB")  # untagged grey: as sRGB
     if settings.colour == "cmyk":
         assert settings.profile is not None
         if im.mode == "CMYK" and icc is None:
@@ -196,6 +215,8 @@ def _convert(im: Image.Image, icc: bytes | None, settings: ImageSettings) -> Ima
         return limit_ink(ImageCms.applyTransform(im, _transform(icc, str(settings.profile), im.mode, "CMYK")))
     if im.mode == "RGB" and icc is None:
         return im
+    if im.mode == "CMYK" and icc is None and settings.profile is not None:
+        icc = settings.profile.read_bytes()  # untagged CMYK: in the output condition
     return ImageCms.applyTransform(im, _transform(icc, "sRGB", im.mode, "RGB"))
 
 

@@ -271,6 +271,7 @@ class SectionComposer:
             self.result.pages.append(plan)
             end_page(plan)
         self.finish()
+        self._report_glyphs()
         return self.result
 
     def page_provenance(self, n: int, plan: PagePlan) -> PageProvenance:
@@ -286,7 +287,9 @@ class SectionComposer:
             seen.add(placed.visual_id)
             v = self.visuals[placed.visual_id]
             claim = self.issue.file_provenance.get(v.id)
-            source = claim.source_type if claim and claim.source_type else SOURCE_TYPE_OF[v.provenance]
+            # The file's own term when it agrees with the manifest; the manifest's kind otherwise.
+            agrees = claim is not None and claim.source_type and claim.kind == v.provenance
+            source = claim.source_type if agrees else SOURCE_TYPE_OF[v.provenance]
             elements.append(Element("visual", v.id, v.provenance, v.tool, source))
         override = next(((o.kind, o.reason) for o in s.pictograms if o.page == n + 1), None)
         return derive(plan.folio, s.id, elements, s.provenance, override)
@@ -314,7 +317,7 @@ class SectionComposer:
         blocked = self._draw_visuals(c, geo, n + 1, plan)
         top = None
         if n == self._head_page and self._head:
-            top = self._draw_head(c, geo, self._head, plan)
+            top = self._draw_head(c, geo, self._head, plan, below=_top_of_free_area(geo, blocked))
         blocked += self._draw_across(c, geo, n + 1, top, plan)
         if self.template.kind == "placeholder":
             self._draw_placeholder(c, geo, plan)
@@ -384,18 +387,22 @@ class SectionComposer:
         )
         fill_frame(frame, story, c)
 
-    def _draw_head(self, c: Canvas, geo: PageGeometry, head: list[Flowable], plan: PagePlan) -> float:
+    def _draw_head(
+        self, c: Canvas, geo: PageGeometry, head: list[Flowable], plan: PagePlan, below: float | None = None
+    ) -> float:
+        """The title block, from the top of the type area or below a visual that spans the page's top."""
         ta = geo.type_area
         limit = self.template.opener_head * MM
-        y = ta.top
+        start = ta.top if below is None else below
+        y = start
         for f in head:
             _, h = f.wrap(ta.w, limit)
-            y -= f.getSpaceBefore() if y < ta.top else 0
+            y -= f.getSpaceBefore() if y < start else 0
             y -= h
             f.drawOn(c, ta.x, y)
             y -= f.getSpaceAfter()
-        used = ta.top - y
-        if used > limit:
+        used = start - y
+        if used > limit or y < ta.y + MIN_FRAME:
             self.result.errors.append(
                 f"section '{self.section.id}': title block is {used / MM:.0f} mm tall, "
                 f"the layout allows {limit / MM:.0f} mm (opener_head)"
@@ -404,7 +411,7 @@ class SectionComposer:
         c.setLineWidth(0.8)
         rule_y = y - 2 * MM
         c.line(ta.x, rule_y, ta.right, rule_y)
-        plan.head = Rect(ta.x, rule_y, ta.w, ta.top - rule_y)
+        plan.head = Rect(ta.x, rule_y, ta.w, start - rule_y)
         plan.has_content = plan.has_text = True
         return rule_y - 5 * MM
 
@@ -569,6 +576,10 @@ class SectionComposer:
             for plan in self.result.pages:
                 if not plan.has_content:
                     self.result.warnings.append(f"underset in section '{sid}': page {plan.folio} is empty")
+
+    def _report_glyphs(self) -> None:
+        """Characters no font of the issue has: reported for every kind of page."""
+        sid = self.section.id
         for (char, font), record in sorted(self._missing.items()):
             where = ", ".join(f"line {n}" for n in sorted(record.lines) if n) or "its title block or captions"
             pages = ", ".join(str(f) for f in sorted(record.folios)) or "none (not set)"
@@ -576,6 +587,13 @@ class SectionComposer:
                 f"section '{sid}', page {pages}: font {font} has no glyph for {char!r} (U+{ord(char):04X}) "
                 f"({self.section.text or 'manifest'}, {where}); the character was left out"
             )
+
+
+def _top_of_free_area(geo: PageGeometry, blocked: list[Rect]) -> float | None:
+    """Below the visuals that cover the top of the type area across its width, if any."""
+    ta = geo.type_area
+    spanning = [r for r in blocked if r.top >= ta.top - 1 and r.x <= ta.x + 1 and r.right >= ta.right - 1]
+    return min(r.y for r in spanning) if spanning else None
 
 
 def _fit_line(text: str, font: str, size: float, width: float, upper: bool = False) -> str:

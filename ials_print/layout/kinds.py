@@ -176,6 +176,13 @@ class PortfolioComposer(_FullBleed):
     """
 
     def prepare(self) -> None:
+        meta = self.article.meta if self.article else None
+        for name in ("subtitle", "standfirst", "byline", "signature"):
+            if meta is not None and getattr(meta, name):
+                self.result.errors.append(
+                    f"section '{self.section.id}': a portfolio prints title, kicker and epigraph only; "
+                    f"'{name}' of {self.section.text} would not appear"
+                )
         self.pages: list[tuple[Figure | None, list]] = []
         opener: list = []
         for block in self.article.blocks if self.article else ():
@@ -224,6 +231,12 @@ class PortfolioComposer(_FullBleed):
                 words.append(self._para(block.runs, "portfolio_heading", block.line))
             elif isinstance(block, StoryParagraph):
                 words.append(self._para(block.runs, "portfolio_text", block.line))
+            else:  # never drop words: portfolio pages set headings and paragraphs only
+                self.result.errors.append(
+                    f"section '{self.section.id}', page {plan.folio}: a {type(block).__name__} "
+                    f"({self.section.text}, line {block.line}) cannot be set on a portfolio page; "
+                    "use paragraphs, or an article layout"
+                )
         if figure is not None:
             v = self.visuals[figure.image_id]
             caption = self._caption_runs(v, figure)
@@ -233,7 +246,12 @@ class PortfolioComposer(_FullBleed):
             if credit:
                 words.append(self._plain(credit, "portfolio_credit"))
         if words:
-            self._plate(c, words, ta.x, ta.y, min(ta.w * 0.6, 105 * MM), plan=plan)
+            plate = self._plate(c, words, ta.x, ta.y, min(ta.w * 0.6, 105 * MM), plan=plan)
+            if plate.top > ta.top - 30 * MM:
+                self.result.errors.append(
+                    f"overset in section '{self.section.id}': the words on page {plan.folio} rise "
+                    f"{(plate.top - ta.y) / MM:.0f} mm up the visual; cut them or give them a page of their own"
+                )
 
     def finish(self) -> None:
         extra = self.pages[self.section.pages :]
@@ -330,8 +348,9 @@ class GalleryComposer(SectionComposer):
             if n:
                 out.append(fl.NextFrame())  # one cover a column
             caption = [self._plain(issue.label, "gallery_label")]
-            if issue.note:
-                caption.append(self._plain(issue.note, "caption"))
+            lines = [x for x in (issue.note, v.credit or credit_for(v)) if x]
+            if lines:
+                caption.append(self._plain(" — ".join(lines), "caption"))
             out.append(
                 fl.Figure(
                     self.place,

@@ -427,6 +427,32 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
             visual_ids.setdefault(v.id, section.id)
         if template is not None and (template.kind in NEEDS or section.data):
             _check_page_data(issue, i, section, template, problems)
+        if template is not None and template.kind in ("cover", "visual", "contents", "gallery") and section.text:
+            problems.append(
+                located.problem(
+                    ("sections", i, "text"),
+                    f"layout '{section.layout}' prints no running text; its words come from its data or visuals",
+                )
+            )
+        if template is not None and template.kind in ("cover", "visual") and not section.images:
+            problems.append(
+                located.problem(
+                    ("sections", i, "layout"), f"layout '{section.layout}' needs at least one visual in 'images'"
+                )
+            )
+        if template is not None and template.kind == "gallery" and section.id in issue.page_data:
+            n_data = len(issue.page_data[section.id].past_issues)
+            if n_data != len(section.images):
+                problems.append(
+                    located.problem(
+                        ("sections", i, "images"),
+                        f"the gallery has {len(section.images)} covers but {n_data} past_issues entries in "
+                        f"{section.data}: each cover needs its label",
+                    )
+                )
+        pages_overridden = [o.page for o in section.pictograms]
+        if len(pages_overridden) != len(set(pages_overridden)):
+            problems.append(located.problem(("sections", i, "pictograms"), "two pictogram overrides for the same page"))
         for k, override in enumerate(section.pictograms):
             if override.page > section.pages:
                 problems.append(

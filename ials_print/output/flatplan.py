@@ -69,7 +69,7 @@ def make_flatplan(issue: Issue, out: Path) -> tuple[Path, Path, int]:
         pdf_path.write_bytes(result.pdf)
         problems = page_problems(issue, result, pdf_path)
     # Thumbnails come from a proof render: same layout, small images, quick to rasterise.
-    doc = pdfium.PdfDocument(render(issue, mode=proof_mode()).pdf)
+    doc = pdfium.PdfDocument(render(issue, mode=proof_mode(output_intent(issue).profile)).pdf)
     thumbs: dict[int, Image.Image] = {}
     for i, plan in enumerate(result.pages):
         page = doc[i]

@@ -33,7 +33,10 @@ def final_mode(profile: Path, marks: bool = False) -> OutputMode:
     return OutputMode("final", images, pdfx=True, marks=marks, proof=False)
 
 
-def proof_mode() -> OutputMode:
-    """The art director's proof: small sRGB images, marks, slug line."""
-    images = ImageSettings("proof", "rgb", target_ppi=110, max_ppi=130, jpeg_quality=80)
+def proof_mode(profile: Path | None = None) -> OutputMode:
+    """The art director's proof: small sRGB images, marks, slug line.
+
+    ``profile`` is the output condition, the source of untagged CMYK images.
+    """
+    images = ImageSettings("proof", "rgb", target_ppi=110, max_ppi=130, jpeg_quality=80, profile=profile)
     return OutputMode("proof", images, pdfx=False, marks=True, proof=True)

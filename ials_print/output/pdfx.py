@@ -15,7 +15,7 @@ import uuid
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,12 @@ def pdf_date(d: dt.datetime) -> str:
 
 
 IALS_NS = "https://ials.fr/ns/provenance/1.0/"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text for an XMP packet: XML-escaped, characters XML cannot hold removed."""
+    return _escape(_NOT_XML.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,7 @@ def xmp_packet(info: DocumentInfo, document_id: str, version_id: str, summary: d
    <xmpMM:InstanceID>uuid:{version_id}</xmpMM:InstanceID>
    <xmpMM:VersionID>1</xmpMM:VersionID>
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-   <pdf:Producer>ials-print (ReportLab, pypdf)</pdf:Producer>
+   <pdf:Producer>ials-print (ReportLab)</pdf:Producer>
    <pdf:Trapped>False</pdf:Trapped>
    <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>{_summary(summary)}
   </rdf:Description>

@@ -102,13 +102,15 @@ def read_file_provenance(path: Path) -> FileProvenance:
         return FileProvenance("ia", None, tool, "PNG text chunk 'parameters' (AUTOMATIC1111)", c2pa)
     if "prompt" in text or "workflow" in text:
         return FileProvenance("ia", None, "ComfyUI", "PNG text chunk 'prompt'/'workflow' (ComfyUI)", c2pa)
-    software = " ".join(str(text.get(k, "")) for k in ("Software", "software", "Description", "Comment"))
-    for name in GENERATORS:
-        if name in software.lower():
-            return FileProvenance("ia", None, name.title(), f"image metadata names a generator ({name})", c2pa)
+    software = " ".join(str(text.get(k, "")) for k in ("Software", "software")).lower()
+    for name in GENERATORS:  # a generator named as the software that wrote the file, as a whole word
+        if re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", software):
+            return FileProvenance(
+                "ia", None, name.title(), f"the file's Software field names a generator ({name})", c2pa
+            )
     if c2pa:
         for term, kind in SOURCE_TYPES.items():
-            if term.encode() in head:
+            if (IPTC_NS + term).encode() in head or (b'"' + term.encode() + b'"') in head:
                 return FileProvenance(kind, term, None, f"C2PA manifest declares {term} (signature not verified)", True)
         return FileProvenance(None, None, None, "C2PA manifest present (no source type found)", True)
     return FileProvenance(None, None, None, "no provenance metadata", False)

@@ -33,6 +33,11 @@ def provenance_report(issue, result) -> dict[str, Any]:
                 "elements": elements,
             }
         )
+    from ials_print.content.story import Figure
+
+    markdown_credits = {
+        b.image_id: b.credit for a in issue.articles.values() for b in a.blocks if isinstance(b, Figure) and b.credit
+    }
     visuals = []
     for section in issue.manifest.sections:
         for v in section.images:
@@ -42,7 +47,7 @@ def provenance_report(issue, result) -> dict[str, Any]:
                     "id": v.id,
                     "section": section.id,
                     "file": v.file,
-                    "credit": v.credit or credit_for(v),
+                    "credit": v.credit or markdown_credits.get(v.id) or credit_for(v),  # as printed
                     "tool": v.tool,
                     "retouch": list(v.retouch),
                     "kind": v.provenance,
