@@ -174,3 +174,22 @@ def test_ink_measured_without_ghostscript(tmp_path, monkeypatch):
     report = preflight(make_pdf(tmp_path / "ink-img.pdf", draw))
     assert report.ink_method == "content and image scan"
     assert "total ink coverage reaches 339 %" in messages(report)
+
+
+def test_inline_rgb_image_is_seen(tmp_path, monkeypatch):
+    from PIL import Image as PILImage
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "useA85", 1)  # ReportLab writes inline images only ASCII85-encoded
+
+    img = PILImage.new("RGB", (40, 40), (200, 30, 30))
+    report = preflight(make_pdf(tmp_path / "inline.pdf", lambda c: c.drawInlineImage(img, 20 * MM, 20 * MM, 60 * MM, 60 * MM)))
+    text = messages(report)
+    assert "DeviceRGB used" in text and "inline image" in text and "ppi at its placed size" in text
+
+
+def test_malformed_operator_does_not_stop_the_check(tmp_path):
+    path = make_pdf(tmp_path / "bad-op.pdf", lambda c: c._code.append("BT /F1 Tf ET 1 0 0 1 cm"))
+    report = preflight(path)
+    assert not any("not a readable PDF" in str(f) for f in report.findings)
+    assert not [f for f in report.errors if "could not be checked" in f.message]

@@ -130,11 +130,27 @@ def _metadata_stream(packet: bytes) -> bytes:
     return b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(packet) + packet + b"\nendstream"
 
 
-def _object(pdf: bytes, num: int) -> bytes:
-    """The text of object ``num`` as ReportLab wrote it (its last definition)."""
-    start = pdf.rfind(b"\n%d 0 obj" % num)
-    if start < 0:
-        raise ValueError(f"object {num} not found")
+def _xref_offsets(pdf: bytes, at: int) -> dict[int, int]:
+    """Object offsets from the classic cross-reference table ReportLab writes at ``at``."""
+    lines = iter(pdf[at:].split(b"\n"))
+    if next(lines).strip() != b"xref":
+        raise ValueError("expected a cross-reference table (xref)")
+    offsets: dict[int, int] = {}
+    for line in lines:
+        parts = line.split()
+        if not parts or parts[0] == b"trailer":
+            break
+        first, count = int(parts[0]), int(parts[1])
+        for num in range(first, first + count):
+            entry = next(lines).split()
+            if entry[2] == b"n":
+                offsets[num] = int(entry[0])
+    return offsets
+
+
+def _object(pdf: bytes, num: int, offsets: dict[int, int]) -> bytes:
+    """The text of object ``num``, found through the cross-reference table (never by searching)."""
+    start = offsets[num]
     return pdf[start : pdf.index(b"endobj", start)]
 
 
@@ -154,12 +170,13 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: li
     """
     if not pdf.startswith(b"%PDF-1."):
         raise ValueError("not a PDF")
-    tail = pdf[-2048:]
+    tail = pdf[pdf.rindex(b"trailer") :]  # the last trailer: the one that counts
     root = int(re.search(rb"/Root (\d+) 0 R", tail).group(1))
     info_num = int(re.search(rb"/Info (\d+) 0 R", tail).group(1))
     size = int(re.search(rb"/Size (\d+)", tail).group(1))
-    prev = int(re.findall(rb"startxref\s+(\d+)", tail)[-1])
-    body = _object(pdf, root)
+    prev = int(re.search(rb"startxref\s+(\d+)", tail).group(1))
+    offsets = _xref_offsets(pdf, prev)
+    body = _object(pdf, root, offsets)
     catalog = body[body.index(b"<<") + 2 : body.rindex(b">>")]
 
     digest = hashlib.sha256(pdf).digest()
@@ -199,12 +216,13 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: li
     }
     # Page-level XMP: each page object gets a /Metadata stream naming its pictogram.
     pages_num = int(re.search(rb"/Pages (\d+) 0 R", catalog).group(1))
-    kids = [int(k) for k in re.findall(rb"(\d+) 0 R", _object(pdf, pages_num).split(b"/Kids", 1)[1].split(b"]", 1)[0])]
+    kids_text = _object(pdf, pages_num, offsets).split(b"/Kids", 1)[1].split(b"]", 1)[0]
+    kids = [int(k) for k in re.findall(rb"(\d+) 0 R", kids_text)]
     if labels and len(kids) != len(labels):
         raise ValueError(f"{len(kids)} pages in the PDF but {len(labels)} provenance labels")
     next_num = xmp_num + 1
     for page_num, label in zip(kids, labels, strict=False):
-        page = _object(pdf, page_num)
+        page = _object(pdf, page_num, offsets)
         body_dict = page[page.index(b"<<") : page.rindex(b">>")]
         objects[page_num] = body_dict + b" /Metadata %d 0 R >>" % next_num
         packet = page_xmp(label)
@@ -215,14 +233,14 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: li
     out.write(memoryview(pdf)[8:])
     if not pdf.endswith(b"\n"):
         out.write(b"\n")
-    offsets = {}
+    new_offsets = {}
     for num in sorted(objects):
-        offsets[num] = out.tell()
+        new_offsets[num] = out.tell()
         out.write(b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n")
     xref = out.tell()
-    out.write(b"xref\n")
-    for num in sorted(offsets):
-        out.write(b"%d 1\n%010d 00000 n \n" % (num, offsets[num]))
+    out.write(b"xref\n0 1\n0000000000 65535 f \n")
+    for num in sorted(new_offsets):
+        out.write(b"%d 1\n%010d 00000 n \n" % (num, new_offsets[num]))
     file_id = digest[:16].hex().encode()
     out.write(
         b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d /ID [<%s><%s>] >>\n"

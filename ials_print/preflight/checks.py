@@ -365,6 +365,15 @@ def preflight(path: Path, binding: str | None = None) -> Report:
     report.pages = len(reader.pages)
     ctx = Context(reader, scans, binding)
     for check in CHECKS:
-        report.findings.extend(check(ctx))
-    report.findings.extend(check_ink(ctx, path, report))
+        report.findings.extend(_guarded(check.__name__, lambda check=check: list(check(ctx))))
+    report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, path, report))))
     return report
+
+
+def _guarded(name: str, run: Callable[[], list[Finding]]) -> list[Finding]:
+    """A check that meets a malformed structure reports it instead of stopping the preflight."""
+    try:
+        return run()
+    except Exception as exc:  # a broken PDF is a finding, never a crash
+        check = name.removeprefix("check_")
+        return [_err(check, f"could not be checked: malformed PDF structure ({type(exc).__name__}: {exc})")]

@@ -67,6 +67,7 @@ class PageScan:
     fills: list[Colour] = field(default_factory=list)
     colour_spaces: set[str] = field(default_factory=set)
     fonts: dict[str, Any] = field(default_factory=dict)  # resource font dictionaries by BaseFont
+    malformed: int = 0  # operators that could not be read
 
 
 @dataclass
@@ -129,19 +130,37 @@ def _walk(contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, d
     resources = resources or {}
     if not isinstance(contents, ContentStream):
         contents = ContentStream(contents, pdf)
-    fonts = resources.get("/Font", {})
-    fonts = fonts.get_object() if hasattr(fonts, "get_object") else fonts
-    xobjects = resources.get("/XObject", {})
-    xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
-    gs = _State(ctm=ctm)
-    stack: list[_State] = []
-    tm: Matrix = IDENTITY
+    walker = _Walker(resources, pdf, ctm, out, depth)
     for operands, op in contents.operations:
+        try:
+            walker.step(operands, op)
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+            out.malformed += 1  # one bad operator does not hide the rest of the page
+
+
+def _resource(resources: Any, key: str) -> Any:
+    value = resources.get(key, {})
+    return value.get_object() if hasattr(value, "get_object") else value
+
+
+class _Walker:
+    """The graphics state through one content stream."""
+
+    def __init__(self, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, depth: int):
+        self.resources, self.pdf, self.out, self.depth = resources, pdf, out, depth
+        self.fonts = _resource(resources, "/Font")
+        self.xobjects = _resource(resources, "/XObject")
+        self.gs = _State(ctm=ctm)
+        self.stack: list[_State] = []
+        self.tm: Matrix = IDENTITY
+
+    def step(self, operands: list, op: bytes) -> None:
+        gs, out = self.gs, self.out
         if op == b"q":
-            stack.append(gs.copy())
+            self.stack.append(gs.copy())
         elif op == b"Q":
-            if stack:
-                gs = stack.pop()
+            if self.stack:
+                self.gs = self.stack.pop()
         elif op == b"cm":
             gs.ctm = mul(tuple(float(x) for x in operands), gs.ctm)  # type: ignore[arg-type]
         elif op == b"w":
@@ -155,7 +174,7 @@ def _walk(contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, d
             else:
                 gs.stroke, gs.stroke_space = colour, kind
         elif op in (b"cs", b"CS"):
-            kind = _space_kind(operands[0], resources)
+            kind = _space_kind(operands[0], self.resources)
             out.colour_spaces.add(kind)
             if op == b"cs":
                 gs.fill_space = kind
@@ -167,18 +186,22 @@ def _walk(contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, d
                 gs.fill = (gs.fill_space, values)
             else:
                 gs.stroke = (gs.stroke_space, values)
+        elif op == b"sh":  # a shading paints in its own colour space
+            shading = _resource(self.resources, "/Shading").get(operands[0])
+            if shading is not None:
+                out.colour_spaces.add(_space_kind(shading.get_object().get("/ColorSpace"), self.resources))
         elif op == b"BT":
-            tm = IDENTITY
+            self.tm = IDENTITY
         elif op == b"Tf":
             gs.font, gs.font_size = str(operands[0]), float(operands[1])
-            font = fonts.get(operands[0]) if fonts else None
+            font = self.fonts.get(operands[0]) if self.fonts else None
             if font is not None:
                 font = font.get_object()
                 out.fonts[str(font.get("/BaseFont", operands[0]))] = font
         elif op == b"Tm":
-            tm = tuple(float(x) for x in operands)  # type: ignore[assignment]
+            self.tm = tuple(float(x) for x in operands)  # type: ignore[assignment]
         elif op in _TEXT_OPS:
-            size = gs.font_size * scale_of(mul(tm, gs.ctm))
+            size = gs.font_size * scale_of(mul(self.tm, gs.ctm))
             out.texts.append(TextRun(size, gs.fill, gs.font))
             out.fills.append(gs.fill)
         elif op in _STROKE_OPS or op in _FILL_OPS:
@@ -186,18 +209,41 @@ def _walk(contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, d
                 out.strokes.append(Stroke(gs.line_width * scale_of(gs.ctm), gs.stroke))
             if op in _FILL_OPS:
                 out.fills.append(gs.fill)
-        elif op == b"Do" and xobjects:
-            name = operands[0]
-            xobj = xobjects.get(name)
+        elif op == b"INLINE IMAGE":
+            settings = operands.get("settings", {}) if isinstance(operands, dict) else {}
+            _image("inline image", _InlineImage(settings), gs.ctm, self.resources, out)
+        elif op == b"Do" and self.xobjects:
+            xobj = self.xobjects.get(operands[0])
             if xobj is None:
-                continue
+                return
             xobj = xobj.get_object()
             subtype = xobj.get("/Subtype")
             if subtype == "/Image":
-                _image(str(name), xobj, gs.ctm, resources, out)
+                _image(str(operands[0]), xobj, gs.ctm, self.resources, out)
             elif subtype == "/Form":
                 matrix = tuple(float(x) for x in xobj.get("/Matrix", IDENTITY))
-                _walk(xobj, xobj.get("/Resources", resources), pdf, mul(matrix, gs.ctm), out, depth + 1)  # type: ignore[arg-type]
+                _walk(
+                    xobj,
+                    xobj.get("/Resources", self.resources),
+                    self.pdf,
+                    mul(matrix, gs.ctm),
+                    out,  # type: ignore[arg-type]
+                    self.depth + 1,
+                )
+
+
+_INLINE_KEYS = {"/W": "/Width", "/H": "/Height", "/CS": "/ColorSpace", "/IM": "/ImageMask"}
+_INLINE_SPACES = {"/RGB": "/DeviceRGB", "/G": "/DeviceGray", "/CMYK": "/DeviceCMYK"}
+
+
+class _InlineImage(dict):
+    """An inline image's settings (abbreviated keys) seen as an image XObject's dictionary."""
+
+    def __init__(self, settings: dict):
+        super().__init__()
+        for key, value in settings.items():
+            full = _INLINE_KEYS.get(key, key)
+            self[full] = _INLINE_SPACES.get(value, value) if full == "/ColorSpace" else value
 
 
 def _image(name: str, xobj: Any, ctm: Matrix, resources: Any, out: PageScan) -> None:
