@@ -173,9 +173,12 @@ def proof_cmd(
     mode = proof_mode(output_intent(issue).profile)
     result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp)
     if spreads:
+        from ials_print.layout.fonts import register_fonts
         from ials_print.output.atomic import write_atomic
 
-        write_atomic(target, spreads_pdf(result.pdf, result.pages))
+        fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
+        title = f"IALS n°{issue.manifest.issue.number}"
+        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, fonts.name("sans", bold=True)))
     _summary(result, f"proof n°{stamp.number}", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)

@@ -116,6 +116,7 @@ def test_cli_build_proof_spreads_flatplan(mini_copy, tmp_path):
     spreads = PdfReader(out / "mini-proof-spreads.pdf")
     assert len(spreads.pages) == 3  # 1 | 2–3 | 4
     assert float(spreads.pages[1].mediabox.width) == pytest.approx(2 * 210 * MM)
+    assert "pages 2–3 · épreuve n°1" in page_texts(out / "mini-proof-spreads.pdf")[1]
     again = runner.invoke(app, ["proof", str(mini_copy), "--out", str(out)])
     assert "proof n°2" in again.output
 

@@ -183,7 +183,9 @@ def test_inline_rgb_image_is_seen(tmp_path, monkeypatch):
     monkeypatch.setattr(rl_config, "useA85", 1)  # ReportLab writes inline images only ASCII85-encoded
 
     img = PILImage.new("RGB", (40, 40), (200, 30, 30))
-    report = preflight(make_pdf(tmp_path / "inline.pdf", lambda c: c.drawInlineImage(img, 20 * MM, 20 * MM, 60 * MM, 60 * MM)))
+    report = preflight(
+        make_pdf(tmp_path / "inline.pdf", lambda c: c.drawInlineImage(img, 20 * MM, 20 * MM, 60 * MM, 60 * MM))
+    )
     text = messages(report)
     assert "DeviceRGB used" in text and "inline image" in text and "ppi at its placed size" in text
 

@@ -47,7 +47,6 @@ class Prepared:
     h: float
     ppi: float  # effective resolution of the source at its placed size
     out_ppi: float  # resolution of what is embedded
-    reencoded: bool
 
 
 @dataclass
@@ -110,7 +109,7 @@ def prepare(
     ppi = 72 / scale
     crop = (max(0, crop[0]), max(0, crop[1]), min(info.width, crop[2]), min(info.height, crop[3]))
     if _embeddable_as_is(source, info, crop, ppi, settings):
-        return Prepared(source, dx, h - dy - dh, dw, dh, ppi, ppi, False)
+        return Prepared(source, dx, h - dy - dh, dw, dh, ppi, ppi)
     data = source.read_bytes()
     params = {"crop": crop, "w": round(dw, 2), "h": round(dh, 2), "settings": settings.__dict__ | {"profile": None}}
     if settings.profile is not None:
@@ -133,7 +132,7 @@ def prepare(
             buf = io.BytesIO()
             im.save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True)
         write_atomic(target, buf.getvalue())
-    return Prepared(target, dx, h - dy - dh, dw, dh, ppi, out_ppi, True)
+    return Prepared(target, dx, h - dy - dh, dw, dh, ppi, out_ppi)
 
 
 def _embeddable_as_is(

@@ -55,8 +55,6 @@ class _FullBleed(SectionComposer):
         """Paragraphs on a solid plate whose bottom-left is (x, y); returns the plate."""
         sizes = [p.wrap(width, 1000) for p in paras]
         h = sum(s[1] for s in sizes) + 1.5 * MM * (len(paras) - 1)
-        w = max((p.minWidth() for p in paras), default=0)
-        w = min(width, max(w, max((s[0] for s in sizes), default=0)))
         plate = Rect(x, y, width + 2 * pad, h + 2 * pad)
         c.setFillColor(fill)
         c.rect(plate.x, plate.y, plate.w, plate.h, stroke=0, fill=1)

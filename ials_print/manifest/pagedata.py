@@ -35,8 +35,10 @@ class CreditData(Strict):
 
 
 class ContentsData(Strict):
+    """The contents page's title; the issue number printed under it comes from the manifest."""
+
     title: str = "sommaire"
-    issue_label: str
+    issue_label: str | None = Field(None, description="Ignored: the number is the manifest's issue.number")
     issue_label_as_printed: str | None = None
 
 

@@ -40,7 +40,7 @@ def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int
                 folios = re.findall(r"page (\d+)", e)
                 problems[int(folios[0]) if folios else last].append("layout error")
         for w in section.warnings:
-            m = re.search(r"page (\d+) is empty", w)
+            m = re.search(r"underset in section .*: page (\d+)", w)
             if m:
                 problems[int(m.group(1))].append("underset")
     for im in result.images:
@@ -54,11 +54,14 @@ def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int
     return problems
 
 
-def _font(size: int) -> ImageFont.ImageFont:
+def _font(issue: Issue, size: int) -> ImageFont.ImageFont:
+    """The issue's own sans bold (from its fonts folder), else Pillow's default."""
+    sans = issue.manifest.fonts.get("sans")
+    name = (sans.bold or sans.regular) if sans else None
     try:
-        return ImageFont.truetype(str(Path(__file__).resolve().parents[2] / "fonts" / "NotoSans-Bold.ttf"), size)
+        return ImageFont.truetype(str(issue.fonts_dir / name), size) if name else ImageFont.load_default(size)
     except OSError:
-        return ImageFont.load_default()
+        return ImageFont.load_default(size)
 
 
 def make_flatplan(issue: Issue, out: Path) -> tuple[Path, Path, int]:
@@ -112,10 +115,10 @@ def _draw(thumbs: dict[int, Image.Image], sections, pictos, problems, issue: Iss
     d.text(
         (margin, 24),
         f"{m.title} n°{m.number} — chemin de fer ({issue.manifest.page_count} pages)",
-        font=_font(34),
+        font=_font(issue, 34),
         fill=INK,
     )
-    small, tiny = _font(15), _font(13)
+    small, tiny = _font(issue, 15), _font(issue, 13)
     for n, pair in enumerate(spreads):
         row, col = divmod(n, SPREADS_PER_ROW)
         x0 = margin + col * (spread_w + gap)

@@ -24,10 +24,31 @@ def next_proof_stamp(counter: Path) -> ProofStamp:
     return ProofStamp(number, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
 
-def spreads_pdf(pdf: bytes, pages: list[PagePlan]) -> bytes:
+SLUG = 12 * 72 / 25.4  # a strip under each spread for the proof's slug line
+
+
+def _slug_page(width: float, text: str, font: str) -> PageObject:
+    """A strip holding the proof's slug line and ÉPREUVE mark, drawn with ReportLab."""
+    from reportlab.lib.colors import CMYKColor
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(width, SLUG), initialFontName=font)
+    c.setFont(font, 7)
+    c.setFillColor(CMYKColor(0, 0, 0, 1))
+    c.drawString(10, SLUG / 2 - 2, text)
+    c.setFillColor(CMYKColor(0, 0.9, 0.75, 0))
+    c.drawRightString(width - 10, SLUG / 2 - 2, "ÉPREUVE — NE PAS IMPRIMER")
+    c.showPage()
+    c.save()
+    return PdfReader(io.BytesIO(buf.getvalue())).pages[0]
+
+
+def spreads_pdf(pdf: bytes, pages: list[PagePlan], stamp: ProofStamp, title: str, font: str) -> bytes:
     """Facing pages side by side as they will be read: an odd folio alone on the right, then 2–3, 4–5…
 
-    Pages are cut at the trim so the spread shows what the reader sees.
+    Pages are cut at the trim so the spread shows what the reader sees; the slug line moves to a
+    strip under each spread.
     """
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter()
@@ -42,14 +63,17 @@ def spreads_pdf(pdf: bytes, pages: list[PagePlan]) -> bytes:
         done.update(f for f in (left, right) if f)
         trim = next(p for p in pair if p is not None).trimbox
         w, h = float(trim.width), float(trim.height)
-        sheet = PageObject.create_blank_page(width=2 * w, height=h)
+        sheet = PageObject.create_blank_page(width=2 * w, height=h + SLUG)
         for slot, page in enumerate(pair):
             if page is None:
                 continue
             t = page.trimbox
-            op = Transformation().translate(-float(t.left) + slot * w, -float(t.bottom))
+            op = Transformation().translate(-float(t.left) + slot * w, -float(t.bottom) + SLUG)
             page.mediabox = page.trimbox
             sheet.merge_transformed_page(page, op, over=True)
+        folios = "–".join(str(f) for f in (left, right) if f and f in by_folio)
+        slug = f"{title} · pages {folios} · épreuve n°{stamp.number} · {stamp.made}"
+        sheet.merge_page(_slug_page(2 * w, slug, font))
         writer.add_page(sheet)
     out = io.BytesIO()
     writer.write(out)
