@@ -195,3 +195,20 @@ def test_malformed_operator_does_not_stop_the_check(tmp_path):
     report = preflight(path)
     assert not any("not a readable PDF" in str(f) for f in report.findings)
     assert not [f for f in report.errors if "could not be checked" in f.message]
+
+
+def test_ink_of_a_flate_cmyk_image_without_ghostscript(tmp_path, monkeypatch):
+    from PIL import Image as PILImage
+
+    import ials_print.preflight.checks as checks
+
+    monkeypatch.setattr(checks.shutil, "which", lambda name: None)
+    img = PILImage.new("CMYK", (600, 600), (255, 255, 255, 255))  # 400 %, embedded losslessly (Flate)
+
+    from reportlab.lib.utils import ImageReader
+
+    def draw(c):
+        c.drawImage(ImageReader(img), 20 * MM, 20 * MM, 50 * MM, 50 * MM)
+
+    report = preflight(make_pdf(tmp_path / "flate.pdf", draw))
+    assert "total ink coverage reaches 400 %" in messages(report)

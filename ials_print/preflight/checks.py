@@ -318,14 +318,26 @@ def _tac_analytic(ctx: Context) -> list[float]:
             if im.colour_space != "cmyk":
                 continue
             try:
-                data = im.xobject.get_data()
-                with Image.open(io.BytesIO(data)) as pil:
-                    pil.draft("CMYK", (pil.width // 8, pil.height // 8))
-                    best = max(best, max_ink(pil))
-            except Exception:
+                best = max(best, max_ink(_cmyk_pixels(im.xobject)))
+            except Exception:  # an image that cannot be decoded here is left to the other checks
                 continue
         out.append(best)
     return out
+
+
+def _cmyk_pixels(xobj: Any) -> Image.Image:
+    """The pixels of a CMYK image XObject: JPEG through Pillow, else the decoded samples (8 bits)."""
+    filters = xobj.get("/Filter")
+    filters = [filters] if isinstance(filters, str) else list(filters or [])
+    data = xobj.get_data()
+    if "/DCTDecode" in filters:
+        pil = Image.open(io.BytesIO(data))
+        pil.draft("CMYK", (pil.width // 8, pil.height // 8))
+        return pil
+    if int(xobj.get("/BitsPerComponent", 8)) != 8:
+        raise ValueError("only 8-bit samples are measured")
+    size = (int(xobj["/Width"]), int(xobj["/Height"]))
+    return Image.frombytes("CMYK", size, data[: size[0] * size[1] * 4])
 
 
 def check_ink(ctx: Context, path: Path | None, report: Report) -> Iterator[Finding]:
