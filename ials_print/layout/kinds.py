@@ -36,7 +36,7 @@ class _FullBleed(SectionComposer):
 
     def _background(self, c: Canvas, v: Visual, geo: PageGeometry, plan: PagePlan) -> Rect:
         r = _bleed_rect(geo)
-        self.place(c, v.id, self.issue.visual_files[v.id], self.issue.images[v.id], r.x, r.y, r.w, r.h, "fill", v.focus)
+        self.place(c, v.id, self.issue.visual_files[v.id], self.issue.images[v.id], r.x, r.y, r.w, r.h, v.fit, v.focus)
         plan.visuals.append((v.id, r))
         plan.has_content = True
         return r
