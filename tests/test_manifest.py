@@ -205,16 +205,21 @@ def test_margins_leave_no_type_area(mini_copy):
     assert "margins leave no room for text" in line
 
 
-def test_unknown_style_in_layout(mini_copy, tmp_path):
-    layouts = tmp_path / "layouts"
+def own_resource(manifest: Path, folder: str, tmp_path: Path) -> Path:
+    """Give the issue a private copy of one resource folder (layouts, fonts) to break."""
     import shutil
 
     from tests.conftest import ROOT
 
-    shutil.copytree(ROOT / "layouts", layouts)
-    ed = layouts / "editorial.yaml"
+    copy = tmp_path / folder
+    shutil.copytree(ROOT / folder, copy)
+    edit(manifest, str(ROOT / folder), str(copy))
+    return copy
+
+
+def test_unknown_style_in_layout(mini_copy, tmp_path):
+    ed = own_resource(mini_copy, "layouts", tmp_path) / "editorial.yaml"
     ed.write_text(ed.read_text(encoding="utf-8").replace("body: edito_body,", "body: edito_bdy,"), encoding="utf-8")
-    edit(mini_copy, str(ROOT / "layouts"), str(layouts))
     (line,) = problems_of(mini_copy)
     assert line.startswith(f"{ed}:") and "unknown style 'edito_bdy'" in line and "did you mean 'edito_body'" in line
 
@@ -226,14 +231,8 @@ def test_placeholder_takes_no_text(mini_copy):
 
 
 def test_font_that_is_not_a_font(mini_copy, tmp_path):
-    import shutil
-
-    from tests.conftest import ROOT
-
-    fonts = tmp_path / "fonts"
-    shutil.copytree(ROOT / "fonts", fonts)
+    fonts = own_resource(mini_copy, "fonts", tmp_path)
     (fonts / "NotoSans-Italic.ttf").write_text("not a font", encoding="utf-8")
-    edit(mini_copy, str(ROOT / "fonts"), str(fonts))
     lines = problems_of(mini_copy)
     n = line_of(mini_copy, "NotoSans-Italic.ttf")
     assert any(
