@@ -63,6 +63,12 @@ class ImageCache:
         return h.hexdigest()[:32]
 
 
+@lru_cache(maxsize=4)
+def _profile_bytes(path: Path) -> bytes:
+    """The output profile, read once per build rather than once per image."""
+    return path.read_bytes()
+
+
 @lru_cache(maxsize=8)
 def _transform(src_icc: bytes | None, dest: str, mode_in: str, mode_out: str) -> ImageCms.ImageCmsTransform:
     src = ImageCms.ImageCmsProfile(io.BytesIO(src_icc)) if src_icc else ImageCms.createProfile("sRGB")
@@ -113,7 +119,7 @@ def prepare(
     data = source.read_bytes()
     params = {"crop": crop, "w": round(dw, 2), "h": round(dh, 2), "settings": settings.__dict__ | {"profile": None}}
     if settings.profile is not None:
-        params["profile_sha"] = hashlib.sha256(settings.profile.read_bytes()).hexdigest()[:16]
+        params["profile_sha"] = hashlib.sha256(_profile_bytes(settings.profile)).hexdigest()[:16]
     key = cache.key(data, params)
     target = cache.folder / f"{key}.jpg"
     out_ppi = min(ppi, settings.target_ppi) if ppi > settings.max_ppi else ppi
@@ -145,7 +151,7 @@ def _embeddable_as_is(
         icc = im.info.get("icc_profile")
         if settings.colour == "cmyk":
             assert settings.profile is not None
-            return im.mode == "CMYK" and (icc is None or icc == settings.profile.read_bytes())
+            return im.mode == "CMYK" and (icc is None or icc == _profile_bytes(settings.profile))
         return im.mode == "RGB" and icc is None
 
 
@@ -215,7 +221,7 @@ def _convert(im: Image.Image, icc: bytes | None, settings: ImageSettings) -> Ima
     if im.mode == "RGB" and icc is None:
         return im
     if im.mode == "CMYK" and icc is None and settings.profile is not None:
-        icc = settings.profile.read_bytes()  # untagged CMYK: in the output condition
+        icc = _profile_bytes(settings.profile)  # untagged CMYK: in the output condition
     return ImageCms.applyTransform(im, _transform(icc, "sRGB", im.mode, "RGB"))
 
 

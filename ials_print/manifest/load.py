@@ -210,7 +210,8 @@ def _check_profile(issue: Issue, problems: list[Problem]) -> None:
     name = issue.manifest.output.profile
     path = (issue.folder / name).resolve()
     try:
-        header = path.read_bytes()[:40]
+        with path.open("rb") as f:
+            header = f.read(40)
     except OSError:
         problems.append(issue.located.problem(where, f"ICC profile '{name}' not found ({path})"))
         return

@@ -6,7 +6,6 @@ import datetime as dt
 import gc
 import io
 import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,6 @@ class BuildResult:
     images: list[PlacedImage] = field(default_factory=list)
     cache_hits: int = 0
     cache_misses: int = 0
-    seconds: float = 0.0
     pdf: bytes = b""
     extra_errors: list[str] = field(default_factory=list)
     extra_warnings: list[str] = field(default_factory=list)
@@ -211,7 +209,6 @@ def render(
     stamp: ProofStamp | None = None,
 ) -> BuildResult:
     """Lay out the whole issue, or only ``section_ids`` with their real folios, into PDF bytes."""
-    start = time.perf_counter()
     m = issue.manifest
     assert issue.stylesheet is not None
     intent = output_intent(issue)
@@ -237,7 +234,6 @@ def render(
                 f"(300 ppi wanted, 225 at the very least)"
             )
     result.cache_hits, result.cache_misses = cache.hits, cache.misses
-    result.seconds = time.perf_counter() - start
     return result
 
 
