@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import CMYKColor
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, ImageAndFlowables, KeepTogether, Paragraph
 
@@ -30,20 +31,24 @@ from ials_print.content.story import (
     runs_text,
 )
 from ials_print.content.story import Paragraph as StoryParagraph
+from ials_print.content.typography import hyphenate
 from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
-from ials_print.layout.markup import runs_markup
+from ials_print.layout.markup import runs_segments
 from ials_print.layout.styles import Styles
+from ials_print.layout.textblock import PAGE_TURN, LooseLine, TextBlock
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import AreaPlacement, Section, Visual
 from ials_print.manifest.templates import Template
 from ials_print.provenance.credits import credit_for
 from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
 from ials_print.provenance.rules import SOURCE_TYPE_OF, Element, PageProvenance, derive
+from ials_print.typeset.items import RunStyle, itemize
 
 PICTO_SIZE = 5.5 * MM
+_ALIGN = {TA_JUSTIFY: "justify", TA_RIGHT: "right", TA_CENTER: "center"}
 MIN_FRAME = 14 * MM
 
 
@@ -80,28 +85,9 @@ class _Missing:
     folios: set[int] = field(default_factory=set)
 
 
-class _TrackedParagraph(Paragraph):
-    """A paragraph that tells on which folio(s) it is drawn (only used for glyph reports)."""
-
-    def __init__(self, *args, drawn_on: Callable[[int], None] | None = None, **kw):
-        super().__init__(*args, **kw)
-        self.drawn_on = drawn_on
-
-    def split(self, aw: float, ah: float) -> list[Flowable]:
-        parts = super().split(aw, ah)
-        for p in parts:
-            p.drawn_on = self.drawn_on
-        return parts
-
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        if self.drawn_on is not None:
-            self.drawn_on(canvas._ials_folio)  # type: ignore[attr-defined]
-        super().drawOn(canvas, x, y, _sW)
-
-
 def flowable_text(f: Flowable) -> str:
     """Plain text of a flowable, to count what is left over."""
-    if isinstance(f, Paragraph):
+    if isinstance(f, Paragraph | TextBlock):
         return f.getPlainText()
     if isinstance(f, KeepTogether):
         return " ".join(flowable_text(x) for x in f._content)
@@ -133,23 +119,40 @@ class SectionComposer:
     def _style(self, name: str) -> str:
         return self.template.styles.get(name, name)
 
-    def _para(self, runs: tuple[Run, ...] | list[Run], style: str, line: int = 0, **kw) -> Paragraph:
+    def _para(self, runs: tuple[Run, ...] | list[Run], style: str, line: int = 0, **kw) -> TextBlock:
+        """One paragraph in ``style``, set by the composer; missing glyphs and loose lines reported."""
         style = self._style(style)
         missing: list[tuple[str, str]] = []
-        markup = runs_markup(runs, style, self.styles, lambda char, font: missing.append((char, font)))
-        if not missing:
-            return Paragraph(markup, self.styles[style], **kw)
+        segments = runs_segments(runs, style, self.styles, lambda char, font: missing.append((char, font)), hyphenate)
+        pstyle = self.styles[style]
+        align = _ALIGN.get(pstyle.alignment, "left")
+        galley = itemize(segments, indent=pstyle.firstLineIndent, justify=align == "justify")
+        bullet = None
+        if kw.get("bulletText"):
+            bullet = (kw["bulletText"], RunStyle(pstyle.bulletFontName, pstyle.bulletFontSize, pstyle.textColor))
+        text = "".join(r.text for r in runs)
+        block = TextBlock(galley, pstyle, align, text, bullet=bullet)
         records = [self._missing.setdefault((char, font), _Missing()) for char, font in missing]
         for r in records:
             r.lines.add(line)
 
-        def drawn_on(folio: int) -> None:
+        def drawn(f: Flowable, loose: list[LooseLine]) -> None:
+            canvas = f.canv
+            if getattr(canvas, "_ials_scratch", False):
+                return
+            folio = canvas._ials_folio  # type: ignore[attr-defined]
             for r in records:
                 r.folios.add(folio)
+            for ln in loose:
+                self.result.warnings.append(
+                    f"section '{self.section.id}', page {folio}: loose line, word space {ln.word_space:.1f}× "
+                    f"({self.section.text or 'manifest'}, line {line}): {ln.text.strip()[:60]!r}"
+                )
 
-        return _TrackedParagraph(markup, self.styles[style], drawn_on=drawn_on, **kw)
+        block.on_draw = drawn
+        return block
 
-    def _plain(self, text: str, style: str) -> Paragraph:
+    def _plain(self, text: str, style: str) -> TextBlock:
         return self._para((Run(text),), style)
 
     def head_flowables(self) -> list[Flowable]:
@@ -327,10 +330,16 @@ class SectionComposer:
         if n == self.section.pages - 1:
             plan.frames = self._balance(plan.frames, story, plan.folio)
         before = list(story)
-        for rect in plan.frames:
+        for i, rect in enumerate(plan.frames):
             if not story:
                 break
-            self._fill_frame(c, rect, story)
+            # A page's last column: its last line ends without a hyphen when the paragraph allows
+            # (stricter than the rule of the recto alone: a reader's eye leaves the page there too).
+            turn = PAGE_TURN.set(i == len(plan.frames) - 1)
+            try:
+                self._fill_frame(c, rect, story)
+            finally:
+                PAGE_TURN.reset(turn)
             if story and isinstance(story[0], fl.NextFrame):
                 story.pop(0)
             elif story and isinstance(story[0], fl.NextPage):
@@ -351,6 +360,7 @@ class SectionComposer:
         """Dry run on a scratch canvas: does all of ``story`` fit in ``frames``?"""
         scratch = Canvas(io.BytesIO())
         scratch._ials_folio = folio  # type: ignore[attr-defined]
+        scratch._ials_scratch = True  # type: ignore[attr-defined]
         trial = list(story)
         for r in frames:
             if not trial:
@@ -562,7 +572,7 @@ class SectionComposer:
             tallest = max((r.h for plan in self.result.pages for r in plan.frames), default=0)
             first = story[0]
             _, need = first.wrap(self.result.pages[-1].frames[0].w if self.result.pages[-1].frames else 100, 10_000)
-            if not isinstance(first, Paragraph) and need > tallest:
+            if not isinstance(first, Paragraph | TextBlock) and need > tallest:
                 self.result.errors.append(
                     f"section '{sid}': a block is {need / MM:.0f} mm tall, taller than any of its columns "
                     f"({tallest / MM:.0f} mm); it starts: {flowable_text(first)[:50]!r}"
@@ -628,7 +638,7 @@ def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:
 
 def _min_height(f: Flowable, width: float) -> float:
     """The least of ``f`` that may end a column: two lines of a paragraph, else all of it."""
-    if isinstance(f, Paragraph):
+    if isinstance(f, Paragraph | TextBlock):
         return f.getSpaceBefore() + 2 * f.style.leading
     return f.getSpaceBefore() + f.wrap(width, 10_000)[1]
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from ials_print.content.story import Run
 from ials_print.content.typography import french_typography, hyphenate
 from ials_print.layout.styles import Styles
+from ials_print.typeset.items import RunStyle
+from ials_print.typeset.shaping import SUPS, has_superiors
 
 _INVISIBLE = {"\u00ad", "\n"}
 
@@ -99,3 +102,65 @@ def _char(c: str, font: str, fonts, on_missing: MissingGlyph) -> str:
         on_missing(c, font)
         return ""  # reported, never printed as an empty box
     return f'<font name="{fallback}">{escape(c)}</font>'
+
+
+# Characters the composer reads as spaces or break marks: never looked up as glyphs.
+_LAYOUT_CHARS = frozenset(" \t\n\u00a0\u202f\u00ad\u200b") | frozenset(chr(c) for c in range(0x2000, 0x200B))
+
+
+def runs_segments(
+    runs: Sequence[Run],
+    style: str,
+    styles: Styles,
+    on_missing: MissingGlyph,
+    hyphenate_text: Callable[[str], str] | None = None,
+) -> list[tuple[str, RunStyle]]:
+    """The composer's input for one paragraph in ``style``: French typography, hyphenation marks,
+    each run in its face (Garamond bold inside Garamond text), superiors from the font's ``sups``
+    when it has them, characters a face lacks taken from another face of the issue."""
+    family = styles.family[style]
+    fonts = styles.fonts
+    pstyle = styles[style]
+    hyph = hyphenate_text if style in styles.hyphenate else None
+    base_face = next(f for f, n in fonts.families[family].items() if n == pstyle.fontName)
+    out: list[tuple[str, RunStyle]] = []
+    for run in typeset_runs(runs):
+        text = run.text.upper() if style in styles.upper else run.text
+        if hyph is not None:
+            text = hyph(text)
+        bold = run.bold or base_face in ("bold", "bold_italic")
+        italic = run.italic or base_face in ("italic", "bold_italic")
+        font = fonts.name(family, bold, italic)
+        rs = RunStyle(font, pstyle.fontSize, pstyle.textColor)
+        if run.sup:
+            colour = pstyle.textColor
+            if (colour.cyan, colour.magenta, colour.yellow) != (0, 0, 0):  # small type in K only, for the press
+                colour = styles.colors["ink"]
+            letters = "".join(ch for ch in text if ch not in _LAYOUT_CHARS)
+            if letters and has_superiors(font, letters):
+                rs = RunStyle(font, pstyle.fontSize, colour, 0.0, SUPS)
+            else:
+                rs = RunStyle(font, pstyle.fontSize * 0.62, colour, pstyle.fontSize * 0.36)
+        out += _by_glyph(text, rs, fonts, on_missing)
+    return out
+
+
+def _by_glyph(text: str, rs: RunStyle, fonts, on_missing: MissingGlyph) -> list[tuple[str, RunStyle]]:
+    """``text`` cut where a character must come from a fallback face; missing ones reported, left out."""
+    out: list[tuple[str, RunStyle]] = []
+    buf = ""
+    for c in text:
+        if c in _LAYOUT_CHARS or fonts.has_glyph(rs.font, c):
+            buf += c
+            continue
+        fallback = fonts.fallback_for(rs.font, c)
+        if fallback is None:
+            on_missing(c, rs.font)
+            continue
+        if buf:
+            out.append((buf, rs))
+            buf = ""
+        out.append((c, replace(rs, font=fallback)))
+    if buf:
+        out.append((buf, rs))
+    return out

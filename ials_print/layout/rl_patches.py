@@ -31,3 +31,29 @@ if NNBSP in _paragraph._wsc:
 from reportlab import rl_config  # noqa: E402
 
 rl_config.useA85 = 0
+
+# Glyphs reached only by shaping (ligatures, superior letters) are encoded through private-use
+# code points (typeset.shaping); the ToUnicode map gives their source text back ("fi", "e"), so
+# the PDF's text extracts and searches as written.
+from reportlab.pdfbase import ttfonts as _ttfonts  # noqa: E402
+
+from ials_print.typeset.shaping import LIGATURE_TEXT  # noqa: E402
+
+_make_to_unicode = _ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode(fontname: str, subset: list[int]) -> str:
+    table = LIGATURE_TEXT.get(fontname.split("+", 1)[-1])
+    cmap = _make_to_unicode(fontname, subset)
+    if not table:
+        return cmap
+    for i, code in enumerate(subset):
+        if code in table:
+            utf16 = table[code].encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{utf16}>", 1)
+    return cmap
+
+
+if _ttfonts.makeToUnicodeCMap is not _to_unicode and not getattr(_make_to_unicode, "_ials", False):
+    _to_unicode._ials = True  # type: ignore[attr-defined]
+    _ttfonts.makeToUnicodeCMap = _to_unicode

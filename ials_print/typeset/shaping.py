@@ -1,0 +1,119 @@
+"""Words shaped with HarfBuzz: kerning, standard ligatures and superior letters, extractable as text.
+
+ReportLab encodes text by Unicode character, so a glyph that no single character maps to (the
+*fi* ligature, a superior *e*) gets a private-use code point bound to its glyph in the font, and
+its source text ("fi", "e") is remembered for the PDF's ToUnicode map (see ``rl_patches``):
+``pdftotext`` gives *fi*, never a private character or a missing glyph.
+
+Advances are in thousandths of an em (PDF text space units); multiply by size / 1000 for points.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import uharfbuzz as hb
+from reportlab.pdfbase import pdfmetrics
+
+FEATURES = (("kern", True), ("liga", True))
+SUPS = (*FEATURES, ("sups", True))
+
+# Face name → private-use code point → the text it stands for (read by the ToUnicode patch).
+LIGATURE_TEXT: dict[str, dict[int, str]] = {}
+_PRIVATE: dict[tuple[str, int], int] = {}  # (font name, glyph id) → its private-use code point
+
+
+@dataclass(frozen=True, slots=True)
+class Shaped:
+    """One shaped string: what to encode, how far each glyph moves, and each source char's share."""
+
+    glyphs: str  # one character per glyph, as ReportLab will encode it
+    kern: tuple[float, ...]  # per glyph: shaped advance minus the advance the PDF font declares
+    char_widths: tuple[float, ...]  # per source character (a ligature's width goes to its first)
+    width: float  # total advance
+
+    @property
+    def kerned(self) -> bool:
+        return any(self.kern)
+
+
+@functools.lru_cache(maxsize=64)
+def _hb_font(font_name: str) -> tuple[hb.Font, int]:
+    face = pdfmetrics.getFont(font_name).face
+    hb_face = hb.Face(hb.Blob(face._ttf_data))
+    return hb.Font(hb_face), hb_face.upem
+
+
+def _private_char(font_name: str, gid: int, text: str, advance: float) -> str:
+    """A private-use character drawing glyph ``gid``, remembered as ``text`` for extraction."""
+    key = (font_name, gid)
+    code = _PRIVATE.get(key)
+    font = pdfmetrics.getFont(font_name)
+    face = font.face
+    if code is None:
+        code = 0xE000
+        while code in face.charToGlyph:
+            code += 1
+        if code > 0xF8FF:
+            raise ValueError(f"font {font_name}: no private-use code point left for glyph {gid}")
+        _PRIVATE[key] = code
+        face.charToGlyph[code] = gid
+        face.charWidths[code] = round(advance)
+        name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
+        LIGATURE_TEXT.setdefault(name, {})[code] = text
+    return chr(code)
+
+
+def plain(font_name: str, text: str) -> Shaped:
+    """``text`` without shaping: the PDF font's own widths."""
+    widths = pdfmetrics.getFont(font_name).face.charWidths
+    cw = tuple(float(widths.get(ord(ch), 0)) for ch in text)
+    return Shaped(text, (0.0,) * len(text), cw, sum(cw))
+
+
+@functools.lru_cache(maxsize=200_000)
+def shape(font_name: str, text: str, features: tuple[tuple[str, bool], ...] = FEATURES) -> Shaped:
+    """Shape ``text`` in ``font_name`` (a registered TrueType font); cached by font, text and features."""
+    if not text:
+        return Shaped("", (), (), 0.0)
+    font = pdfmetrics.getFont(font_name)
+    if not hasattr(font, "face") or not hasattr(font.face, "_ttf_data"):
+        return plain(font_name, text)
+    hb_font, upem = _hb_font(font_name)
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.direction, buf.script, buf.language = "ltr", "Latn", "fr"
+    hb.shape(hb_font, buf, dict(features))
+    infos, positions = buf.glyph_infos, buf.glyph_positions
+    scale = 1000 / upem
+    face = font.face
+    clusters = [info.cluster for info in infos]
+    if len(set(clusters)) != len(clusters) or any(p.y_offset or p.x_offset for p in positions):
+        return plain(font_name, text)  # decomposed or positioned marks: left to the font's own widths
+    bounds = [*clusters[1:], len(text)]
+    glyphs: list[str] = []
+    kern: list[float] = []
+    char_widths = [0.0] * len(text)
+    for info, pos, start, end in zip(infos, positions, clusters, bounds, strict=True):
+        source = text[start:end]
+        advance = pos.x_advance * scale
+        nominal = hb_font.get_glyph_h_advance(info.codepoint) * scale
+        if len(source) == 1 and face.charToGlyph.get(ord(source)) == info.codepoint:
+            ch = source
+            declared = float(face.charWidths.get(ord(ch), nominal))
+        elif info.codepoint == 0:
+            return plain(font_name, text)  # not in the font: the caller's fallback decides
+        else:
+            ch = _private_char(font_name, info.codepoint, source, nominal)
+            declared = float(face.charWidths[ord(ch)])
+        glyphs.append(ch)
+        kern.append(advance - declared)
+        char_widths[start] = advance
+    return Shaped("".join(glyphs), tuple(kern), tuple(char_widths), sum(char_widths))
+
+
+def has_superiors(font_name: str, text: str) -> bool:
+    """True when the font's ``sups`` feature gives every character of ``text`` a superior glyph."""
+    shaped = shape(font_name, text, SUPS)
+    return len(shaped.glyphs) == len(text) and all(g != c for g, c in zip(shaped.glyphs, text, strict=True))
