@@ -26,6 +26,7 @@ from ials_print.typeset.items import INFINITY, Box, Galley, Glue, Penalty, RunSt
 # True while the composer fills the last column before a page turn.
 PAGE_TURN: ContextVar[bool] = ContextVar("page_turn", default=False)
 
+WINDOW = 3000  # items: longer paragraphs are broken window by window
 LOOSE = 2.0  # drawn word space / natural space above which a line is reported
 RAGGED_STRETCH_EM = 3.0  # how far a ragged line may fall short before it counts as bad
 
@@ -154,7 +155,39 @@ class TextBlock(Flowable):
         return found
 
     def _break(self, measure: float, forbidden: frozenset[int] = frozenset(), passes=None) -> Setting:
+        if len(self.galley.items) > WINDOW:
+            return self._break_windows(measure, passes)
+        return self._break_galley(self.galley, measure, forbidden, passes)
+
+    def _break_windows(self, measure: float, passes=None) -> Setting:
+        """A very long paragraph broken window by window (each optimal, the last lines of each
+        window set again with the next): time and memory stay linear in its length."""
         galley = self.galley
+        if any(isinstance(it, Box) and it.width > measure * 0.95 for it in galley.items):
+            galley = _split_long_boxes(galley, measure)
+        items = galley.items
+        lines: list[Line] = []
+        used: list[Pass] = []
+        start = 0
+        while start < len(items):
+            end = min(start + WINDOW, len(items))
+            window = _slice(galley, start)
+            if end < len(items):
+                window = Galley(window.items[: end - start] + items[-3:])
+                compute_hangs(window)
+            s = self._break_galley(window, measure, frozenset(), passes)
+            used.append(s.pass_)
+            got = s.lines if end == len(items) else s.lines[:-2] or s.lines[:1]
+            lines += [replace(ln, start=ln.start + start, end=ln.end + start) for ln in got]
+            if end == len(items):
+                break
+            start = lines[-1].end + 1
+            while start < len(items) and not isinstance(items[start], Box):
+                start += 1
+        lenient = max(used, key=lambda p: (p.letter_room, p.scale_room, p.params.tolerance))
+        return Setting(galley, lines, lenient)
+
+    def _break_galley(self, galley: Galley, measure: float, forbidden: frozenset[int], passes) -> Setting:
         for p in passes or self.passes:
             params = replace(p.params, forbidden=forbidden) if forbidden else p.params
             lines = break_lines(galley, [measure], params)
@@ -220,8 +253,10 @@ class TextBlock(Flowable):
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self) -> None:
-        s = self.setting(self.width)
         c = self.canv
+        if getattr(c, "_ials_scratch", False):
+            return  # a trial fit: only the height mattered
+        s = self.setting(self.width)
         st = self.style
         measure = self._measure(self.width)
         c.saveState()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -45,6 +44,7 @@ class SetLine:
     scale: float = 1.0  # Tz / 100
     offset: float = 0.0  # x of the line's start from the measure's left edge
     text: str = ""
+    overfull: bool = False  # wider than its measure (plus hang) even with every space at its minimum
 
 
 def line_parts(galley: Galley, line: Line) -> list[_Chunk | _Gap]:
@@ -87,11 +87,13 @@ def set_line(
     out = SetLine(parts, natural, text="".join(c.text if isinstance(c, _Chunk) else " " for c in parts))
     for g in gaps:
         g.width = g.glue.width
-    justified = align == "justify" and not line.last
+    # A last line is set at its natural spacing, unless the breaker shrank it to fit.
+    justified = align == "justify" and (not line.last or natural > measure + line.hang_left)
     target = measure + line.hang_left + (line.hang_right if justified else 0.0)
     if not justified:
         slack = measure - natural
         out.offset = {"right": slack, "center": slack / 2}.get(align, 0.0) - line.hang_left
+        out.overfull = slack < -line.hang_left - 0.01
         return out
     out.offset = -line.hang_left
     delta = target - natural
@@ -109,6 +111,7 @@ def set_line(
         letters = -min(-delta + glue, letter_room * words)
         scaled = -min(-delta + glue + letters, scale_room * words)
         glue = delta - letters - scaled
+        out.overfull = glue < -shrink - 0.01
     out.letter_space = letters / glyph_gaps
     out.scale = 1 + scaled / words if words else 1.0
     flexible = stretch if glue >= 0 else shrink
@@ -130,7 +133,36 @@ def set_line(
 
 
 def _fp(v: float) -> str:
-    return fp_str(round(v, 3))
+    """A number for a content stream: at most three decimals, no trailing zeros."""
+    text = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def _tokens(c: Canvas, font: str, glyphs: str, kern: tuple[float, ...] | None) -> list[tuple[str, list[str]]]:
+    """``glyphs`` encoded in the font's subsets as TJ tokens with kerning, cached per document."""
+    cache = c.__dict__.setdefault("_ials_tj", {})
+    key = (font, glyphs, kern)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    ttf = pdfmetrics.getFont(font)
+    doc = c._doc
+    out: list[tuple[str, list[str]]] = []
+    i = 0
+    for subset, data in ttf.splitString(glyphs, doc):
+        tokens: list[str] = []
+        run = bytearray()
+        for byte in data:
+            run.append(byte)
+            if kern is not None and kern[i]:
+                tokens += [f"({c._escape(bytes(run))})", _fp(-kern[i])]
+                run.clear()
+            i += 1
+        if run:
+            tokens.append(f"({c._escape(bytes(run))})")
+        out.append((ttf.getSubsetInternalName(subset, doc), tokens))
+    cache[key] = out
+    return out
 
 
 class LineWriter:
@@ -178,18 +210,12 @@ class LineWriter:
 
         def glyphs(style: RunStyle, text: str, kern: tuple[float, ...] | None) -> None:
             nonlocal pending
-            ttf = pdfmetrics.getFont(style.font)
-            i = 0
-            for subset, data in ttf.splitString(text, self.doc):
-                select(style, ttf.getSubsetInternalName(subset, self.doc))
-                for byte in data:
-                    if pending:
-                        tj.append(_fp(-pending * 1000 / style.size / tz))
-                        pending = 0.0
-                    tj.append(f"({c._escape(bytes((byte,)))})")
-                    if kern is not None and kern[i]:
-                        tj.append(_fp(-kern[i]))
-                    i += 1
+            for subset_font, tokens in _tokens(c, style.font, text, kern):
+                select(style, subset_font)
+                if pending:
+                    tj.append(_fp(-pending * 1000 / style.size / tz))
+                    pending = 0.0
+                tj.extend(tokens)
 
         last_style: RunStyle | None = None
         for part in s.parts:
