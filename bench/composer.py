@@ -97,7 +97,8 @@ def main() -> None:
         t = time.perf_counter()
         render(issue, mode=proof_mode())
         times.append(time.perf_counter() - t)
-    print(f"whole issue laid out (proof mode, warm cache): median {statistics.median(times):.3f} s, best {min(times):.3f} s")
+    median, best = statistics.median(times), min(times)
+    print(f"whole issue laid out (proof mode, warm cache): median {median:.3f} s, best {best:.3f} s")
 
 
 if __name__ == "__main__":

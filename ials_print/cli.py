@@ -31,6 +31,7 @@ ManifestArg = Annotated[Path, typer.Argument(help="The issue manifest (YAML)")]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder")]
 
 EXIT_ERRORS, EXIT_BAD_INPUT, EXIT_BUG = 1, 2, 3
+NOTES_SHOWN = 20  # typography notes printed; the rest are counted (and listed in a file by build)
 
 
 class Binding(enum.StrEnum):
@@ -61,6 +62,40 @@ def _load(manifest: Path, only: list[str] | None = None) -> Issue:
         return issue
     except InputError as exc:
         raise _bad_input(exc.problems) from None
+
+
+def _typography_lines(issue: Issue) -> list[str]:
+    """What the normaliser fixed at load and what it asks to check, one line each, in flatplan order."""
+    lines: list[str] = []
+    for section in issue.manifest.sections:
+        if section.text is None:
+            continue
+        where = issue.folder / section.text
+        found = [(f.line, str(f)) for f in issue.normalised.get(section.id, [])]
+        found += [(n.line, str(n)) for n in issue.typo_notes.get(section.id, [])]
+        lines += [f"{where}:{line}: {text}" for line, text in sorted(found, key=lambda x: x[0])]
+    return lines
+
+
+def _typography_notes(issue: Issue, full_list: Path | None = None) -> None:
+    """Print the normaliser's notes (never warnings: the exit code does not change); ``full_list`` gets them all."""
+    lines = _typography_lines(issue)
+    if full_list is not None:
+        from ials_print.output.atomic import write_atomic
+
+        if lines:
+            write_atomic(full_list, ("\n".join(lines) + "\n").encode())
+        else:
+            full_list.unlink(missing_ok=True)  # no stale list from an earlier build
+    if not lines:
+        return
+    fixed = sum(len(f) for f in issue.normalised.values())
+    _say("note", f"notes: {fixed} typing slip{'s' * (fixed != 1)} fixed at load, {len(lines) - fixed} to check:")
+    for line in lines[:NOTES_SHOWN]:
+        _say("note", line)
+    if len(lines) > NOTES_SHOWN:
+        where = f" (all in {full_list})" if full_list is not None else ""
+        _say("note", f"… and {len(lines) - NOTES_SHOWN} more{where}")
 
 
 def _summary(result, label: str, start: float) -> None:
@@ -130,6 +165,7 @@ def build_cmd(
     issue = _load(manifest)
     result = _render(issue, out / f"{issue.stem}.pdf", None, mode=final_mode(output_intent(issue).profile, marks))
     _preflight_and_ticket(issue, result)
+    _typography_notes(issue, out / f"{issue.stem}.typography.txt")
     _summary(result, "built", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -274,6 +310,7 @@ def provenance_cmd(
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""
     issue = _load(manifest)
+    _typography_notes(issue)
     m = issue.manifest
     out_console.print(
         f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "

@@ -8,12 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ials_print.content.typography import french_typography, hyphenate, typeset
+from ials_print.content.typography import Hyphenator, french_typography, hyphenate, typeset
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
 THIN = "\u2009"
 SHY = "\u00ad"
+ZWSP = "\u200b"
 
 
 # ---------------------------------------------------------------------------
@@ -121,15 +122,41 @@ def test_ellipsis(src: str, expected: str) -> None:
         ("40 %", f"40{NNBSP}%"),
         (f"40{NBSP}%", f"40{NNBSP}%"),
         ("40%", "40%"),
-        ("40 000 personnes", f"40{NNBSP}000 personnes"),
+        ("40 000 personnes", f"40{NNBSP}000{NBSP}personnes"),  # a counted noun: no-break space
         ("1 234 567", f"1{NNBSP}234{NNBSP}567"),
         ("+ 40 104 %", f"+ 40{NNBSP}104{NNBSP}%"),
-        ("en 2023 200 personnes", "en 2023 200 personnes"),  # 4-digit head: a year
+        ("en 2023 200 personnes", f"en 2023 200{NBSP}personnes"),  # 4-digit head: a year, not grouped
         ("01 23 45 67 89", "01 23 45 67 89"),  # not groups of 3
     ],
 )
 def test_numbers(src: str, expected: str) -> None:
     assert french_typography(src) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("à 75 ans", f"à 75{NBSP}ans"),
+        ("en 15 min", f"en 15{NBSP}min"),
+        ("3 jours plus tard", f"3{NBSP}jours plus tard"),
+        ("40 000 euros", f"40{NNBSP}000{NBSP}euros"),
+        ("à 2 h du matin", f"à 2{NBSP}h du matin"),
+        ("10 km", f"10{NBSP}km"),
+        ("1,5 Go", f"1,5{NBSP}Go"),
+        ("30 €", f"30{NBSP}€"),
+        ("5 %", f"5{NNBSP}%"),
+        ("en 2024 les images", "en 2024 les images"),  # a year before an ordinary word
+        ("en 1980 s'est", "en 1980 s’est"),  # s’ is an elision, not seconds
+        ("3 minutes", f"3{NBSP}minutes"),
+        ("3 mots", f"3{NBSP}mots"),
+        ("3 ministres", "3 ministres"),  # not in the list
+        ("GPT4 ans", "GPT4 ans"),  # not a number standing alone
+        ("https://ials.fr/75 ans", "https://ials.fr/75 ans"),  # inside a URL
+    ],
+)
+def test_number_and_unit_bound(src: str, expected: str) -> None:
+    assert french_typography(src) == expected
+    assert french_typography(expected) == expected
 
 
 def test_idempotence_examples() -> None:
@@ -194,27 +221,93 @@ def test_hyphenate_compounds() -> None:
 @pytest.mark.parametrize(
     "src",
     [
-        "https://www.intelligence-artificielle.org/organisation",
-        "www.organisation.fr",
-        "contact@organisation.fr",
         "COVID19organisation",
         "organisation2025",
         f"orga{SHY}nisation",
         "LLMs",
         "CEO",
         "IALS",
-        "court",  # < min_word
+        "OpenAI",
+        "ChatGPT",
+        "DALL-E",
+        "Organisation",  # capitalised
+        "l’Intelligence",
+        "@organisation",
+        "#intelligence",
+        "vis-à-vis",
+        "court",  # no pattern
+        "pays",  # < min_word
     ],
 )
 def test_hyphenate_never(src: str) -> None:
     assert hyphenate(src) == src
 
 
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (
+            "https://www.intelligence-artificielle.org/organisation",
+            f"https://{ZWSP}www.{ZWSP}intelligence-{ZWSP}artificielle.{ZWSP}org/{ZWSP}organisation",
+        ),
+        ("www.organisation.fr", f"www.{ZWSP}organisation.{ZWSP}fr"),
+        ("contact@organisation.fr", f"contact@{ZWSP}organisation.{ZWSP}fr"),
+        ("jean_paul.dupont@ials.fr", f"jean_{ZWSP}paul.{ZWSP}dupont@{ZWSP}ials.{ZWSP}fr"),
+        ("voir http://ials.fr/a/ !", f"voir http://{ZWSP}ials.{ZWSP}fr/{ZWSP}a/ !"),  # nothing at the very end
+        ("site : ials.fr.", f"site : ials.{ZWSP}fr."),  # the final full stop is not the URL's
+        ("https://a.fr/x//y", f"https://{ZWSP}a.{ZWSP}fr/{ZWSP}x//{ZWSP}y"),  # after a run of breaks only
+    ],
+)
+def test_urls_get_zero_width_spaces_only(src: str, expected: str) -> None:
+    out = hyphenate(src)
+    assert out == expected
+    assert hyphenate(out) == out  # already broken: unchanged
+
+
 def test_hyphenate_parameters() -> None:
-    assert hyphenate("musique", min_word=4) == "musique"  # left=3, right=3
+    assert hyphenate("musique", min_word=4) == f"mu{SHY}sique"  # default left=2, right=3
+    assert hyphenate("musique", left=3, min_word=4) == "musique"
     assert hyphenate("musique", left=2, right=2, min_word=4) == f"mu{SHY}sique"
     assert hyphenate("organisation", min_word=20) == "organisation"
     assert SHY in hyphenate("organisation", lang="fr")
+
+
+def test_hyphenate_defaults() -> None:
+    assert hyphenate("pages") == "pages"  # no break in the patterns
+    assert hyphenate("vidéos") == f"vi{SHY}déos"  # 2 letters before the break are enough
+    assert hyphenate("aujourd’hui") == f"au{SHY}jourd’hui"  # never "aujour-d’hui"
+
+
+def test_compound_parts_hyphenated_alone() -> None:
+    out = hyphenate("prompt-to-video")
+    assert out == f"prompt-to-vi{SHY}deo"
+    out = hyphenate("intelligence-organisation")
+    assert "-" + SHY not in out and SHY + "-" not in out
+    assert all(SHY in part for part in out.split("-"))
+
+
+def test_hyphenator_capitalised_switch() -> None:
+    assert Hyphenator().hyphenate("Organisation") == "Organisation"
+    assert Hyphenator(capitalised=True).hyphenate("Organisation") == f"Or{SHY}ga{SHY}ni{SHY}sa{SHY}tion"
+    assert Hyphenator(capitalised=True).hyphenate("OpenAI") == "OpenAI"  # two capitals: still never
+    assert Hyphenator(capitalised=True).hyphenate("l’Europe") == f"l’Eu{SHY}rope"
+
+
+def test_hyphenator_exceptions() -> None:
+    h = Hyphenator(exceptions=["Mid-jour-ney", "or-ganisation", "Chat-GPT"])
+    assert h.hyphenate("Midjourney") == f"Mid{SHY}jour{SHY}ney"  # overrides the capitalised rule
+    assert h.hyphenate("MIDJOURNEY") == f"MID{SHY}JOUR{SHY}NEY"
+    assert h.hyphenate("l’organisation") == f"l’or{SHY}ganisation"  # overrides the patterns
+    assert h.hyphenate("ChatGPT") == f"Chat{SHY}GPT"
+    assert h.hyphenate("Midjourney-organisation") == f"Mid{SHY}jour{SHY}ney-or{SHY}ganisation"
+
+
+def test_hyphenator_never() -> None:
+    h = Hyphenator(never=["organisation", "Wikipedia", "vis-à-vis", "intelligence-organisation"], capitalised=True)
+    assert h.hyphenate("Organisation et l’organisation") == "Organisation et l’organisation"
+    assert h.hyphenate("Wikipedia") == "Wikipedia"
+    assert h.hyphenate("intelligence-organisation") == "intelligence-organisation"  # the compound as listed
+    assert SHY in h.hyphenate("intelligence")
 
 
 def test_typeset() -> None:
@@ -266,13 +359,26 @@ def test_prop_french_typography_idempotent(text: str) -> None:
 @_settings
 @given(any_text)
 def test_prop_hyphenate_only_inserts_soft_hyphens(text: str) -> None:
-    assert hyphenate(text).replace(SHY, "") == text
+    text = text.replace(ZWSP, "")
+    out = hyphenate(text)
+    assert out.replace(SHY, "").replace(ZWSP, "") == text
+    assert hyphenate(out) == out
+
+
+_URL_PARTS = ["https://", "www.", "ials", "intelligence-artificielle", ".fr", ".org", "/", "a_b", "@", "organisation"]
+
+
+@_settings
+@given(st.lists(st.sampled_from(_URL_PARTS), max_size=8), any_text)
+def test_prop_urls_only_get_zero_width_spaces(parts: list[str], text: str) -> None:
+    text = (text + " " + "".join(parts) + " " + text).replace(ZWSP, "")
+    assert hyphenate(text).replace(SHY, "").replace(ZWSP, "") == text
 
 
 @_settings
 @given(french_text)
 def test_prop_typeset_only_inserts_soft_hyphens(text: str) -> None:
-    assert typeset(text).replace(SHY, "") == french_typography(text)
+    assert typeset(text).replace(SHY, "").replace(ZWSP, "") == french_typography(text)
 
 
 @_settings

@@ -31,14 +31,14 @@ from ials_print.content.story import (
     runs_text,
 )
 from ials_print.content.story import Paragraph as StoryParagraph
-from ials_print.content.typography import hyphenate
+from ials_print.content.typography import make_hyphenator
 from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
 from ials_print.layout.markup import runs_segments
 from ials_print.layout.styles import Styles
-from ials_print.layout.textblock import PAGE_TURN, LooseLine, TextBlock
+from ials_print.layout.textblock import PAGE_TURN, LooseLine, TextBlock, justified_passes
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import AreaPlacement, Section, Visual
 from ials_print.manifest.templates import Template
@@ -114,6 +114,7 @@ class SectionComposer:
         blocks = self.article.blocks if self.article else ()
         self._figure_blocks: dict[str, Figure] = {b.image_id: b for b in blocks if isinstance(b, Figure)}
         self._missing: dict[tuple[str, str], _Missing] = {}
+        self._hyphenate = make_hyphenator(issue).hyphenate
 
     # -- text → flowables -------------------------------------------------------------------
     def _style(self, name: str) -> str:
@@ -123,15 +124,19 @@ class SectionComposer:
         """One paragraph in ``style``, set by the composer; missing glyphs and loose lines reported."""
         style = self._style(style)
         missing: list[tuple[str, str]] = []
-        segments = runs_segments(runs, style, self.styles, lambda char, font: missing.append((char, font)), hyphenate)
+        segments = runs_segments(
+            runs, style, self.styles, lambda char, font: missing.append((char, font)), self._hyphenate
+        )
         pstyle = self.styles[style]
         align = _ALIGN.get(pstyle.alignment, "left")
-        galley = itemize(segments, indent=pstyle.firstLineIndent, justify=align == "justify")
+        s = self.styles
+        galley = itemize(segments, indent=pstyle.firstLineIndent, justify=align == "justify", spacing=s.spacing)
         bullet = None
         if kw.get("bulletText"):
             bullet = (kw["bulletText"], RunStyle(pstyle.bulletFontName, pstyle.bulletFontSize, pstyle.textColor))
         text = "".join(r.text for r in runs)
-        block = TextBlock(galley, pstyle, align, text, bullet=bullet)
+        passes = justified_passes(s.letter_room, s.scale_room) if align == "justify" else None
+        block = TextBlock(galley, pstyle, align, text, bullet=bullet, passes=passes)
         records = [self._missing.setdefault((char, font), _Missing()) for char, font in missing]
         for r in records:
             r.lines.add(line)

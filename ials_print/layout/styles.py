@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from ials_print.layout.fonts import FontSet
 from ials_print.manifest.templates import Stylesheet
+from ials_print.typeset.items import Spacing
 
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 
@@ -24,6 +25,9 @@ class Styles:
     family: dict[str, str]  # style name -> font family
     upper: frozenset[str]
     hyphenate: frozenset[str]
+    spacing: Spacing = field(default_factory=Spacing)  # word spacing of justified text
+    letter_room: float = 0.02  # letter spacing, share of the words' width
+    scale_room: float = 0.02  # glyph scaling, share of the glyphs' width
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.paragraph[name]
@@ -67,4 +71,7 @@ def build_styles(sheet: Stylesheet, fonts: FontSet) -> Styles:
         {name: s.family for name, s in sheet.styles.items()},
         frozenset(n for n, s in sheet.styles.items() if s.upper),
         frozenset(n for n, s in sheet.styles.items() if s.hyphenate),
+        Spacing(*(v / 100 for v in sheet.justification.word_space)),
+        sheet.justification.letter_spacing / 100,
+        sheet.justification.glyph_scaling / 100,
     )

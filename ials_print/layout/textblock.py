@@ -42,12 +42,17 @@ class Pass:
         return self.params.tolerance >= INFINITY
 
 
-JUSTIFIED_PASSES = (
-    Pass(BreakParams(tolerance=1.8), 0.0, 0.0),
-    Pass(BreakParams(tolerance=1.8, letter_stretch=0.02), 0.02, 0.0),
-    Pass(BreakParams(tolerance=2.5, letter_stretch=0.04), 0.02, 0.02),
-    Pass(BreakParams(tolerance=INFINITY, letter_stretch=0.04), 0.02, 0.02),
-)
+def justified_passes(letter: float = 0.02, scale: float = 0.02) -> tuple[Pass, ...]:
+    """Word spacing alone; then letter spacing; then glyph scaling too; then any breaks."""
+    return (
+        Pass(BreakParams(tolerance=1.8), 0.0, 0.0),
+        Pass(BreakParams(tolerance=1.8, letter_stretch=letter), letter, 0.0),
+        Pass(BreakParams(tolerance=2.5, letter_stretch=letter + scale), letter, scale),
+        Pass(BreakParams(tolerance=INFINITY, letter_stretch=letter + scale), letter, scale),
+    )
+
+
+JUSTIFIED_PASSES = justified_passes()
 
 
 def ragged_passes(size: float) -> tuple[Pass, ...]:
@@ -120,6 +125,7 @@ class TextBlock(Flowable):
         text: str,
         *,
         bullet: tuple[str, RunStyle] | None = None,
+        passes: tuple[Pass, ...] | None = None,
         first: bool = True,
         fixed: Setting | None = None,
         cache: dict[float, Setting] | None = None,
@@ -133,7 +139,7 @@ class TextBlock(Flowable):
         self.spaceBefore = style.spaceBefore if first else 0
         self.spaceAfter = style.spaceAfter
         self.on_draw: Callable[[Flowable, list[LooseLine]], None] | None = None
-        self.passes = JUSTIFIED_PASSES if align == "justify" else ragged_passes(style.fontSize)
+        self.passes = passes or (JUSTIFIED_PASSES if align == "justify" else ragged_passes(style.fontSize))
 
     def __deepcopy__(self, memo: dict) -> TextBlock:
         clone = copy.copy(self)
@@ -221,7 +227,7 @@ class TextBlock(Flowable):
             s, keep = self._avoid_turn_hyphen(aw, s, keep)
             lines = s.lines
         head = TextBlock(
-            s.galley, self.style, self.align, self.text, bullet=self.bullet, first=self.first,
+            s.galley, self.style, self.align, self.text, bullet=self.bullet, passes=self.passes, first=self.first,
             fixed=Setting(s.galley, lines[:keep], s.pass_),
         )  # fmt: skip
         head.spaceAfter = 0
@@ -230,7 +236,7 @@ class TextBlock(Flowable):
         tail_galley = _slice(s.galley, start)
         shifted = [replace(ln, start=ln.start - start, end=ln.end - start) for ln in lines[keep:]]
         tail = TextBlock(
-            tail_galley, self.style, self.align, galley_text(tail_galley), first=False,
+            tail_galley, self.style, self.align, galley_text(tail_galley), passes=self.passes, first=False,
             cache={round(aw, 3): Setting(tail_galley, shifted, s.pass_)},
         )  # fmt: skip
         tail.on_draw = self.on_draw

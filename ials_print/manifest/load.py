@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ials_print.content.markdown import load_article
+from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
@@ -38,6 +39,8 @@ class Issue:
     visual_files: dict[str, Path] = field(default_factory=dict)
     page_data: dict[str, PageData] = field(default_factory=dict)  # section id -> its data file
     file_provenance: dict[str, FileProvenance] = field(default_factory=dict)  # visual id -> what its file says
+    normalised: dict[str, list[Fix]] = field(default_factory=dict)  # section id -> typing slips fixed at load
+    typo_notes: dict[str, list[TypoNote]] = field(default_factory=dict)  # section id -> to check by hand
 
     @property
     def folder(self) -> Path:
@@ -332,6 +335,9 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
     except InputError as exc:
         problems.extend(exc.problems)
         return
+    article, issue.normalised[section.id], issue.typo_notes[section.id] = normalise_article(
+        article, path.read_text(encoding="utf-8")
+    )
     issue.articles[section.id] = article
     ids = {v.id for v in section.images}
     referenced = set()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 Provenance = Literal["ia", "mixte", "humain"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="lower-case letters, digits and hyphens")]
@@ -140,6 +141,28 @@ class Section(Strict):
     images: list[Visual] = []
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _one_word(value: str) -> str:
+    if not _WORD_RE.fullmatch(value):
+        raise ValueError("expected one word of letters, hyphens or apostrophes (no space, digit or other sign)")
+    return value
+
+
+HyphenationWord = Annotated[str, AfterValidator(_one_word), Field(description="One word: letters, - and ' only")]
+
+
+class Hyphenation(Strict):
+    """Words the hyphenation treats apart, compared without case."""
+
+    exceptions: list[HyphenationWord] = Field(
+        default_factory=list,
+        description="Words written with hyphens at their only allowed break points, e.g. Mid-jour-ney",
+    )
+    never: list[HyphenationWord] = Field(default_factory=list, description="Words never hyphenated, e.g. Midjourney")
+
+
 class Manifest(Strict):
     """An issue: identity, format, fonts and the flatplan (sections in page order)."""
 
@@ -148,5 +171,6 @@ class Manifest(Strict):
     resources: Resources = Resources()
     output: OutputCondition = OutputCondition()
     fonts: dict[str, FontFamily] = Field(description="Families by name, e.g. serif, sans, display")
+    hyphenation: Hyphenation = Hyphenation()
     page_count: int = Field(ge=1, le=1000, description="Total pages; sections must tile 1..page_count")
     sections: list[Section] = Field(min_length=1)

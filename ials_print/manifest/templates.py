@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ials_print.manifest.model import Mm, Strict
 
@@ -113,8 +113,31 @@ KIND_STYLES: dict[str, tuple[str, ...]] = {
 }
 
 
+class Justification(Strict):
+    """How far the composer may space justified lines, in percent (InDesign's Justification dialog).
+
+    Word spacing is tried first; letter spacing, then glyph scaling, only for paragraphs that
+    find no good breaks with word spacing alone.
+    """
+
+    word_space: tuple[float, float, float] = Field(
+        (80, 100, 133), description="Minimum, natural and maximum word space, % of the font's space"
+    )
+    letter_spacing: Annotated[float, Field(ge=0, le=10)] = Field(2, description="± % of the words' width")
+    glyph_scaling: Annotated[float, Field(ge=0, le=10)] = Field(2, description="± % of the glyphs' width")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Justification:
+        lo, mid, hi = self.word_space
+        if not 0 < lo <= mid <= hi <= 400:
+            raise ValueError(f"word_space must be minimum ≤ natural ≤ maximum within 1–400 %, found {lo}, {mid}, {hi}")
+        return self
+
+
 class Stylesheet(Strict):
-    """Named CMYK colours (0–100 %) and paragraph styles."""
+    """Named CMYK colours (0–100 %), paragraph styles and hyphenation switches."""
 
     colors: dict[str, tuple[Percent, Percent, Percent, Percent]]
     styles: dict[str, Style]
+    hyphenate_capitalised: bool = Field(False, description="Hyphenate capitalised words too (never acronyms)")
+    justification: Justification = Justification()

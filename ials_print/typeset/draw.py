@@ -75,9 +75,7 @@ def line_parts(galley: Galley, line: Line) -> list[_Chunk | _Gap]:
     return parts
 
 
-def set_line(
-    galley: Galley, line: Line, measure: float, align: str, letter_room: float, scale_room: float
-) -> SetLine:
+def set_line(galley: Galley, line: Line, measure: float, align: str, letter_room: float, scale_room: float) -> SetLine:
     """Choose the spacing of one line: ``letter_room`` and ``scale_room`` are shares of the word widths."""
     parts = line_parts(galley, line)
     chunks = [p for p in parts if isinstance(p, _Chunk)]
