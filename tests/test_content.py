@@ -102,3 +102,14 @@ def test_content_mistakes_are_reported(body, message):
     with pytest.raises(InputError) as exc:
         parse_article("---\ntitle: t\n---\n\n" + body, Path("m.md"))
     assert message in str(exc.value) and "m.md:" in str(exc.value)
+
+
+def test_small_capitals_tag_and_centuries():
+    from ials_print.layout.markup import centuries_in_small_caps
+
+    a = parse_article("---\ntitle: t\n---\n\nLe <sc>cnrs</sc> et le XIX<sup>e</sup> siècle.\n", Path("s.md"))
+    runs = a.blocks[0].runs
+    assert [r.text for r in runs if r.smallcaps] == ["cnrs"]
+    laid = centuries_in_small_caps(list(runs))
+    assert [r.text for r in laid if r.smallcaps] == ["cnrs", "XIX"]
+    assert "".join(r.text for r in laid) == "".join(r.text for r in runs)

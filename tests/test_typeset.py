@@ -283,3 +283,17 @@ def test_soft_hyphen_items_print_a_hyphen_only_when_taken() -> None:
     galley = itemize([(f"orga{SHY}ni{SHY}sa{SHY}tion", STYLE)])
     penalties = [it for it in galley.items if isinstance(it, Penalty) and it.kind == "hyphen"]
     assert len(penalties) == 3 and all(p.flagged and p.width > 0 for p in penalties)
+
+
+def test_small_capitals_from_the_font_extract_as_written() -> None:
+    from ials_print.typeset.shaping import SMALL_CAPS, has_small_caps
+
+    assert has_small_caps(FONT, "XIX") and has_small_caps(FONT, "cnrs")
+    segments = [("Au ", STYLE), ("XIX", RunStyle(FONT, 9.6, black, 0.0, SMALL_CAPS)), (" siècle.", STYLE)]
+    tb = TextBlock(itemize(segments), pstyle(), "justify", "")
+    buf = io.BytesIO()
+    c = Canvas(buf)
+    tb.wrap(400, 100)
+    tb.drawOn(c, 50, 700)
+    c.save()
+    assert "Au XIX siècle." in PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -65,16 +66,20 @@ _MD = _parser()
 def _inline_runs(token: Token, path: Path, problems: list[Problem]) -> Runs:
     """Flatten an inline token into styled runs."""
     runs: list[Run] = []
-    bold = italic = sup = 0
+    bold = italic = sup = smallcaps = 0
     href: str | None = None
+
+    def run(text: str) -> Run:
+        return Run(text, bold > 0, italic > 0, sup > 0, href, smallcaps > 0)
+
     for child in token.children or []:
         t = child.type
         if t == "text" or t == "code_inline":
-            runs.append(Run(child.content, bold > 0, italic > 0, sup > 0, href))
+            runs.append(run(child.content))
         elif t == "softbreak":
-            runs.append(Run(" ", bold > 0, italic > 0, sup > 0, href))
+            runs.append(run(" "))
         elif t == "hardbreak":  # a forced line break (two trailing spaces or a backslash)
-            runs.append(Run("\n", bold > 0, italic > 0, sup > 0, href))
+            runs.append(run("\n"))
         elif t == "strong_open":
             bold += 1
         elif t == "strong_close":
@@ -93,11 +98,17 @@ def _inline_runs(token: Token, path: Path, problems: list[Problem]) -> Runs:
                 sup += 1
             elif tag == "</sup>":
                 sup -= 1
+            elif tag == "<sc>":
+                smallcaps += 1
+            elif tag == "</sc>":
+                smallcaps -= 1
             elif tag in ("<br>", "<br/>", "<br />"):
-                runs.append(Run("\n", bold > 0, italic > 0, sup > 0, href))
+                runs.append(run("\n"))
             else:
                 line = (token.map[0] + 1) if token.map else None
-                problems.append(Problem(path, f"unsupported inline HTML {child.content!r} (only <sup> and <br>)", line))
+                problems.append(
+                    Problem(path, f"unsupported inline HTML {child.content!r} (only <sup>, <sc> and <br>)", line)
+                )
         elif t == "image":  # a lone image is a figure (see _figure); inside running text it would be lost
             line = (token.map[0] + 1) if token.map else None
             problems.append(Problem(path, "a visual reference ![…](id) must stand alone in its paragraph", line))
@@ -112,8 +123,8 @@ def _merge(runs: list[Run]) -> list[Run]:
     for r in runs:
         if not r.text:
             continue
-        if out and (out[-1].bold, out[-1].italic, out[-1].sup, out[-1].href) == (r.bold, r.italic, r.sup, r.href):
-            out[-1] = Run(out[-1].text + r.text, r.bold, r.italic, r.sup, r.href)
+        if out and replace(out[-1], text="") == replace(r, text=""):
+            out[-1] = replace(r, text=out[-1].text + r.text)
         else:
             out.append(r)
     return out
@@ -210,9 +221,7 @@ def parse_article(text: str, path: Path) -> Article:
                 elif in_quote:
                     blocks.append(PullQuote(runs, line))
                 elif meta is not None and meta.interview and _is_question(runs):
-                    blocks.append(
-                        Paragraph(tuple(Run(r.text, False, r.italic, r.sup, r.href) for r in runs), line, "question")
-                    )
+                    blocks.append(Paragraph(tuple(replace(r, bold=False) for r in runs), line, "question"))
                 else:
                     blocks.append(Paragraph(runs, line))
         elif tok.type == "html_block":

@@ -33,8 +33,8 @@ from ials_print.content.typography import NBSP, NNBSP, url_spans
 
 __all__ = ["Change", "Fix", "TypoNote", "normalise_article", "normalise_blocks", "normalise_text"]
 
-Style = tuple[bool, bool, bool, str | None]  # bold, italic, sup, href
-_PLAIN: Style = (False, False, False, None)
+Style = tuple[bool, bool, bool, str | None, bool]  # bold, italic, sup, href, small capitals
+_PLAIN: Style = (False, False, False, None, False)
 _SPACES = " \u00a0\u202f\u2009"
 
 
@@ -178,11 +178,11 @@ def _word_after(chars: Sequence[str], i: int, hop: bool = False) -> int:
 
 
 def _plain_style(style: Style) -> Style:
-    return (style[0], style[1], False, style[3])
+    return (style[0], style[1], False, style[3], style[4])
 
 
 def _with_sup(style: Style) -> Style:
-    return (style[0], style[1], True, style[3])
+    return (style[0], style[1], True, style[3], style[4])
 
 
 def _regex_rule(
@@ -438,7 +438,7 @@ class _Pass:
 
     def runs(self, runs: Runs) -> Runs:
         text = "".join(r.text for r in runs)
-        styles = [(r.bold, r.italic, r.sup, r.href) for r in runs for _ in r.text]
+        styles = [(r.bold, r.italic, r.sup, r.href, r.smallcaps) for r in runs for _ in r.text]
         new, new_styles, changes = normalise_text(text, styles)
         self._record(text, changes, new)
         if not changes:
@@ -449,8 +449,8 @@ class _Pass:
             j = i
             while j < len(new) and new_styles[j] == new_styles[i]:
                 j += 1
-            bold, italic, sup, href = new_styles[i]
-            out.append(Run(new[i:j], bold, italic, sup, href))
+            bold, italic, sup, href, smallcaps = new_styles[i]
+            out.append(Run(new[i:j], bold, italic, sup, href, smallcaps))
             i = j
         return tuple(out)
 

@@ -17,6 +17,7 @@ class Run:
     italic: bool = False
     sup: bool = False
     href: str | None = None
+    smallcaps: bool = False
 
 
 Runs = tuple[Run, ...]

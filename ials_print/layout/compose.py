@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import CMYKColor
@@ -256,7 +256,7 @@ class SectionComposer:
         # Remove the initial from the runs.
         first = runs[0]
         stripped = first.text.lstrip()
-        runs[0] = Run(stripped[1:], first.bold, first.italic, first.sup, first.href)
+        runs[0] = replace(first, text=stripped[1:])
         style = self.styles[self._style("drop_cap")]
         para = self._para(runs, "body_first", block.line)
         para.drop_cap = fl.DropCap(letter, style.fontName, 3, self.styles[self._style("body")].leading, style.textColor)

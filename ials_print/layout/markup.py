@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -9,7 +10,7 @@ from ials_print.content.story import Run
 from ials_print.content.typography import french_typography
 from ials_print.layout.styles import Styles
 from ials_print.typeset.items import RunStyle
-from ials_print.typeset.shaping import SUPS, has_superiors
+from ials_print.typeset.shaping import SMALL_CAPS, SUPS, has_small_caps, has_superiors
 
 MissingGlyph = Callable[[str, str], None]  # (char, font name)
 
@@ -45,7 +46,7 @@ def typeset_runs(runs: Sequence[Run]) -> list[Run]:
             else:
                 end = alnum_pos[k - 1] + 1 if k > 0 else 0
             end = max(end, start)
-        out.append(Run(fixed[start:end], run.bold, run.italic, run.sup, run.href))
+        out.append(replace(run, text=fixed[start:end]))
         start = end
     return out
 
@@ -70,7 +71,7 @@ def runs_segments(
     hyph = hyphenate_text if style in styles.hyphenate else None
     base_face = next(f for f, n in fonts.families[family].items() if n == pstyle.fontName)
     out: list[tuple[str, RunStyle]] = []
-    for run in typeset_runs(runs):
+    for run in centuries_in_small_caps(typeset_runs(runs)):
         text = run.text.upper() if style in styles.upper else run.text
         if hyph is not None:
             text = hyph(text)
@@ -78,6 +79,12 @@ def runs_segments(
         italic = run.italic or base_face in ("italic", "bold_italic")
         font = fonts.name(family, bold, italic)
         rs = RunStyle(font, pstyle.fontSize, pstyle.textColor)
+        if run.smallcaps and style not in styles.upper:
+            letters = "".join(ch for ch in text if ch.isalpha())
+            if has_small_caps(font, letters):
+                rs = RunStyle(font, pstyle.fontSize, pstyle.textColor, 0.0, SMALL_CAPS)
+            elif not letters.isupper():  # a font without them: capitals a size smaller (numerals stay)
+                text, rs = text.upper(), RunStyle(font, pstyle.fontSize * 0.8, pstyle.textColor)
         if run.sup:
             colour = pstyle.textColor
             if (colour.cyan, colour.magenta, colour.yellow) != (0, 0, 0):  # small type in K only, for the press
@@ -88,6 +95,26 @@ def runs_segments(
             else:
                 rs = RunStyle(font, pstyle.fontSize * 0.62, colour, pstyle.fontSize * 0.36)
         out += _by_glyph(text, rs, fonts, on_missing)
+    return out
+
+
+_ROMAN_END = re.compile(r"(?<![\w\u00ad])[IVXLCDM]+$")
+_ORDINAL_SUPS = frozenset({"e", "er", "re", "es", "ers", "res"})
+
+
+def centuries_in_small_caps(runs: list[Run]) -> list[Run]:
+    """A roman numeral with a superior ordinal (XIXᵉ siècle, Iᵉʳ) in small capitals, as French
+    typography sets centuries, reigns and arrondissements."""
+    out: list[Run] = []
+    for i, run in enumerate(runs):
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        m = _ROMAN_END.search(run.text) if nxt is not None and not run.sup else None
+        if m is None or not nxt.sup or nxt.text not in _ORDINAL_SUPS or run.smallcaps:
+            out.append(run)
+            continue
+        if m.start():
+            out.append(replace(run, text=run.text[: m.start()]))
+        out.append(replace(run, text=m.group(0), smallcaps=True))
     return out
 
 

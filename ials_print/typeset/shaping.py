@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 
 FEATURES = (("kern", True), ("liga", True))
 SUPS = (*FEATURES, ("sups", True))
+SMALL_CAPS = (*FEATURES, ("c2sc", True), ("smcp", True))
 
 # Face name → private-use code point → the text it stands for (read by the ToUnicode patch).
 LIGATURE_TEXT: dict[str, dict[int, str]] = {}
@@ -117,3 +118,11 @@ def has_superiors(font_name: str, text: str) -> bool:
     """True when the font's ``sups`` feature gives every character of ``text`` a superior glyph."""
     shaped = shape(font_name, text, SUPS)
     return len(shaped.glyphs) == len(text) and all(g != c for g, c in zip(shaped.glyphs, text, strict=True))
+
+
+def has_small_caps(font_name: str, text: str) -> bool:
+    """True when the font's ``c2sc``/``smcp`` features give every letter of ``text`` a small capital."""
+    shaped = shape(font_name, text, SMALL_CAPS)
+    return (
+        bool(text) and len(shaped.glyphs) == len(text) and all(g != c for g, c in zip(shaped.glyphs, text, strict=True))
+    )
