@@ -297,3 +297,70 @@ def test_small_capitals_from_the_font_extract_as_written() -> None:
     tb.drawOn(c, 50, 700)
     c.save()
     assert "Au XIX siècle." in PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
+
+
+# -- found in review: last resorts, ligatures inside a word, alignment, line breaks ----------
+
+
+def test_words_tied_by_no_break_spaces_wider_than_the_column_break_there_rather_than_fail() -> None:
+    display = "test-display"
+    if display not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(display, str(ROOT / "fonts" / "NotoSansDisplay-Bold.ttf")))
+    text = french_typography("2 500 000 000 €")
+    big = RunStyle(display, 44, black)
+    tb = TextBlock(itemize([(text, big)]), ParagraphStyle("b", fontName=display, fontSize=44, leading=46), "left", text)
+    width = 55 * MM
+    s = tb.setting(width)
+    assert len(s.lines) >= 2
+    assert "".join(printed_words(tb, width)) == "".join(text.split())
+    for line in s.lines:
+        assert not set_line(s.galley, line, width - 0.0, "left", 0, 0).overfull
+
+
+def test_a_word_of_wide_and_narrow_letters_is_cut_by_its_real_widths() -> None:
+    word = "W" * 150 + "i" * 150
+    tb = block(word)
+    width = 100.0
+    s = tb.setting(width)
+    assert "".join(printed_words(tb, width)) == word
+    for line in s.lines:
+        assert not set_line(s.galley, line, width, "justify", 0.02, 0.02).overfull
+
+
+def test_a_ligature_cut_by_a_hyphenation_point_shares_its_width() -> None:
+    galley = itemize([(f"af{SHY}fiche", STYLE)])
+    boxes = [it for it in galley.items if isinstance(it, Box)]
+    assert [b.text for b in boxes] == ["af", "fiche"]
+    assert boxes[0].width == pytest.approx(shape(FONT, "af").width * 9.6 / 1000, abs=1.5)
+    assert boxes[1].width == pytest.approx(shape(FONT, "fiche").width * 9.6 / 1000, abs=1.5)
+
+
+def test_ragged_lines_do_not_hang_and_right_alignment_reaches_the_edge() -> None:
+    text = "« Une citation » dit-elle, « une autre ». " * 6
+    tb = block(text, align="right")
+    width = 50 * MM
+    s = tb.setting(width)
+    for line in s.lines:
+        drawn = set_line(s.galley, line, width, "right", 0, 0)
+        assert line.hang_left == line.hang_right == 0
+        assert drawn.offset >= -0.01
+        assert drawn.offset + drawn.natural == pytest.approx(width, abs=0.01)
+
+
+def test_a_trailing_line_break_adds_no_empty_line() -> None:
+    assert block("Un mot.\n").wrap(200, 100)[1] == pytest.approx(12.4)
+    assert block("Un mot.\nDeux.").wrap(200, 100)[1] == pytest.approx(24.8)
+
+
+def test_long_paragraph_windows_keep_blank_lines_and_every_word() -> None:
+    text = ((TEXT + " ") * 8 + "\n\n") * 6
+    tb = block(text)
+    width = 80 * MM
+    whole = TextBlock(tb.galley, pstyle(), "justify", text)
+    s = whole.setting(width)
+    assert len(tb.galley.items) > 3000
+    assert printed_words(whole, width) == source_words(text)
+    empty = [
+        ln for ln in s.lines if not any(isinstance(it, Box) and it.text for it in s.galley.items[ln.start : ln.end])
+    ]
+    assert len(empty) == 5  # the blank line between each pair of the six parts

@@ -38,7 +38,7 @@ from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must loa
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
 from ials_print.layout.markup import runs_segments
 from ials_print.layout.styles import Styles
-from ials_print.layout.textblock import PAGE_TURN, LooseLine, TextBlock, justified_passes
+from ials_print.layout.textblock import PAGE_TURN, DrawnLine, TextBlock, justified_passes
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import AreaPlacement, Section, Visual
 from ials_print.manifest.templates import Template
@@ -114,6 +114,7 @@ class SectionComposer:
         blocks = self.article.blocks if self.article else ()
         self._figure_blocks: dict[str, Figure] = {b.image_id: b for b in blocks if isinstance(b, Figure)}
         self._missing: dict[tuple[str, str], _Missing] = {}
+        self._spacing: list[tuple[int, int, DrawnLine]] = []  # (folio, source line, line) worth a word
         self._hyphenate = make_hyphenator(issue).hyphenate
 
     # -- text → flowables -------------------------------------------------------------------
@@ -141,20 +142,17 @@ class SectionComposer:
         for r in records:
             r.lines.add(line)
 
-        def drawn(f: Flowable, loose: list[LooseLine]) -> None:
+        def drawn(f: Flowable, notable: list[DrawnLine]) -> None:
             canvas = f.canv
             if getattr(canvas, "_ials_scratch", False):
                 return
             folio = canvas._ials_folio  # type: ignore[attr-defined]
             for r in records:
                 r.folios.add(folio)
-            for ln in loose:
-                self.result.warnings.append(
-                    f"section '{self.section.id}', page {folio}: loose line, word space {ln.word_space:.1f}× "
-                    f"({self.section.text or 'manifest'}, line {line}): {ln.text.strip()[:60]!r}"
-                )
+            self._spacing += [(folio, line, d) for d in notable]
 
         block.on_draw = drawn
+        block.max_space = s.spacing.maximum
         return block
 
     def _plain(self, text: str, style: str) -> TextBlock:
@@ -280,6 +278,7 @@ class SectionComposer:
             end_page(plan)
         self.finish()
         self._report_glyphs()
+        self._report_spacing()
         return self.result
 
     def page_provenance(self, n: int, plan: PagePlan) -> PageProvenance:
@@ -592,6 +591,24 @@ class SectionComposer:
                 if not plan.has_content:
                     self.result.warnings.append(f"underset in section '{sid}': page {plan.folio} is empty")
 
+    def _report_spacing(self) -> None:
+        """Lines the composer could not set within the word-space limits, or at all within the measure."""
+        sid, where = self.section.id, self.section.text or "manifest"
+        for folio, line, d in self._spacing:
+            if d.overfull:
+                self.result.warnings.append(
+                    f"section '{sid}', page {folio}: a line is wider than its column ({where}, line {line}): "
+                    f"{d.text.strip()[:60]!r}"
+                )
+        loose = sorted((x for x in self._spacing if not x[2].overfull), key=lambda x: -x[2].word_space)
+        if loose:
+            limit = self.styles.spacing.maximum
+            worst = "; ".join(f"p. {f} {d.word_space:.2f}× {d.text.strip()[:40]!r}" for f, _, d in loose[:3])
+            self.result.warnings.append(
+                f"section '{sid}': {len(loose)} line(s) with word spaces beyond {limit:.0%} of the natural space "
+                f"after letter spacing and glyph scaling ({where}); loosest: {worst}"
+            )
+
     def _report_glyphs(self) -> None:
         """Characters no font of the issue has: reported for every kind of page."""
         sid = self.section.id
@@ -643,6 +660,8 @@ def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:
 
 def _min_height(f: Flowable, width: float) -> float:
     """The least of ``f`` that may end a column: two lines of a paragraph, else all of it."""
+    if isinstance(f, TextBlock) and f.line_count(width) < 4:
+        return f.getSpaceBefore() + f.wrap(width, 10_000)[1]  # under four lines it moves whole
     if isinstance(f, Paragraph | TextBlock):
         return f.getSpaceBefore() + 2 * f.style.leading
     return f.getSpaceBefore() + f.wrap(width, 10_000)[1]

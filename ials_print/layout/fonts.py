@@ -11,6 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.model import FontFamily
+from ials_print.typeset.shaping import forget_font
 
 FACES = ("regular", "italic", "bold", "bold_italic")
 _REGISTERED: dict[str, Path] = {}
@@ -31,6 +32,8 @@ def _register(name: str, path: Path) -> None:
         if "postscript outlines" in reason.lower():
             reason = "CFF/PostScript-flavoured OpenType is not supported, use a TrueType (.ttf) file"
         raise InputError([Problem(path, f"expected a TrueType font, found an unusable file ({reason})")]) from None
+    if name in _REGISTERED:
+        forget_font(name)  # the same name now stands for another file
     _REGISTERED[name] = path
 
 

@@ -83,7 +83,7 @@ def runs_segments(
             letters = "".join(ch for ch in text if ch.isalpha())
             if has_small_caps(font, letters):
                 rs = RunStyle(font, pstyle.fontSize, pstyle.textColor, 0.0, SMALL_CAPS)
-            elif not letters.isupper():  # a font without them: capitals a size smaller (numerals stay)
+            elif letters and not letters.isupper():  # a font without them: capitals a size smaller (numerals stay)
                 text, rs = text.upper(), RunStyle(font, pstyle.fontSize * 0.8, pstyle.textColor)
         if run.sup:
             colour = pstyle.textColor

@@ -22,12 +22,12 @@ from reportlab.platypus import Flowable
 from ials_print.typeset.breaker import BreakParams, Line, break_lines
 from ials_print.typeset.draw import LineWriter, set_line
 from ials_print.typeset.items import INFINITY, Box, Galley, Glue, Penalty, RunStyle, compute_hangs
+from ials_print.typeset.shaping import shape
 
 # True while the composer fills the last column before a page turn.
 PAGE_TURN: ContextVar[bool] = ContextVar("page_turn", default=False)
 
 WINDOW = 3000  # items: longer paragraphs are broken window by window
-LOOSE = 2.0  # drawn word space / natural space above which a line is reported
 RAGGED_STRETCH_EM = 3.0  # how far a ragged line may fall short before it counts as bad
 
 
@@ -37,17 +37,14 @@ class Pass:
     letter_room: float  # share of word widths letter spacing may add or take when drawing
     scale_room: float  # share glyph scaling may add or take
 
-    @property
-    def lenient(self) -> bool:
-        return self.params.tolerance >= INFINITY
-
 
 def justified_passes(letter: float = 0.02, scale: float = 0.02) -> tuple[Pass, ...]:
-    """Word spacing alone; then letter spacing; then glyph scaling too; then any breaks."""
+    """Spaces within their limits by word spacing alone; then with letter spacing; then with glyph
+    scaling too; then the best breaks whatever their spacing (its loose lines are reported)."""
     return (
-        Pass(BreakParams(tolerance=1.8), 0.0, 0.0),
-        Pass(BreakParams(tolerance=1.8, letter_stretch=letter), letter, 0.0),
-        Pass(BreakParams(tolerance=2.5, letter_stretch=letter + scale), letter, scale),
+        Pass(BreakParams(tolerance=1.0), 0.0, 0.0),
+        Pass(BreakParams(tolerance=1.0, letter_stretch=letter), letter, 0.0),
+        Pass(BreakParams(tolerance=1.0, letter_stretch=letter + scale), letter, scale),
         Pass(BreakParams(tolerance=INFINITY, letter_stretch=letter + scale), letter, scale),
     )
 
@@ -58,8 +55,8 @@ JUSTIFIED_PASSES = justified_passes()
 def ragged_passes(size: float) -> tuple[Pass, ...]:
     stretch = RAGGED_STRETCH_EM * size
     return (
-        Pass(BreakParams(tolerance=1.0, line_stretch=stretch), 0.0, 0.0),
-        Pass(BreakParams(tolerance=INFINITY, line_stretch=stretch), 0.0, 0.0),
+        Pass(BreakParams(tolerance=1.0, line_stretch=stretch, hang=False), 0.0, 0.0),
+        Pass(BreakParams(tolerance=INFINITY, line_stretch=stretch, hang=False), 0.0, 0.0),
     )
 
 
@@ -73,34 +70,70 @@ class Setting:
 
 
 @dataclass(frozen=True)
-class LooseLine:
+class DrawnLine:
+    """A line worth reporting: spaced beyond the maximum, or too wide for its measure."""
+
     text: str
     word_space: float
+    overfull: bool = False
 
 
-def _slice(galley: Galley, start: int) -> Galley:
-    if start == 0:
+def _slice(galley: Galley, start: int, end: int | None = None) -> Galley:
+    if start == 0 and end is None:
         return galley
-    return Galley(galley.items[start:], galley.hang_left[start:], galley.hang_right[start:], galley.words)
+    return Galley(galley.items[start:end], galley.hang_left[start:end], galley.hang_right[start:end], galley.words)
 
 
-def _split_long_boxes(galley: Galley, measure: float) -> Galley:
-    """Boxes wider than the measure cut into pieces that fit (a last resort: nothing is lost)."""
-    items = []
-    for it in galley.items:
-        if not (isinstance(it, Box) and it.width > measure * 0.95 and len(it.text) > 1):
-            items.append(it)
-            continue
-        per_char = it.width / len(it.text)
-        step = max(1, int(measure * 0.9 / per_char))
-        for i in range(0, len(it.text), step):
-            if i:
-                items.append(Penalty(0.0, 500.0, False, "url", it.style))
-            piece = it.text[i : i + step]
-            items.append(Box(piece, it.style, per_char * len(piece)))
-    out = Galley(items, words=galley.words)
-    compute_hangs(out)
+def _emergency(galley: Galley, measure: float) -> Galley:
+    """The last resort before an overfull line: words tied by no-break spaces into a run wider than
+    the measure may break at those spaces, and a word wider than the measure is cut into pieces
+    that fit. Nothing is lost; the same galley comes back when nothing needed it."""
+    items = list(galley.items)
+    changed = False
+    i = 0
+    while i < len(items):
+        j, width = i, 0.0
+        while j < len(items) and (isinstance(items[j], Box) or (isinstance(items[j], Glue) and not items[j].breakable)):
+            width += items[j].width
+            j += 1
+        if width > measure * 0.9:
+            for k in range(i, j):
+                it = items[k]
+                if isinstance(it, Glue):
+                    items[k] = Glue(it.width, it.stretch, it.shrink, it.style, " ", breakable=True)
+                    changed = True
+        i = max(j, i + 1)
+    out: list = []
+    for it in items:
+        if isinstance(it, Box) and it.width > measure * 0.9 and len(it.text) > 1 and it.style is not None:
+            out += _cut_word(it, measure * 0.9)
+            changed = True
+        else:
+            out.append(it)
+    if not changed:
+        return galley
+    cut = Galley(out, words=galley.words)
+    compute_hangs(cut)
+    return cut
+
+
+def _cut_word(box: Box, width: float) -> list:
+    """A box cut greedily, by its characters' shaped widths, into pieces no wider than ``width``."""
+    k = box.style.size / 1000
+    widths = [w * k for w in shape(box.style.font, box.text, box.style.features).char_widths]
+    out: list = []
+    start, acc = 0, 0.0
+    for i, w in enumerate(widths):
+        if acc + w > width and i > start:
+            out += [Box(box.text[start:i], box.style, acc), Penalty(0.0, 500.0, False, "url", box.style)]
+            start, acc = i, 0.0
+        acc += w
+    out.append(Box(box.text[start:], box.style, acc))
     return out
+
+
+def _starts_line(it) -> bool:
+    return isinstance(it, Box) or (isinstance(it, Penalty) and it.cost <= -INFINITY)
 
 
 def galley_text(galley: Galley) -> str:
@@ -138,7 +171,8 @@ class TextBlock(Flowable):
         self._cache: dict[float, Setting] = {} if cache is None else cache
         self.spaceBefore = style.spaceBefore if first else 0
         self.spaceAfter = style.spaceAfter
-        self.on_draw: Callable[[Flowable, list[LooseLine]], None] | None = None
+        self.on_draw: Callable[[Flowable, list[DrawnLine]], None] | None = None
+        self.max_space = 1.33  # drawn word space / natural above which a justified line is reported
         self.passes = passes or (JUSTIFIED_PASSES if align == "justify" else ragged_passes(style.fontSize))
 
     def __deepcopy__(self, memo: dict) -> TextBlock:
@@ -160,51 +194,56 @@ class TextBlock(Flowable):
             found = self._cache[key] = self._break(self._measure(width))
         return found
 
-    def _break(self, measure: float, forbidden: frozenset[int] = frozenset(), passes=None) -> Setting:
-        if len(self.galley.items) > WINDOW:
-            return self._break_windows(measure, passes)
-        return self._break_galley(self.galley, measure, forbidden, passes)
+    def _break(self, measure: float, forbidden: frozenset[int] = frozenset(), passes=None, galley=None) -> Setting:
+        galley = galley or self.galley
+        passes = passes or self.passes
+        if len(galley.items) > WINDOW:
+            return self._break_windows(galley, measure, forbidden, passes)
+        return self._break_galley(galley, measure, forbidden, passes)
 
-    def _break_windows(self, measure: float, passes=None) -> Setting:
+    def _break_galley(self, galley: Galley, measure: float, forbidden: frozenset[int], passes) -> Setting:
+        for p in passes:
+            params = replace(p.params, forbidden=forbidden) if forbidden else p.params
+            lines = break_lines(galley, [measure], params)
+            if lines is not None:
+                return Setting(galley, lines, p)
+        last = passes[-1]
+        galley = _emergency(galley, measure)
+        lines = break_lines(galley, [measure], last.params)
+        if lines is None:  # still a run wider than the measure: it overflows, and is reported
+            lines = break_lines(galley, [measure], replace(last.params, overfull_ok=True))
+        if lines is None:
+            raise RuntimeError(f"no line breaks found for a paragraph starting {self.text[:40]!r}")
+        return Setting(galley, lines, last)
+
+    def _break_windows(self, galley: Galley, measure: float, forbidden: frozenset[int], passes) -> Setting:
         """A very long paragraph broken window by window (each optimal, the last lines of each
         window set again with the next): time and memory stay linear in its length."""
-        galley = self.galley
-        if any(isinstance(it, Box) and it.width > measure * 0.95 for it in galley.items):
-            galley = _split_long_boxes(galley, measure)
+        cut = _emergency(galley, measure)  # done once for all windows, so their indices agree
+        if cut is not galley:
+            galley, forbidden = cut, frozenset()
         items = galley.items
         lines: list[Line] = []
         used: list[Pass] = []
         start = 0
         while start < len(items):
             end = min(start + WINDOW, len(items))
-            window = _slice(galley, start)
+            window = _slice(galley, start, end)
             if end < len(items):
-                window = Galley(window.items[: end - start] + items[-3:])
+                window = Galley(window.items + items[-3:])  # the paragraph's end closes the window
                 compute_hangs(window)
-            s = self._break_galley(window, measure, frozenset(), passes)
+            shifted = frozenset(i - start for i in forbidden if start <= i < end)
+            s = self._break_galley(window, measure, shifted, passes)
             used.append(s.pass_)
             got = s.lines if end == len(items) else s.lines[:-2] or s.lines[:1]
             lines += [replace(ln, start=ln.start + start, end=ln.end + start) for ln in got]
             if end == len(items):
                 break
-            start = lines[-1].end + 1
-            while start < len(items) and not isinstance(items[start], Box):
+            start = lines[-1].end + 1  # where the next line starts, as the breaker decides it
+            while start < len(items) and not _starts_line(items[start]):
                 start += 1
         lenient = max(used, key=lambda p: (p.letter_room, p.scale_room, p.params.tolerance))
         return Setting(galley, lines, lenient)
-
-    def _break_galley(self, galley: Galley, measure: float, forbidden: frozenset[int], passes) -> Setting:
-        for p in passes or self.passes:
-            params = replace(p.params, forbidden=forbidden) if forbidden else p.params
-            lines = break_lines(galley, [measure], params)
-            if lines is not None:
-                return Setting(galley, lines, p)
-        last = (passes or self.passes)[-1]
-        galley = _split_long_boxes(galley, measure)
-        lines = break_lines(galley, [measure], last.params)
-        if lines is None:  # cannot happen once every box fits; kept as a guard against a lost word
-            raise RuntimeError(f"no line breaks found for a paragraph starting {self.text[:40]!r}")
-        return Setting(galley, lines, last)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         s = self.setting(aw)
@@ -231,7 +270,7 @@ class TextBlock(Flowable):
             fixed=Setting(s.galley, lines[:keep], s.pass_),
         )  # fmt: skip
         head.spaceAfter = 0
-        head.on_draw = self.on_draw
+        head.on_draw, head.max_space = self.on_draw, self.max_space
         start = lines[keep].start
         tail_galley = _slice(s.galley, start)
         shifted = [replace(ln, start=ln.start - start, end=ln.end - start) for ln in lines[keep:]]
@@ -239,7 +278,7 @@ class TextBlock(Flowable):
             tail_galley, self.style, self.align, galley_text(tail_galley), passes=self.passes, first=False,
             cache={round(aw, 3): Setting(tail_galley, shifted, s.pass_)},
         )  # fmt: skip
-        tail.on_draw = self.on_draw
+        tail.on_draw, tail.max_space = self.on_draw, self.max_space
         return [head, tail]
 
     def _avoid_turn_hyphen(self, aw: float, s: Setting, keep: int) -> tuple[Setting, int]:
@@ -248,7 +287,7 @@ class TextBlock(Flowable):
         for _ in range(3):
             forbidden.add(s.lines[keep - 1].end)
             i = self.passes.index(s.pass_) if s.pass_ in self.passes else 0
-            other = self._break(self._measure(aw), frozenset(forbidden), self.passes[i:])
+            other = self._break(self._measure(aw), frozenset(forbidden), self.passes[i:], s.galley)
             if len(other.lines) - keep < 2:
                 break
             if not other.lines[keep - 1].hyphenated:
@@ -268,12 +307,13 @@ class TextBlock(Flowable):
         c.saveState()
         writer = LineWriter(c)
         y = self.height - st.fontSize
-        loose: list[LooseLine] = []
+        notable: list[DrawnLine] = []
         for line in s.lines:
             set_ = set_line(s.galley, line, measure, self.align, s.pass_.letter_room, s.pass_.scale_room)
             writer.draw(set_, st.leftIndent, y)
-            if self.align == "justify" and not line.last and set_.word_space > LOOSE:
-                loose.append(LooseLine(set_.text, set_.word_space))
+            loose = self.align == "justify" and not line.last and set_.word_space > self.max_space + 0.005
+            if loose or set_.overfull:
+                notable.append(DrawnLine(set_.text, set_.word_space, set_.overfull))
             y -= st.leading
         if self.bullet and s.lines:
             text, bstyle = self.bullet
@@ -282,7 +322,7 @@ class TextBlock(Flowable):
             c.drawString(getattr(st, "bulletIndent", 0), self.height - st.fontSize, text)
         c.restoreState()
         if self.on_draw is not None:
-            self.on_draw(self, loose)
+            self.on_draw(self, notable)
 
     def getPlainText(self) -> str:
         return self.text

@@ -36,6 +36,9 @@ class BreakParams:
     line_stretch: float = 0.0  # ragged setting: how far each line may fall short, with no word stretch
     looseness: int = 0
     forbidden: frozenset[int] = frozenset()  # item indices where no break may fall
+    hang: bool = True  # optical margins: lines may reach into the margins by their hang
+    overfull_ok: bool = False  # last resort: a line may be too wide (it is then reported)
+    overfull_demerits: float = 1e9
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +128,9 @@ def break_lines(galley: Galley, widths: Sequence[float], params: BreakParams) ->
         survivors: list[_Node] = []
         for a in active:
             line_no = a.line
-            target = (widths[line_no] if line_no < len(widths) else last_width) + hang_l[a.position]
-            if not forced:
-                target += hang_r[b]
+            target = widths[line_no] if line_no < len(widths) else last_width
+            if params.hang:
+                target += hang_l[a.position] + (0.0 if forced else hang_r[b])
             width = sw[b] - a.width + pre
             boxes = sb[b] - a.boxes
             if width < target:
@@ -140,7 +143,7 @@ def break_lines(galley: Galley, widths: Sequence[float], params: BreakParams) ->
                 r = 0.0
             if r >= -1 and not forced:
                 survivors.append(a)  # this node may still start a longer line
-            if r < -1 or r > tolerance:
+            if r > tolerance or (r < -1 and not params.overfull_ok):
                 continue
             if flagged and a.hyphens >= params.max_hyphens:
                 continue
@@ -152,6 +155,8 @@ def break_lines(galley: Galley, widths: Sequence[float], params: BreakParams) ->
                 d -= cost * cost
             if flagged and a.hyphenated:
                 d += params.double_hyphen_demerits
+            if r < -1:
+                d += params.overfull_demerits
             fit = _fitness(r) if not forced else 1
             if abs(fit - a.fitness) > 1 and not forced:
                 d += params.fitness_demerits
@@ -193,7 +198,7 @@ def break_lines(galley: Galley, widths: Sequence[float], params: BreakParams) ->
     if params.looseness:
         goal = chosen.line + params.looseness
         chosen = min(finals, key=lambda a: (abs(a.line - goal), a.demerits))
-    return _lines(chosen, items, galley)
+    return _lines(chosen, items, galley, params.hang)
 
 
 def _em_char(items: list, start: int) -> float:
@@ -204,7 +209,7 @@ def _em_char(items: list, start: int) -> float:
     return 5.0
 
 
-def _lines(node: _Node, items: list, galley: Galley) -> list[Line]:
+def _lines(node: _Node, items: list, galley: Galley, hang: bool) -> list[Line]:
     chain: list[_Node] = []
     while node.previous is not None:
         chain.append(node)
@@ -215,8 +220,8 @@ def _lines(node: _Node, items: list, galley: Galley) -> list[Line]:
     for nd in chain:
         it = items[nd.brk]
         last = isinstance(it, Penalty) and it.cost <= -INFINITY
-        hang_left = galley.hang_left[start] if start < len(items) else 0.0
-        hang_right = 0.0 if last else galley.hang_right[nd.brk]
+        hang_left = galley.hang_left[start] if hang and start < len(items) else 0.0
+        hang_right = 0.0 if last or not hang else galley.hang_right[nd.brk]
         lines.append(Line(start, nd.brk, nd.ratio, nd.hyphenated, last, hang_left, hang_right))
         start = nd.position
     return lines

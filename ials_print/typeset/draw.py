@@ -80,8 +80,8 @@ def set_line(galley: Galley, line: Line, measure: float, align: str, letter_room
     parts = line_parts(galley, line)
     chunks = [p for p in parts if isinstance(p, _Chunk)]
     gaps = [p for p in parts if isinstance(p, _Gap)]
-    words = sum(c.width for c in chunks)
-    natural = words + sum(g.glue.width for g in gaps)
+    words = sum(c.width for c in chunks if c.shaped)  # glyphs only: an indent neither spaces nor scales
+    natural = sum(c.width for c in chunks) + sum(g.glue.width for g in gaps)
     out = SetLine(parts, natural, text="".join(c.text if isinstance(c, _Chunk) else " " for c in parts))
     for g in gaps:
         g.width = g.glue.width
@@ -118,10 +118,10 @@ def set_line(galley: Galley, line: Line, measure: float, align: str, letter_room
         for g in stretchy:
             share = g.glue.stretch if glue >= 0 else g.glue.shrink
             g.width = g.glue.width + glue * share / flexible
-    elif gaps:
-        extra = glue / len(gaps)
-        for g in gaps:
-            g.width = g.glue.width + extra
+    else:
+        spaces = [g for g in gaps if g.glue.char != NNBSP]  # a narrow no-break space never stretches
+        for g in spaces:
+            g.width = g.glue.width + glue / len(spaces)
     # Glyphs grow with the scale: the words take their share, the gaps what is left.
     natural_gaps = [g.glue.width for g in stretchy] or [g.glue.width for g in gaps]
     drawn_gaps = [g.width for g in stretchy] or [g.width for g in gaps]

@@ -183,8 +183,8 @@ def itemize(
         if buf:
             word.append((buf, style))
     flush()
-    while items and isinstance(items[-1], Glue):
-        items.pop()
+    while items and (isinstance(items[-1], Glue) or (isinstance(items[-1], Penalty) and items[-1].kind == "forced")):
+        items.pop()  # trailing spaces and line breaks print nothing
     items += [Penalty(0, INFINITY, False, "end"), Glue(0, FIL, 0, None), Penalty(0, -INFINITY, False, "forced")]
     galley = Galley(items, words=words)
     compute_hangs(galley)

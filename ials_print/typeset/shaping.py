@@ -31,12 +31,8 @@ class Shaped:
 
     glyphs: str  # one character per glyph, as ReportLab will encode it
     kern: tuple[float, ...]  # per glyph: shaped advance minus the advance the PDF font declares
-    char_widths: tuple[float, ...]  # per source character (a ligature's width goes to its first)
+    char_widths: tuple[float, ...]  # per source character (a ligature's shared among its letters)
     width: float  # total advance
-
-    @property
-    def kerned(self) -> bool:
-        return any(self.kern)
 
 
 @functools.lru_cache(maxsize=64)
@@ -64,6 +60,14 @@ def _private_char(font_name: str, gid: int, text: str, advance: float) -> str:
         name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
         LIGATURE_TEXT.setdefault(name, {})[code] = text
     return chr(code)
+
+
+def forget_font(font_name: str) -> None:
+    """Drop what was learnt of a font name that is registered again with another file."""
+    shape.cache_clear()
+    _hb_font.cache_clear()
+    for key in [k for k in _PRIVATE if k[0] == font_name]:
+        del _PRIVATE[key]
 
 
 def plain(font_name: str, text: str) -> Shaped:
@@ -110,7 +114,11 @@ def shape(font_name: str, text: str, features: tuple[tuple[str, bool], ...] = FE
             declared = float(face.charWidths[ord(ch)])
         glyphs.append(ch)
         kern.append(advance - declared)
-        char_widths[start] = advance
+        # A ligature's advance is shared among its letters by their own widths, so a word's pieces
+        # (cut at hyphenation points, maybe inside the ligature) each get about what they print.
+        own = [float(face.charWidths.get(ord(c), 0)) or 1.0 for c in source]
+        for k, w in enumerate(own):
+            char_widths[start + k] = advance * w / sum(own)
     return Shaped("".join(glyphs), tuple(kern), tuple(char_widths), sum(char_widths))
 
 
