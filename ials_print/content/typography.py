@@ -289,6 +289,7 @@ class Hyphenator:
             cuts = tuple(sum(len(p) for p in parts[:n]) for n in range(1, len(parts)))
             self._exceptions[_key("".join(parts))] = cuts
         self._never = frozenset(_key(w) for w in never)
+        self._words: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return (
@@ -297,7 +298,13 @@ class Hyphenator:
         )
 
     def word(self, word: str) -> str:
-        """One word (no hard hyphen): soft hyphens inserted where it may break."""
+        """One word (no hard hyphen): soft hyphens inserted where it may break (remembered)."""
+        found = self._words.get(word)
+        if found is None:
+            found = self._words[word] = self._word(word)
+        return found
+
+    def _word(self, word: str) -> str:
         if SHY in word or any(ch.isdigit() or ch == "_" for ch in word):
             return word
         prefix, rest = _split_elision(word)

@@ -71,6 +71,46 @@ class _Node:
     brk: int = -1  # the item this node broke at
 
 
+@dataclass(slots=True)
+class _Prepared:
+    """What every pass over a galley shares: running sums, line starts and break candidates."""
+
+    width: list[float]
+    stretch: list[float]
+    shrink: list[float]
+    boxes: list[float]
+    after: list[int]  # where the line after a break at b starts: the next box or forced break
+    first: int
+    candidates: list[tuple[int, float, bool, float]]  # (index, penalty, flagged, width if taken)
+    has_text: bool
+
+
+def _prepare(items: list) -> _Prepared:
+    n = len(items)
+    sw, sy, sz, sb = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
+    candidates: list[tuple[int, float, bool, float]] = []
+    for i, it in enumerate(items):
+        w = y = z = b = 0.0
+        if isinstance(it, Box):
+            w = b = it.width
+        elif isinstance(it, Glue):
+            w, y, z = it.width, it.stretch, it.shrink
+            if it.breakable and i > 0 and isinstance(items[i - 1], Box):
+                candidates.append((i, 0.0, False, 0.0))
+        elif it.cost < INFINITY:
+            candidates.append((i, it.cost, it.flagged, it.width))
+        sw[i + 1], sy[i + 1], sz[i + 1], sb[i + 1] = sw[i] + w, sy[i] + y, sz[i] + z, sb[i] + b
+    after = [n] * (n + 1)
+    nxt = n
+    for i in range(n - 1, -1, -1):
+        after[i] = nxt
+        it = items[i]
+        if isinstance(it, Box) or (isinstance(it, Penalty) and it.cost <= -INFINITY):
+            nxt = i
+    has_text = any(isinstance(it, Box) and it.text for it in items)
+    return _Prepared(sw, sy, sz, sb, after, nxt, candidates, has_text)
+
+
 def _fitness(r: float) -> int:
     if r < -0.5:
         return 0
@@ -83,26 +123,13 @@ def break_lines(galley: Galley, widths: Sequence[float], params: BreakParams) ->
     """The optimal lines for ``widths`` (one per line; the last repeats), or None if none is feasible."""
     items = galley.items
     n = len(items)
-    if not any(isinstance(it, Box) and it.text for it in items):
+    prep = galley.prepared
+    if prep is None:
+        prep = galley.prepared = _prepare(items)
+    if not prep.has_text:
         return []
-    # Running sums up to each item: width, stretch, shrink, and the width of boxes (letter spacing).
-    sw, sy, sz, sb = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
-    for i, it in enumerate(items):
-        w = y = z = b = 0.0
-        if isinstance(it, Box):
-            w = b = it.width
-        elif isinstance(it, Glue):
-            w, y, z = it.width, it.stretch, it.shrink
-        sw[i + 1], sy[i + 1], sz[i + 1], sb[i + 1] = sw[i] + w, sy[i] + y, sz[i] + z, sb[i] + b
-    # Where the line after a break at b starts: the next box or forced break (glue and penalties go).
-    after = [n] * (n + 1)
-    nxt = n
-    for i in range(n - 1, -1, -1):
-        after[i] = nxt
-        it = items[i]
-        if isinstance(it, Box) or (isinstance(it, Penalty) and it.cost <= -INFINITY):
-            nxt = i
-    first = nxt
+    sw, sy, sz, sb, after = prep.width, prep.stretch, prep.shrink, prep.boxes, prep.after
+    first = prep.first
     hang_l, hang_r = galley.hang_left, galley.hang_right
     per_line = len(widths) > 1 or params.looseness != 0
     last_width = widths[-1]
@@ -110,17 +137,7 @@ def break_lines(galley: Galley, widths: Sequence[float], params: BreakParams) ->
 
     active: list[_Node] = [_Node(first, 0, 1, 0, 0.0, sw[first], sy[first], sz[first], sb[first])]
     tolerance = params.tolerance
-    for b, it in enumerate(items):
-        if isinstance(it, Glue):
-            if not it.breakable or b == 0 or not isinstance(items[b - 1], Box):
-                continue
-            cost, flagged, pre = 0.0, False, 0.0
-        elif isinstance(it, Penalty):
-            if it.cost >= INFINITY:
-                continue
-            cost, flagged, pre = it.cost, it.flagged, it.width
-        else:
-            continue
+    for b, cost, flagged, pre in prep.candidates:
         if b in params.forbidden:
             continue
         forced = cost <= -INFINITY

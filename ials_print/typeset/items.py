@@ -95,6 +95,7 @@ class Galley:
     hang_left: list[float] = field(default_factory=list)  # per item: how far a line starting here may hang
     hang_right: list[float] = field(default_factory=list)  # per item: how far a line ending here may hang
     words: int = 0
+    prepared: object | None = field(default=None, repr=False, compare=False)  # the breaker's running sums
 
 
 def space_width(style: RunStyle) -> float:
