@@ -265,16 +265,21 @@ def test_kerning_and_ligatures_from_the_font() -> None:
     assert len(fi.glyphs) < len("efficace")  # a ligature took two or three letters
 
 
-def test_ligatures_and_superiors_extract_as_text(tmp_path: Path) -> None:
-    segments = [("Une efficace fleur au 19", STYLE), ("e", RunStyle(FONT, 9.6, black, 0.0, (("sups", True),))),
-                (" siècle.", STYLE)]  # fmt: skip
+def extracted(segments: list[tuple[str, RunStyle]]) -> str:
+    """The text a PDF reader finds in a paragraph drawn by the composer."""
     tb = TextBlock(itemize(segments), pstyle(), "justify", "")
     buf = io.BytesIO()
     c = Canvas(buf)
     tb.wrap(400, 100)
     tb.drawOn(c, 50, 700)
     c.save()
-    text = PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
+    return PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
+
+
+def test_ligatures_and_superiors_extract_as_text() -> None:
+    segments = [("Une efficace fleur au 19", STYLE), ("e", RunStyle(FONT, 9.6, black, 0.0, (("sups", True),))),
+                (" siècle.", STYLE)]  # fmt: skip
+    text = extracted(segments)
     assert "efficace fleur au 19e siècle" in re.sub(r"\s+", " ", text)
     assert "\ue000" not in text and "ﬁ" not in text
 
@@ -290,13 +295,7 @@ def test_small_capitals_from_the_font_extract_as_written() -> None:
 
     assert has_small_caps(FONT, "XIX") and has_small_caps(FONT, "cnrs")
     segments = [("Au ", STYLE), ("XIX", RunStyle(FONT, 9.6, black, 0.0, SMALL_CAPS)), (" siècle.", STYLE)]
-    tb = TextBlock(itemize(segments), pstyle(), "justify", "")
-    buf = io.BytesIO()
-    c = Canvas(buf)
-    tb.wrap(400, 100)
-    tb.drawOn(c, 50, 700)
-    c.save()
-    assert "Au XIX siècle." in PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
+    assert "Au XIX siècle." in extracted(segments)
 
 
 # -- found in review: last resorts, ligatures inside a word, alignment, line breaks ----------
