@@ -36,6 +36,7 @@ from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
+from ials_print.layout.grid import Grid
 from ials_print.layout.markup import runs_segments
 from ials_print.layout.styles import Styles
 from ials_print.layout.textblock import PAGE_TURN, DrawnLine, TextBlock, justified_passes
@@ -114,6 +115,7 @@ class SectionComposer:
         blocks = self.article.blocks if self.article else ()
         self._figure_blocks: dict[str, Figure] = {b.image_id: b for b in blocks if isinstance(b, Figure)}
         self._missing: dict[tuple[str, str], _Missing] = {}
+        self._grid: Grid | None = None  # the baseline grid of the page being made
         self._spacing: list[tuple[int, int, DrawnLine]] = []  # (folio, source line, line) worth a word
         self._hyphenate = make_hyphenator(issue).hyphenate
 
@@ -319,7 +321,18 @@ class SectionComposer:
         fmt = self.issue.manifest.format
         return area.w >= fmt.trim_width - 1 and area.h >= fmt.trim_height - 1
 
+    def page_grid(self, geo: PageGeometry) -> Grid | None:
+        """This page's baseline grid (None when the layout opts out)."""
+        spec = self.template.grid
+        if spec is False or self.template.kind != "article":
+            return None
+        body = self.styles[self._style("body")]
+        leading = body.leading if spec is True or spec.leading is None else spec.leading
+        first = body.fontSize if spec is True or spec.first_baseline is None else spec.first_baseline
+        return Grid(geo.type_area.top - first, leading)
+
     def draw_page(self, c: Canvas, n: int, geo: PageGeometry, plan: PagePlan) -> None:
+        self._grid = self.page_grid(geo)
         story = self._story
         blocked = self._draw_visuals(c, geo, n + 1, plan)
         top = None
@@ -370,7 +383,7 @@ class SectionComposer:
             if not trial:
                 break
             frame = Frame(r.x, r.y, r.w, r.h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-            if not fill_frame(frame, trial, scratch):
+            if not fill_frame(frame, trial, scratch, self._grid):
                 return False
         return not trial
 
@@ -399,7 +412,7 @@ class SectionComposer:
         frame = Frame(
             rect.x, rect.y, rect.w, rect.h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, showBoundary=0
         )
-        fill_frame(frame, story, c)
+        fill_frame(frame, story, c, self._grid)
 
     def _draw_head(
         self, c: Canvas, geo: PageGeometry, head: list[Flowable], plan: PagePlan, below: float | None = None
@@ -667,7 +680,7 @@ def _min_height(f: Flowable, width: float) -> float:
     return f.getSpaceBefore() + f.wrap(width, 10_000)[1]
 
 
-def fill_frame(frame: Frame, story: list[Flowable], c: Canvas) -> bool:
+def fill_frame(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None = None) -> bool:
     """Set flowables from the head of ``story`` into ``frame``, splitting the last one.
 
     A flowable marked ``keep_with_next`` (headings, interview questions) moves to the next
@@ -681,8 +694,11 @@ def fill_frame(frame: Frame, story: list[Flowable], c: Canvas) -> bool:
         if getattr(f, "keep_with_next", False) and len(story) > 1 and not frame._atTop:
             width = frame._getAvailableWidth()
             need = f.getSpaceBefore() + f.wrap(width, 10_000)[1] + f.getSpaceAfter()
-            if need + _min_height(story[1], width) > frame._y - frame._y1p:
+            slack = grid.leading if grid else 0.0  # what snapping to the grid may add
+            if need + _min_height(story[1], width) + slack > frame._y - frame._y1p:
                 return True
+        if grid is not None:
+            grid.snap(frame, f)
         if frame.add(f, c, trySplit=0):
             story.pop(0)
             continue

@@ -26,6 +26,15 @@ class Area(Strict):
     caption: Literal["below", "inside", "none"] = "below"
 
 
+class BaselineGrid(Strict):
+    """The baseline grid body lines sit on; both default to the layout's body style."""
+
+    leading: Annotated[float, Field(gt=2, le=100)] | None = Field(None, description="Points between baselines")
+    first_baseline: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None, description="Points from the top of the type area to the first baseline (default: the body size)"
+    )
+
+
 class Template(Strict):
     """A page template: grid, opener head, furniture and named areas for visuals."""
 
@@ -39,6 +48,10 @@ class Template(Strict):
     measure: Mm | None = Field(None, description="One-column layouts: column width in mm, set to the outside")
     folio: bool = True
     running_head: bool = True
+    grid: BaselineGrid | bool = Field(True, description="The baseline grid of text pages; false to opt out")
+    furniture_on_visual: Literal["omit", "white"] = Field(
+        "omit", description="Folio and running head where a visual lies under them: left out, or set in white"
+    )
     styles: dict[str, str] = Field(
         default_factory=dict, description="Style substitutions for this layout, e.g. {body: edito_body}"
     )

@@ -1,0 +1,47 @@
+"""The baseline grid, read back from the PDF: body lines share baselines across columns and pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from tests.typo_measure import pdf_columns
+
+LEADING = 12.4  # the body's leading in layouts/styles.yaml
+
+
+def _phase(y: float) -> float:
+    """Where a baseline falls between two grid lines (0 ≤ phase < leading)."""
+    return y % LEADING
+
+
+@pytest.fixture(scope="module")
+def body_columns(real_build):
+    _, result = real_build
+    return pdf_columns(result.output)
+
+
+def test_body_lines_of_every_column_sit_on_one_grid(body_columns):
+    """≥ 95 % of the body lines of a column share a baseline with the next column's grid, on every
+    page with two or more columns, and every page's grid is the same (facing pages line up)."""
+    by_page = defaultdict(list)
+    for col in body_columns:
+        by_page[col.page].append(col)
+    phases = []
+    checked = 0
+    for page, cols in sorted(by_page.items()):
+        lines = [ln for col in cols for ln in col.lines]
+        phases += [_phase(ln.glyphs[0].y) for ln in lines]
+        if len(cols) < 2:
+            continue
+        cols.sort(key=lambda c: min(ln.glyphs[0].x0 for ln in c.lines))
+        for a, b in zip(cols, cols[1:], strict=False):
+            grid = {_phase(ln.glyphs[0].y) for ln in b.lines}
+            shared = sum(any(abs(_phase(ln.glyphs[0].y) - g) < 0.3 for g in grid) for ln in a.lines)
+            assert shared >= 0.95 * len(a.lines), f"page {page}: {shared} of {len(a.lines)} lines on the next column's grid"
+            checked += 1
+    assert checked >= 20  # the issue's two- and three-column pages are all measured
+    centre = phases[0]
+    off = [p for p in phases if min(abs(p - centre), LEADING - abs(p - centre)) > 0.3]
+    assert len(off) <= 0.02 * len(phases), f"{len(off)} of {len(phases)} body lines off the issue's one grid"
