@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
 import pytest
 
@@ -36,10 +37,12 @@ def test_body_lines_of_every_column_sit_on_one_grid(body_columns):
         if len(cols) < 2:
             continue
         cols.sort(key=lambda c: min(ln.glyphs[0].x0 for ln in c.lines))
-        for a, b in zip(cols, cols[1:], strict=False):
+        for a, b in pairwise(cols):
             grid = {_phase(ln.glyphs[0].y) for ln in b.lines}
             shared = sum(any(abs(_phase(ln.glyphs[0].y) - g) < 0.3 for g in grid) for ln in a.lines)
-            assert shared >= 0.95 * len(a.lines), f"page {page}: {shared} of {len(a.lines)} lines on the next column's grid"
+            assert shared >= 0.95 * len(a.lines), (
+                f"page {page}: {shared} of {len(a.lines)} lines on the next column's grid"
+            )
             checked += 1
     assert checked >= 20  # the two- and three-column pages are all measured
     centre = phases[0]
