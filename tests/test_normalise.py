@@ -57,6 +57,8 @@ def rules(text: str) -> list[str]:
         ("fin....", "fin…", "ellipsis"),
         ("fin.....", "fin…", "ellipsis"),
         ("« a « b » c »", "« a “b” c »", "guillemets"),
+        ("Ca ferait quoi ?", "Ça ferait quoi ?", "Ç"),
+        ("et Ca, jamais.", "et Ça, jamais.", "Ç"),
         (
             "«\u202fil dit «\u202foui\u202f» puis «\u202fnon\u202f»\u202f»",
             "«\u202fil dit “oui” puis “non”\u202f»",
@@ -307,6 +309,7 @@ def test_prop_letters_kept_but_for_ordinals_and_minutes(text: str) -> None:
         s = re.sub(r"(\d) ?(?:ièmes?|èmes?|eme)", r"\1e", s)
         s = re.sub(r"(?<=[IVX])(?:ièmes?|èmes?)", "e", s)
         s = re.sub(r"(\d)(?:ère|ere)", r"\1re", s)
+        s = re.sub(r"(?<![\w'’])Ca(?![\w'’])", "Ça", s)
         return "".join(ch for ch in s.replace("mn", "min").replace("N°", "n°") if ch.isalnum())
 
     out = normalise_text(text)[0]

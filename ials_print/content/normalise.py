@@ -314,6 +314,13 @@ def _minutes(m: re.Match[str], base: Style) -> list[tuple[str, Style]]:
 
 _DASH_RE = re.compile(r"(?<=\S[ \u00a0])-(?=[ \u00a0]\S)")
 
+# "Ca" is no French word: a capital Ç typed without its cedilla (Ca va, Ca ferait…).
+_CA_RE = re.compile(r"(?<![\w'’])Ca(?![\w'’])")
+
+
+def _cedilla(m: re.Match[str], base: Style) -> list[tuple[str, Style]]:
+    return [("Ça", base)]
+
 
 def _dash(m: re.Match[str], base: Style) -> list[tuple[str, Style]]:
     return [("–", base)]
@@ -356,6 +363,7 @@ RULES: tuple[tuple[str, Rule, bool], ...] = (
     ("ordinal", _regex_rule(_ROMAN_ORDINAL_RE, _roman_ordinal), True),
     ("min", _regex_rule(_MINUTES_RE, _minutes), False),
     ("dash", _regex_rule(_DASH_RE, _dash), False),
+    ("Ç", _regex_rule(_CA_RE, _cedilla), False),
     ("guillemets", _nested_guillemets, False),
 )
 

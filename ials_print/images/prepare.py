@@ -262,8 +262,10 @@ class ImagePlacer:
         h: float,
         fit: str,
         focus: tuple[float, float],
-    ) -> None:
+    ) -> tuple[float, float, float, float]:
+        """Draw the visual in the box; returns where its pixels landed (x, y, w, h)."""
         p = prepare(path, info, w, h, fit, focus, self.settings, self.cache)
         c.drawImage(str(p.path), x + p.x, y + p.y, p.w, p.h)
         folio = getattr(c, "_ials_folio", 0)
         self.placed.append(PlacedImage(folio, visual_id, p.ppi, p.out_ppi, p.w, p.h))
+        return x + p.x, y + p.y, p.w, p.h

@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, ImageAndFlowables, KeepTogether, Paragraph
 
@@ -64,6 +66,7 @@ class PagePlan:
     head: Rect | None = None
     visuals: list[tuple[str, Rect]] = field(default_factory=list)
     furniture: list[Rect] = field(default_factory=list)
+    white_furniture: list[Rect] = field(default_factory=list)  # folio and running foot set in white on a visual
     pull_quotes: list[Rect] = field(default_factory=list)
     has_content: bool = False
     has_text: bool = False  # the section's words are printed here (not only furniture or visuals)
@@ -259,7 +262,9 @@ class SectionComposer:
         runs[0] = replace(first, text=stripped[1:])
         style = self.styles[self._style("drop_cap")]
         para = self._para(runs, "body_first", block.line)
-        para.drop_cap = fl.DropCap(letter, style.fontName, 3, self.styles[self._style("body")].leading, style.textColor)
+        body = self.styles[self._style("body")]
+        body_cap = pdfmetrics.getFont(body.fontName).face.capHeight * body.fontSize / 1000
+        para.drop_cap = fl.DropCap(letter, style.fontName, 3, body.leading, body.fontSize, body_cap, style.textColor)
         return para
 
     # -- pages ------------------------------------------------------------------------------
@@ -316,6 +321,8 @@ class SectionComposer:
             if isinstance(v.place, AreaPlacement) and self._is_full_page(self.template.areas[v.place.area])
         }
         self._head_page = next((n for n in range(self.section.pages) if n + 1 not in full), 0)
+        # The columns that end the text are balanced: on the last page not filled by a visual.
+        self._last_text_page = max((n for n in range(self.section.pages) if n + 1 not in full), default=0)
 
     def _is_full_page(self, area) -> bool:
         fmt = self.issue.manifest.format
@@ -344,7 +351,7 @@ class SectionComposer:
             return
         columns = geo.columns(self.template, top)
         plan.frames = free_frames(columns, blocked, MIN_FRAME)
-        if n == self.section.pages - 1:
+        if n == self._last_text_page:
             plan.frames = self._balance(plan.frames, story, plan.folio)
         before = list(story)
         for i, rect in enumerate(plan.frames):
@@ -450,14 +457,18 @@ class SectionComposer:
             area = self.template.areas[v.place.area]
             r = geo.area_rect(area)
             path, info = self.issue.visual_files[v.id], self.issue.images[v.id]
-            self.place(c, v.id, path, info, r.x, r.y, r.w, r.h, v.fit, v.focus)
-            plan.visuals.append((v.id, r))
+            drawn = self.place(c, v.id, path, info, r.x, r.y, r.w, r.h, v.fit, v.focus)
+            image = Rect(*drawn) if drawn else r  # a visual set to fit may not fill its area
+            plan.visuals.append((v.id, image))
             plan.has_content = True
             block = r
             figure = self._figure_blocks.get(v.id)
             has_text = bool(v.caption or v.credit or (figure and (figure.caption or figure.credit)) or credit_for(v))
             if area.caption != "none" and has_text:
-                block = self._draw_area_caption(c, geo, v, r, area.caption == "inside")
+                # The caption stays with the picture, not with the area's edge.
+                with_caption = self._draw_area_caption(c, geo, v, image, area.caption == "inside")
+                low = min(r.y, with_caption.y)
+                block = Rect(r.x, low, r.w, r.top - low)
             elif has_text:
                 self.result.warnings.append(
                     f"section '{self.section.id}', page {plan.folio}: area '{v.place.area}' prints no caption, "
@@ -562,25 +573,35 @@ class SectionComposer:
         draw_pictogram(c, plan.pictogram, right, top, PICTO_SIZE, font)
         plan.furniture.append(zone)
         if self.template.folio:
-            y = 8 * MM
-            folio = Paragraph(str(plan.folio), s["folio"])
-            fw = c.stringWidth(str(plan.folio), font, s["folio"].fontSize)
-            x = ta.right - fw if geo.recto else ta.x
-            folio.wrap(fw + 1, 20 * MM)
-            folio.drawOn(c, x, y)
-            plan.furniture.append(Rect(x, y, fw, s["folio"].leading))
-            if self.template.running_head:
-                head_text = (
-                    f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
-                )
-                style = s[self._style("running_head")]
-                head_text = _fit_line(head_text, style.fontName, style.fontSize, ta.w / 2, upper=True)
-                p = self._plain(head_text, "running_head")
-                hw = c.stringWidth(head_text.upper(), style.fontName, style.fontSize) + 2
-                p.wrap(hw, 20 * MM)
-                hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM
-                p.drawOn(c, hx, y)
-                plan.furniture.append(Rect(hx, y, hw, s["running_head"].leading))
+            self._draw_folio(c, geo, plan)
+
+    def _draw_folio(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
+        """Folio and running foot; where a visual lies under them the template decides: left out
+        (the default) or set in white, never dark on a picture."""
+        s, ta, y = self.styles, geo.type_area, 8 * MM
+        folio_style, head_style = s["folio"], s[self._style("running_head")]
+        text = str(plan.folio)
+        fw = c.stringWidth(text, folio_style.fontName, folio_style.fontSize)
+        x = ta.right - fw if geo.recto else ta.x
+        pieces = [(text, folio_style, Rect(x, y, fw, folio_style.leading))]
+        if self.template.running_head:
+            head = f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
+            head = _fit_line(head, head_style.fontName, head_style.fontSize, ta.w / 2, upper=True).upper()
+            hw = c.stringWidth(head, head_style.fontName, head_style.fontSize) + 2
+            hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM
+            pieces.append((head, head_style, Rect(hx, y, hw, head_style.leading)))
+        covered = any(_overlap(r, v) for _, _, r in pieces for _, v in plan.visuals)
+        if covered and self.template.furniture_on_visual == "omit":
+            return
+        for words, style, r in pieces:
+            if covered:
+                style = ParagraphStyle(f"{style.name}-on-visual", parent=style, textColor=CMYKColor(0, 0, 0, 0))
+                plan.white_furniture.append(r)
+            else:
+                plan.furniture.append(r)
+            p = Paragraph(escape(words), style)
+            p.wrap(r.w + 1, 20 * MM)
+            p.drawOn(c, r.x, r.y)
 
     # -- reporting --------------------------------------------------------------------------
     def _report(self, story: list[Flowable], blocks_total: int) -> None:
@@ -632,6 +653,10 @@ class SectionComposer:
                 f"section '{sid}', page {pages}: font {font} has no glyph for {char!r} (U+{ord(char):04X}) "
                 f"({self.section.text or 'manifest'}, {where}); the character was left out"
             )
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.top and b.y < a.top
 
 
 def _top_of_free_area(geo: PageGeometry, blocked: list[Rect]) -> float | None:

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ials_print.images.inspect import ImageInfo
 from ials_print.images.prepare import ImagePlacer
+from ials_print.typeset.shaping import ink_extent
 
 MM = 72 / 25.4
 
@@ -147,19 +148,28 @@ class Panel(Flowable):
 
 
 class DropCap(Flowable):
-    """A large initial spanning ``lines`` lines, for ImageAndFlowables."""
+    """A large initial for ImageAndFlowables: its capital spans ``lines`` lines exactly, from the
+    first line's cap height to the last line's baseline; a descending accent (Ç) takes one more
+    line beside it rather than touching the text below."""
 
-    def __init__(self, letter: str, font: str, lines: int, leading: float, color: Color):
+    def __init__(self, letter: str, font: str, lines: int, leading: float, body_size: float, body_cap: float, color):
         super().__init__()
+        from reportlab.pdfbase.pdfmetrics import getFont
+
         self.letter, self.font, self.color = letter, font, color
-        self.size = leading * lines * 1.05
-        self.lines, self.leading = lines, leading
+        self.lines, self.leading, self.body_size = lines, leading, body_size
+        cap = getFont(font).face.capHeight or 700
+        self.size = ((lines - 1) * leading + body_cap) * 1000 / cap
+        _, below = ink_extent(font, letter)
+        self.descent = max(0.0, below) * self.size / 1000
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         self.width = stringWidth(self.letter, self.font, self.size)
-        self.height = self.leading * self.lines
+        self.height = self.lines * self.leading
+        if self.descent > self.leading - self.body_size:
+            self.height += self.leading  # room for the cedilla: the next line goes beside it too
         return self.width, self.height
 
     # ImageAndFlowables asks its image for these two.
@@ -173,8 +183,8 @@ class DropCap(Flowable):
         c = self.canv
         c.setFillColor(self.color)
         c.setFont(self.font, self.size)
-        # Baseline on the last line the initial spans.
-        c.drawString(0, self.height - self.leading * self.lines + self.leading * 0.22, self.letter)
+        # Baseline on the last spanned line's: the text's first baseline is its size below the top.
+        c.drawString(0, self.height - self.body_size - (self.lines - 1) * self.leading, self.letter)
 
 
 class NextPage(Flowable):

@@ -134,3 +134,14 @@ def has_small_caps(font_name: str, text: str) -> bool:
     return (
         bool(text) and len(shaped.glyphs) == len(text) and all(g != c for g, c in zip(shaped.glyphs, text, strict=True))
     )
+
+
+def ink_extent(font_name: str, char: str) -> tuple[float, float]:
+    """How far ``char``'s ink reaches above and below the baseline, in thousandths of an em."""
+    hb_font, upem = _hb_font(font_name)
+    gid = hb_font.get_nominal_glyph(ord(char))
+    if not gid:
+        return 700.0, 0.0
+    ext = hb_font.get_glyph_extents(gid)
+    scale = 1000 / upem
+    return ext.y_bearing * scale, -(ext.y_bearing + ext.height) * scale
