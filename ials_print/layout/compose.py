@@ -66,7 +66,9 @@ class PagePlan:
     head: Rect | None = None
     visuals: list[tuple[str, Rect]] = field(default_factory=list)
     furniture: list[Rect] = field(default_factory=list)
+    folio_marks: list[Rect] = field(default_factory=list)  # folio and running foot, in their own colour
     white_furniture: list[Rect] = field(default_factory=list)  # folio and running foot set in white on a visual
+    captions: list[tuple[str, Rect]] = field(default_factory=list)  # area visuals' captions, by visual id
     pull_quotes: list[Rect] = field(default_factory=list)
     has_content: bool = False
     has_text: bool = False  # the section's words are printed here (not only furniture or visuals)
@@ -466,7 +468,8 @@ class SectionComposer:
             has_text = bool(v.caption or v.credit or (figure and (figure.caption or figure.credit)) or credit_for(v))
             if area.caption != "none" and has_text:
                 # The caption stays with the picture, not with the area's edge.
-                with_caption = self._draw_area_caption(c, geo, v, image, area.caption == "inside")
+                with_caption, caption = self._draw_area_caption(c, geo, v, image, area.caption == "inside")
+                plan.captions.append((v.id, caption))
                 low = min(r.y, with_caption.y)
                 block = Rect(r.x, low, r.w, r.top - low)
             elif has_text:
@@ -512,7 +515,11 @@ class SectionComposer:
             blocked.append(Rect(r.x, r.y - gutter, r.w, r.h + 2 * gutter))
         return blocked
 
-    def _draw_area_caption(self, c: Canvas, geo: PageGeometry, v: Visual, r: Rect, inside: bool) -> Rect:
+    def _draw_area_caption(
+        self, c: Canvas, geo: PageGeometry, v: Visual, r: Rect, inside: bool
+    ) -> tuple[Rect, Rect]:
+        """The caption and credit under (or inside the foot of) the picture ``r``; returns the
+        picture with its caption, and the caption alone."""
         ta = geo.type_area
         x0, x1 = max(r.x, ta.x), min(r.right, ta.right)
         width = x1 - x0
@@ -533,11 +540,13 @@ class SectionComposer:
             c.rect(x0 - pad, y - total - pad, width + 2 * pad, total + 2 * pad, stroke=0, fill=1)
         else:
             y = r.y - 1.5 * MM
+        top = y
         for p, (_, h) in zip(paras, sizes, strict=True):
             y -= h
             p.drawOn(c, x0, y)
             y -= 1.2 * MM
-        return r if inside else Rect(r.x, y, r.w, r.top - y)
+        caption = Rect(x0, y, width, top - y)
+        return (r if inside else Rect(r.x, y, r.w, r.top - y)), caption
 
     def _draw_placeholder(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
         ta = geo.type_area
@@ -598,7 +607,8 @@ class SectionComposer:
                 style = ParagraphStyle(f"{style.name}-on-visual", parent=style, textColor=CMYKColor(0, 0, 0, 0))
                 plan.white_furniture.append(r)
             else:
-                plan.furniture.append(r)
+                plan.folio_marks.append(r)
+            plan.furniture.append(r)
             p = Paragraph(escape(words), style)
             p.wrap(r.w + 1, 20 * MM)
             p.drawOn(c, r.x, r.y)
