@@ -306,6 +306,47 @@ def provenance_cmd(
     out_console.print(f"Totals — {totals}. * = set by hand (reason in --json).", markup=False)
 
 
+@app.command("fit")
+def fit_cmd(
+    section: Annotated[str | None, typer.Argument(help="Section id (default: every text section)")] = None,
+    manifest: ManifestArg = DEFAULT_MANIFEST,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable report")] = False,
+) -> None:
+    """Copyfitting: each page's fill, words and lines over or under, and remedies with their computed effect."""
+    from dataclasses import asdict
+
+    from ials_print.copyfit.report import fit_report
+
+    if section is not None and manifest == DEFAULT_MANIFEST and section.endswith((".yaml", ".yml")):
+        section, manifest = None, Path(section)  # `fit MANIFEST`: the one argument is the manifest
+    issue = _load(manifest)
+    try:
+        if section is not None:
+            issue.section(section)  # an unknown id is a clear error
+        report = fit_report(issue, [section] if section else None)
+    except InputError as exc:
+        raise _bad_input(exc.problems) from None
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(f) | {"ok": f.ok} for f in report], indent=2, ensure_ascii=False) + "\n")
+        return
+    for f in report:
+        last = f.first_page + len(f.pages) - 1
+        head = f"{f.section_id} (pp. {f.first_page}–{last})" if last > f.first_page else f"{f.section_id} (p. {last})"
+        state = "fits" if f.ok else "to fit"
+        if f.overset_words:
+            state = f"overset {f.overset_words} words ({f.overset_lines} lines)"
+        out_console.print(f"{head}: {state}", markup=False)
+        for p in f.pages:
+            if not p.room:
+                out_console.print(f"  p. {p.folio}: a visual, no columns", markup=False)
+                continue
+            flags = "; ".join(x for x in p.flags if not x.startswith("underfilled"))
+            line = f"  p. {p.folio}: {p.fill:.0%} filled ({p.lines} of {p.room} lines)"
+            out_console.print(line + (f" — {flags}" if flags else ""), markup=False)
+        for r in f.remedies:
+            out_console.print(f"  → {r.action}: {r.effect}", markup=False)
+
+
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""

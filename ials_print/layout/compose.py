@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape
@@ -51,6 +52,8 @@ from ials_print.provenance.rules import SOURCE_TYPE_OF, Element, PageProvenance,
 from ials_print.typeset.items import RunStyle, itemize
 
 PICTO_SIZE = 5.5 * MM
+UNDERFILLED = 0.40  # a text page whose columns are filled less than this is flagged
+HOLE_LINES = 4  # grid lines left blank at a column's foot before the next column takes over
 _ALIGN = {TA_JUSTIFY: "justify", TA_RIGHT: "right", TA_CENTER: "center"}
 MIN_FRAME = 14 * MM
 
@@ -69,6 +72,16 @@ class PagePlan:
     folio_marks: list[Rect] = field(default_factory=list)  # folio and running foot, in their own colour
     white_furniture: list[Rect] = field(default_factory=list)  # folio and running foot set in white on a visual
     captions: list[tuple[str, Rect]] = field(default_factory=list)  # area visuals' captions, by visual id
+    capacity: float = 0.0  # points of column height the page offers its text (before balancing)
+    filled: list[tuple[Rect, float]] = field(default_factory=list)  # each frame and the height its text took
+    fit_flags: list[str] = field(default_factory=list)  # copyfitting problems: underfilled, empty column, hole
+    continued: bool = False  # the section's text goes on to the next page
+
+    @property
+    def fill(self) -> float:
+        """Share of the page's column height its text took (1.0 when it offers none)."""
+        return sum(h for _, h in self.filled) / self.capacity if self.capacity else 1.0
+
     pull_quotes: list[Rect] = field(default_factory=list)
     has_content: bool = False
     has_text: bool = False  # the section's words are printed here (not only furniture or visuals)
@@ -81,6 +94,8 @@ class SectionResult:
     pages: list[PagePlan]
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    overset_words: int = 0  # words left over after the section's last page
+    overset_lines: int = 0  # about how many grid lines they need in its columns
 
 
 @dataclass
@@ -288,6 +303,7 @@ class SectionComposer:
         self.finish()
         self._report_glyphs()
         self._report_spacing()
+        self._report_fill()
         return self.result
 
     def page_provenance(self, n: int, plan: PagePlan) -> PageProvenance:
@@ -353,6 +369,7 @@ class SectionComposer:
             return
         columns = geo.columns(self.template, top)
         plan.frames = free_frames(columns, blocked, MIN_FRAME)
+        plan.capacity = sum(r.h for r in plan.frames)
         if n == self._last_text_page:
             plan.frames = self._balance(plan.frames, story, plan.folio)
         before = list(story)
@@ -363,7 +380,7 @@ class SectionComposer:
             # (stricter than the rule of the recto alone: a reader's eye leaves the page there too).
             turn = PAGE_TURN.set(i == len(plan.frames) - 1)
             try:
-                self._fill_frame(c, rect, story)
+                plan.filled.append((rect, self._fill_frame(c, rect, story)))
             finally:
                 PAGE_TURN.reset(turn)
             if story and isinstance(story[0], fl.NextFrame):
@@ -371,6 +388,7 @@ class SectionComposer:
             elif story and isinstance(story[0], fl.NextPage):
                 story.pop(0)
                 break
+        plan.continued = bool(story)
         remaining = {id(f) for f in story}
         consumed = [f for f in before if id(f) not in remaining]
         if consumed:
@@ -416,12 +434,14 @@ class SectionComposer:
                 hi = mid
         return cut(lo)
 
-    def _fill_frame(self, c: Canvas, rect: Rect, story: list[Flowable]) -> None:
-        """Fill one frame; a block too tall for it waits for the next frame (never dropped)."""
+    def _fill_frame(self, c: Canvas, rect: Rect, story: list[Flowable]) -> float:
+        """Fill one frame; a block too tall for it waits for the next frame (never dropped).
+        Returns the height its content took."""
         frame = Frame(
             rect.x, rect.y, rect.w, rect.h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, showBoundary=0
         )
         fill_frame(frame, story, c, self._grid)
+        return 0.0 if frame._atTop else min(rect.h, rect.top - frame._y)
 
     def _draw_head(
         self, c: Canvas, geo: PageGeometry, head: list[Flowable], plan: PagePlan, below: float | None = None
@@ -515,9 +535,7 @@ class SectionComposer:
             blocked.append(Rect(r.x, r.y - gutter, r.w, r.h + 2 * gutter))
         return blocked
 
-    def _draw_area_caption(
-        self, c: Canvas, geo: PageGeometry, v: Visual, r: Rect, inside: bool
-    ) -> tuple[Rect, Rect]:
+    def _draw_area_caption(self, c: Canvas, geo: PageGeometry, v: Visual, r: Rect, inside: bool) -> tuple[Rect, Rect]:
         """The caption and credit under (or inside the foot of) the picture ``r``; returns the
         picture with its caption, and the caption alone."""
         ta = geo.type_area
@@ -626,6 +644,9 @@ class SectionComposer:
                     f"({tallest / MM:.0f} mm); it starts: {flowable_text(first)[:50]!r}"
                 )
             words = sum(len(flowable_text(f).split()) for f in story)
+            width = min((r.w for plan in self.result.pages for r in plan.frames), default=100)
+            self.result.overset_words = words
+            self.result.overset_lines = self._lines_needed(story, width)
             self.result.errors.append(
                 f"overset in section '{sid}': {words} words in {len(story)} of {blocks_total} blocks left over "
                 f"after page {self.section.first_page + self.section.pages - 1}; give it more pages or cut the text"
@@ -634,6 +655,48 @@ class SectionComposer:
             for plan in self.result.pages:
                 if not plan.has_content:
                     self.result.warnings.append(f"underset in section '{sid}': page {plan.folio} is empty")
+
+    def _lines_needed(self, story: list[Flowable], width: float) -> int:
+        """Grid lines ``story`` takes in a column of ``width`` (text exactly, other blocks by height)."""
+        leading = self.body_leading()
+        total = 0.0
+        for f in story:
+            if isinstance(f, TextBlock):
+                total += f.line_count(width) * f.style.leading + f.getSpaceBefore() + f.getSpaceAfter()
+            elif not isinstance(f, fl.NextPage):
+                total += f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        return math.ceil(total / leading - 1e-6)
+
+    def _report_fill(self) -> None:
+        """Copyfitting: pages under 40 % filled, columns left empty, holes left by blocks that moved on."""
+        if self.template.kind != "article":
+            return
+        sid, grid = self.section.id, self.body_leading()
+        for n, plan in enumerate(self.result.pages):
+            if not plan.capacity or not plan.has_content or (n + 1) in self.section.short_pages:
+                continue
+            flags = []
+            used = [h for _, h in plan.filled]
+            if plan.fill < UNDERFILLED:
+                lines, room = int(sum(used) / grid), int(plan.capacity / grid)
+                flags.append(f"underfilled: {plan.fill:.0%} of its columns ({lines} of {room} lines)")
+            if any(used):
+                empty = [k + 1 for k, h in enumerate(used) if h == 0] + list(range(len(used) + 1, len(plan.frames) + 1))
+                if empty:
+                    flags.append(f"column {', '.join(map(str, empty))} left empty")
+            for k, (rect, h) in enumerate(plan.filled):
+                moved_on = any(used[k + 1 :]) or (k == len(used) - 1 and plan.continued)
+                if h > 0 and moved_on and (rect.h - h) / grid >= HOLE_LINES:
+                    flags.append(f"hole of {int((rect.h - h) / grid)} lines at the foot of column {k + 1}")
+            for flag in flags:
+                plan.fit_flags.append(flag)
+                self.result.warnings.append(
+                    f"fit: section '{sid}', page {plan.folio}: {flag}; give it a visual, a pull-quote or text, "
+                    f"or say why in short_pages"
+                )
+
+    def body_leading(self) -> float:
+        return self._grid.leading if self._grid else self.styles[self._style("body")].leading
 
     def _report_spacing(self) -> None:
         """Lines the composer could not set within the word-space limits, or at all within the measure."""

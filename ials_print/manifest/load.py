@@ -468,6 +468,14 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
                         f"page {override.page} is beyond section '{section.id}', which has {section.pages} pages",
                     )
                 )
+        for page in section.short_pages:
+            if not 1 <= page <= section.pages:
+                problems.append(
+                    located.problem(
+                        ("sections", i, "short_pages"),
+                        f"page {page} is not a page of section '{section.id}' (1 to {section.pages})",
+                    )
+                )
         if template is not None and template.kind == "placeholder" and (section.text or section.images):
             problems.append(
                 located.problem(

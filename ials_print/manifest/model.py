@@ -134,6 +134,10 @@ class Section(Strict):
     text_author: str | None = Field(None, description="Who wrote the text")
     text_tool: str | None = Field(None, description="AI tool used for the text, e.g. 'GPT-4' (when ia or mixte)")
     pictograms: list[PictogramOverride] = Field(default_factory=list)
+    short_pages: dict[int, Annotated[str, Field(min_length=10)]] = Field(
+        default_factory=dict,
+        description="Pages of the section (1 = its first) allowed to be less than 40 % filled, with the reason",
+    )
     running_head: str | None = Field(None, description="Defaults to the section title")
     rubric: str | None = Field(None, description="Rubric grouping consecutive sections (contents, bookmarks)")
     in_contents: bool = Field(True, description="Listed on the generated contents page")

@@ -25,7 +25,8 @@ from ials_print.provenance.pictogram import LABELS
 
 THUMB_H = 260  # pixels per page thumbnail
 SPREADS_PER_ROW = 6
-RED, GREY, INK = (220, 40, 40), (150, 150, 150), (20, 20, 20)
+RED, ORANGE, GREY, INK = (220, 40, 40), (240, 140, 20), (150, 150, 150), (20, 20, 20)
+FIT = "fit: "  # copyfitting flags (orange): the page prints, but no art director would sign it
 
 
 def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int, list[str]]:
@@ -43,6 +44,8 @@ def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int
             m = re.search(r"underset in section .*: page (\d+)", w)
             if m:
                 problems[int(m.group(1))].append("underset")
+        for plan in section.pages:
+            problems[plan.folio] += [FIT + flag.split(":")[0].split(" (")[0] for flag in plan.fit_flags]
     for im in result.images:
         if im.ppi < 299.5:
             problems[im.folio].append(f"{im.visual_id} {im.ppi:.0f} ppi")
@@ -129,12 +132,12 @@ def _draw(thumbs: dict[int, Image.Image], sections, pictos, problems, issue: Iss
             x = x0 + slot * page_w
             sheet.paste(thumbs[folio], (x, y0))
             flags = problems.get(folio, [])
-            d.rectangle(
-                [x, y0, x + page_w - 1, y0 + THUMB_H - 1], outline=RED if flags else GREY, width=4 if flags else 1
-            )
+            colour = (ORANGE if all(f.startswith(FIT) for f in flags) else RED) if flags else GREY
+            d.rectangle([x, y0, x + page_w - 1, y0 + THUMB_H - 1], outline=colour, width=4 if flags else 1)
             section = sections[folio]
             d.text((x + 4, y0 + THUMB_H + 4), f"{folio}  {LABELS[pictos[folio]]}", font=small, fill=INK)
             d.text((x + 4, y0 + THUMB_H + 23), section.id[:26], font=tiny, fill=GREY)
             if flags:
-                d.text((x + 4, y0 + THUMB_H + 41), ", ".join(dict.fromkeys(flags))[:34], font=tiny, fill=RED)
+                words = ", ".join(dict.fromkeys(f.removeprefix(FIT) for f in flags))
+                d.text((x + 4, y0 + THUMB_H + 41), words[:34], font=tiny, fill=colour)
     return sheet

@@ -1,0 +1,79 @@
+"""Copyfitting: page fill, underfilled pages flagged unless explained, the fit report and its remedies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ials_print.cli import app
+from ials_print.copyfit.report import fit_report
+from ials_print.manifest.load import load_issue
+from ials_print.output.build import render
+from ials_print.output.modes import proof_mode
+
+runner = CliRunner()
+LONG = "\n\n".join(
+    "Un paragraphe de plus pour remplir la page et déborder, avec assez de mots pour compter "
+    "plusieurs lignes dans la colonne de l'éditorial, encore et encore, jusqu'à la fin."
+    for _ in range(20)
+)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_underfilled_page_is_flagged_unless_the_section_says_why(mini_copy):
+    result = render(load_issue(mini_copy), ["edito"], mode=proof_mode())
+    assert not [w for w in result.warnings if w.startswith("fit:")]  # short_pages gives the reason
+    _edit(mini_copy, '    short_pages: {1: "a fixture: the editorial is a few lines long"}\n', "")
+    result = render(load_issue(mini_copy), ["edito"], mode=proof_mode())
+    (plan,) = result.pages
+    assert plan.fill < 0.4
+    assert any(w.startswith("fit: section 'edito', page 3: underfilled") for w in result.warnings)
+
+
+def test_overset_gets_remedies_and_the_page_more_does_what_it_says(mini_copy):
+    edito = mini_copy.parent / "texts" / "edito.md"
+    edito.write_text(edito.read_text(encoding="utf-8") + "\n" + LONG + "\n", encoding="utf-8")
+    issue = load_issue(mini_copy)
+    (fit,) = fit_report(issue, ["edito"])
+    assert fit.overset_words > 100 and fit.overset_lines > 5
+    assert not fit.ok
+    actions = {r.action: r for r in fit.remedies}
+    assert f"cut {fit.overset_words} words" in actions
+    more = next(r for r in fit.remedies if r.applies.get("pages") == 2)
+    assert more.effect == "everything fits"
+    # Apply it: the editorial takes pages 3–4, the reserved page goes.
+    _edit(mini_copy, "    first_page: 3\n    pages: 1\n", "    first_page: 3\n    pages: 2\n")
+    _edit(
+        mini_copy,
+        "  - {id: reserve, title: Réservé, layout: placeholder, first_page: 4, pages: 1, provenance: ia}\n",
+        "",
+    )
+    result = render(load_issue(mini_copy), ["edito"], mode=proof_mode())
+    assert not [e for e in result.errors if e.startswith("overset")]
+
+
+def test_fit_command_text_json_and_errors(mini_copy):
+    result = runner.invoke(app, ["fit", str(mini_copy)])
+    assert result.exit_code == 0, result.output
+    assert "article (pp. 1–2): fits" in result.output
+    result = runner.invoke(app, ["fit", "edito", str(mini_copy), "--json"])
+    assert result.exit_code == 0, result.output
+    (edito,) = json.loads(result.output)
+    assert edito["section_id"] == "edito" and edito["ok"] is True
+    assert edito["pages"][0]["room"] > edito["pages"][0]["lines"] > 0
+    result = runner.invoke(app, ["fit", "nope", str(mini_copy)])
+    assert result.exit_code == 2 and "no section 'nope'" in result.output
+
+
+def test_short_pages_must_name_pages_of_the_section(mini_copy):
+    _edit(mini_copy, 'short_pages: {1: "a fixture', 'short_pages: {3: "a fixture')
+    result = runner.invoke(app, ["validate", str(mini_copy)])
+    assert result.exit_code == 2
+    assert "page 3 is not a page of section 'edito' (1 to 1)" in result.output
