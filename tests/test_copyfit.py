@@ -77,3 +77,42 @@ def test_short_pages_must_name_pages_of_the_section(mini_copy):
     result = runner.invoke(app, ["validate", str(mini_copy)])
     assert result.exit_code == 2
     assert "page 3 is not a page of section 'edito' (1 to 1)" in result.output
+
+
+def test_a_pull_quote_that_does_not_fit_floats_to_the_next_column_and_never_stacks():
+    import io
+
+    from reportlab.lib.colors import black
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from ials_print.layout import flowables as fl
+    from ials_print.layout.compose import fill_frame
+    from ials_print.layout.grid import Grid
+    from ials_print.layout.textblock import TextBlock
+    from ials_print.typeset.items import RunStyle, itemize
+    from tests.conftest import ROOT
+
+    pdfmetrics.registerFont(TTFont("float-serif", str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
+    style = ParagraphStyle("b", fontName="float-serif", fontSize=9.6, leading=12.4, alignment=TA_JUSTIFY)
+
+    def para(words: int) -> TextBlock:
+        text = " ".join(["mot"] * words)
+        return TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)
+
+    quote = lambda: fl.PullQuote(para(60), black)  # noqa: E731
+    first, q1, q2, second = para(80), quote(), quote(), para(400)
+    story = [first, q1, q2, second]
+    height = 12.4 * 14
+    frame = Frame(0, 0, 150, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    c = Canvas(io.BytesIO())
+    fill_frame(frame, story, c, Grid(height - 9.6, 12.4))
+    assert frame._y - frame._y1p < 12.4  # the column is full: the quotes made no hole
+    assert story[0] is q1 and story[1] is q2  # they open the next column, in their order
+    frame = Frame(0, 0, 150, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    fill_frame(frame, story, c, Grid(height - 9.6, 12.4))
+    assert story[0] is q2  # one pull-quote a column: the second waits for the next

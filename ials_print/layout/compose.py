@@ -39,7 +39,7 @@ from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
-from ials_print.layout.grid import Grid
+from ials_print.layout.grid import Grid, first_baseline
 from ials_print.layout.markup import runs_segments
 from ials_print.layout.styles import Styles
 from ials_print.layout.textblock import PAGE_TURN, DrawnLine, TextBlock, justified_passes
@@ -634,6 +634,11 @@ class SectionComposer:
     # -- reporting --------------------------------------------------------------------------
     def _report(self, story: list[Flowable], blocks_total: int) -> None:
         sid = self.section.id
+        for f in [f for f in story if getattr(f, "floating", False)]:
+            story.remove(f)  # a pull-quote repeats the text: it may go, and is reported
+            self.result.warnings.append(
+                f"section '{sid}': a pull-quote fit on none of its pages and was left out: {flowable_text(f)[:60]!r}"
+            )
         if story:
             tallest = max((r.h for plan in self.result.pages for r in plan.frames), default=0)
             first = story[0]
@@ -769,40 +774,70 @@ def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:
     return story
 
 
-def _min_height(f: Flowable, width: float) -> float:
+def _least(f: Flowable, width: float) -> float:
     """The least of ``f`` that may end a column: two lines of a paragraph, else all of it."""
     if isinstance(f, TextBlock) and f.line_count(width) < 4:
-        return f.getSpaceBefore() + f.wrap(width, 10_000)[1]  # under four lines it moves whole
+        return f.wrap(width, 10_000)[1]  # under four lines it moves whole
     if isinstance(f, Paragraph | TextBlock):
-        return f.getSpaceBefore() + 2 * f.style.leading
-    return f.getSpaceBefore() + f.wrap(width, 10_000)[1]
+        return 2 * f.style.leading
+    return f.wrap(width, 10_000)[1]
+
+
+def _keeps_company(frame: Frame, f: Flowable, nxt: Flowable, grid: Grid | None) -> bool:
+    """Do ``f`` (a heading, a question) and the least of what follows fit in what is left of the
+    frame, where the grid will put them?"""
+    width = frame._getAvailableWidth()
+    top = frame._y - (0.0 if frame._atTop else f.getSpaceBefore())
+    if grid is not None:
+        top = grid.snapped(top, first_baseline(f), frame._atTop)
+    after = top - f.wrap(width, 10_000)[1] - f.getSpaceAfter() - nxt.getSpaceBefore()
+    if grid is not None:
+        after = grid.snapped(after, first_baseline(nxt), False)
+    return after - _least(nxt, width) >= frame._y1p - 1e-6
 
 
 def fill_frame(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None = None) -> bool:
     """Set flowables from the head of ``story`` into ``frame``, splitting the last one.
 
     A flowable marked ``keep_with_next`` (headings, interview questions) moves to the next
-    frame unless the start of what follows fits after it. Returns False if the first flowable
-    cannot be placed even in an empty frame.
+    frame unless the start of what follows fits after it. A ``floating`` one (a pull-quote) that
+    does not fit where it stands lets the text after it fill the frame and opens the next one
+    instead, so it never leaves a hole; two floats never stack. Returns False if the first
+    flowable cannot be placed even in an empty frame.
     """
+    deferred: list[Flowable] = []
+    try:
+        return _fill(frame, story, c, grid, deferred)
+    finally:
+        story[0:0] = deferred  # the floats that did not fit here open the next frame
+
+
+def _fill(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None, deferred: list[Flowable]) -> bool:
+    after_float = False
     while story:
         f = story[0]
         if isinstance(f, fl.NextPage):
             return True  # the page composer moves on to the next page
-        if getattr(f, "keep_with_next", False) and len(story) > 1 and not frame._atTop:
-            width = frame._getAvailableWidth()
-            need = f.getSpaceBefore() + f.wrap(width, 10_000)[1] + f.getSpaceAfter()
-            slack = grid.leading if grid else 0.0  # what snapping to the grid may add
-            if need + _min_height(story[1], width) + slack > frame._y - frame._y1p:
-                return True
+        floating = getattr(f, "floating", False)
+        if floating and after_float:
+            deferred.append(story.pop(0))  # never two pull-quotes one above the other
+            continue
+        keep = getattr(f, "keep_with_next", False) and len(story) > 1 and not frame._atTop
+        if keep and not _keeps_company(frame, f, story[1], grid):
+            return True
         if grid is not None:
             grid.snap(frame, f)
         if frame.add(f, c, trySplit=0):
             story.pop(0)
+            after_float = floating
+            continue
+        if floating:
+            deferred.append(story.pop(0))
             continue
         parts = frame.split(f, c)
         if parts and frame.add(parts[0], c, trySplit=0):
             story[0:1] = parts[1:]
+            after_float = False
             continue
         return not frame._atTop
     return True

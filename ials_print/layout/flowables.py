@@ -15,7 +15,10 @@ MM = 72 / 25.4
 
 
 class PullQuote(Flowable):
-    """A pull-quote inside the column: large italic between two accent rules."""
+    """A pull-quote inside the column: large italic between two accent rules. It floats: where it
+    does not fit, the text after it goes first and it opens the next column (see ``fill_frame``)."""
+
+    floating = True
 
     def __init__(self, para: Paragraph, rule_color: Color, pad: float = 3 * MM):
         super().__init__()

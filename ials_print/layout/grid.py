@@ -31,20 +31,24 @@ class Grid:
         k = max(0, math.ceil((self.origin - y) / self.leading - 1e-6))
         return self.origin - k * self.leading
 
-    def snap(self, frame: Frame, f: Flowable) -> None:
-        """Move the frame's current point down (or, at a column's top, a little up) so that the
-        first baseline of ``f`` falls on the grid."""
-        drop = first_baseline(f)
+    def snapped(self, top: float, drop: float | None, at_top: bool) -> float:
+        """Where a flowable whose top would be at ``top`` goes so that its first baseline, ``drop``
+        below its top, falls on the grid."""
         if drop is None:
-            return
-        at_top = frame._atTop
-        space = 0.0 if at_top else f.getSpaceBefore()
-        baseline = frame._y - space - drop
+            return top
+        baseline = top - drop
         target = self.below(baseline)
         above = target + self.leading
         if above <= self.origin + 1e-6 and above - baseline <= (RISE_AT_TOP if at_top else RISE):
             target = above  # the line above is within reach: rise to it rather than drop a line
-        frame._y -= baseline - target
+        return top - (baseline - target)
+
+    def snap(self, frame: Frame, f: Flowable) -> None:
+        """Move the frame's current point down (or, at a column's top, a little up) so that the
+        first baseline of ``f`` falls on the grid."""
+        space = 0.0 if frame._atTop else f.getSpaceBefore()
+        top = frame._y - space
+        frame._y -= top - self.snapped(top, first_baseline(f), frame._atTop)
 
 
 def first_baseline(f: Flowable) -> float | None:
