@@ -45,7 +45,7 @@ def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int
             if m:
                 problems[int(m.group(1))].append("underset")
         for plan in section.pages:
-            problems[plan.folio] += [FIT + flag.split(":")[0].split(" (")[0] for flag in plan.fit_flags]
+            problems[plan.folio] += [FIT + _short(flag) for flag in plan.fit_flags]
     for im in result.images:
         if im.ppi < 299.5:
             problems[im.folio].append(f"{im.visual_id} {im.ppi:.0f} ppi")
@@ -55,6 +55,13 @@ def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int
         if f.page:
             problems[folios[f.page - 1]].append(f"preflight: {f.check}")
     return problems
+
+
+def _short(flag: str) -> str:
+    """A copyfitting flag in a word or two, for the thumbnail's label."""
+    if flag.startswith("underfilled"):
+        return "underfilled " + flag.split(": ")[1].split(" ")[0]
+    return "empty column" if flag.startswith("column") else "hole" if flag.startswith("hole") else flag[:20]
 
 
 def _font(issue: Issue, size: int) -> ImageFont.ImageFont:
@@ -139,5 +146,5 @@ def _draw(thumbs: dict[int, Image.Image], sections, pictos, problems, issue: Iss
             d.text((x + 4, y0 + THUMB_H + 23), section.id[:26], font=tiny, fill=GREY)
             if flags:
                 words = ", ".join(dict.fromkeys(f.removeprefix(FIT) for f in flags))
-                d.text((x + 4, y0 + THUMB_H + 41), words[:34], font=tiny, fill=colour)
+                d.text((x + 4, y0 + THUMB_H + 41), words[: page_w // 8], font=tiny, fill=colour)
     return sheet
