@@ -326,6 +326,9 @@ def fit_cmd(
         report = fit_report(issue, [section] if section else None)
     except InputError as exc:
         raise _bad_input(exc.problems) from None
+    if section is not None and not report and not as_json:
+        kind = issue.templates[issue.section(section).layout].kind
+        out_console.print(f"{section}: no text columns to fit (a {kind} page)", markup=False)
     if as_json:
         sys.stdout.write(json.dumps([asdict(f) | {"ok": f.ok} for f in report], indent=2, ensure_ascii=False) + "\n")
         return

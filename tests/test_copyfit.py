@@ -45,7 +45,7 @@ def test_overset_gets_remedies_and_the_page_more_does_what_it_says(mini_copy):
     assert fit.overset_words > 100 and fit.overset_lines > 5
     assert not fit.ok
     actions = {r.action: r for r in fit.remedies}
-    assert f"cut {fit.overset_words} words" in actions
+    assert f"cut about {fit.overset_words} words" in actions
     more = next(r for r in fit.remedies if r.applies.get("pages") == 2)
     assert more.effect == "everything fits"
     # Apply it: the editorial takes pages 3–4, the reserved page goes.
@@ -116,3 +116,34 @@ def test_a_pull_quote_that_does_not_fit_floats_to_the_next_column_and_never_stac
     frame = Frame(0, 0, 150, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     fill_frame(frame, story, c, Grid(height - 9.6, 12.4))
     assert story[0] is q2  # one pull-quote a column: the second waits for the next
+
+
+def test_a_deferred_pull_quote_waits_after_the_authors_page_break():
+    import io
+
+    from reportlab.lib.colors import black
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from ials_print.layout import flowables as fl
+    from ials_print.layout.compose import fill_frame
+    from ials_print.layout.textblock import TextBlock
+    from ials_print.typeset.items import RunStyle, itemize
+    from tests.conftest import ROOT
+
+    pdfmetrics.registerFont(TTFont("float-serif", str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
+    style = ParagraphStyle("b", fontName="float-serif", fontSize=9.6, leading=12.4, alignment=TA_JUSTIFY)
+
+    def para(words: int) -> TextBlock:
+        text = " ".join(["mot"] * words)
+        return TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)
+
+    quote, brk = fl.PullQuote(para(60), black), fl.NextPage()
+    story = [para(80), quote, para(10), brk, para(50)]
+    frame = Frame(0, 0, 150, 12.4 * 14, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    fill_frame(frame, story, Canvas(io.BytesIO()))
+    assert story[:2] == [brk, quote]  # the break is taken first; the quote opens the next page

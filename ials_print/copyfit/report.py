@@ -1,7 +1,8 @@
 """The ``fit`` report: per section, the fill of each page, words and lines over or under, remedies.
 
-Every remedy is tried: the section is laid out again, alone, with the change (one page more or
-less, or the cut of the words over), and the remedy says what that layout gave. Nothing is
+A page more or less is tried: the section is laid out again, alone, with the change, and the
+remedy says what that layout gave. The others (the words to cut, the height of a visual or the
+words that would fill a page) are estimates from the measured lines, and say so. Nothing is
 written; the manifest stays as it is.
 """
 
@@ -61,7 +62,7 @@ def _lay_out(issue: Issue, section: Section) -> SectionResult:
 def measure(result: SectionResult, leading: float) -> list[PageFit]:
     pages = []
     for plan in result.pages:
-        used = round(sum(h for _, h in plan.filled) / leading)
+        used = round(sum(h for _, h in plan.filled) / leading)  # as the build's warnings count
         pages.append(PageFit(plan.folio, plan.fill, used, int(plan.capacity / leading), list(plan.fit_flags)))
     return pages
 
@@ -81,7 +82,7 @@ def section_fit(issue: Issue, section: Section, result: SectionResult, leading: 
     fit.short_lines = sum(p.room - p.lines for p in fit.pages if any(f.startswith("underfilled") for f in p.flags))
     if fit.overset_words:
         fit.remedies.append(
-            Remedy(f"cut {fit.overset_words} words", f"{fit.overset_lines} lines of text fewer: the section fits")
+            Remedy(f"cut about {fit.overset_words} words", f"about {fit.overset_lines} lines fewer (an estimate)")
         )
         more = _lay_out(issue, section.model_copy(update={"pages": section.pages + 1}))
         left = more.overset_words
@@ -94,16 +95,16 @@ def section_fit(issue: Issue, section: Section, result: SectionResult, leading: 
             if not trial.overset_words:
                 effect = "everything still fits (the flatplan changes)"
                 fit.remedies.append(Remedy(f"take a page away ({fewer})", effect, {"pages": fewer}))
-    columns = max(1, issue.templates[section.layout].columns)
-    for p in fit.pages:
+    for p, plan in zip(fit.pages, result.pages, strict=True):
         if any(flag.startswith("underfilled") for flag in p.flags):
             empty = p.room - p.lines
+            columns = max(1, len({round(r.x) for r in plan.frames}))
             height = empty / columns * leading / 72 * 25.4
             fit.remedies.append(
                 Remedy(
                     f"page {p.folio}: a visual across the columns about {height:.0f} mm tall, a pull-quote, "
                     f"or about {round(empty * words_per_line)} more words",
-                    f"fills its {empty} empty lines",
+                    f"would fill its {empty} empty lines (an estimate)",
                 )
             )
         for flag in p.flags:

@@ -39,7 +39,7 @@ from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
-from ials_print.layout.grid import Grid, first_baseline
+from ials_print.layout.grid import Grid, first_baseline, space_before
 from ials_print.layout.markup import runs_segments
 from ials_print.layout.styles import Styles
 from ials_print.layout.textblock import PAGE_TURN, DrawnLine, TextBlock, justified_passes
@@ -76,6 +76,7 @@ class PagePlan:
     filled: list[tuple[Rect, float]] = field(default_factory=list)  # each frame and the height its text took
     fit_flags: list[str] = field(default_factory=list)  # copyfitting problems: underfilled, empty column, hole
     continued: bool = False  # the section's text goes on to the next page
+    breaks: set[int] = field(default_factory=set)  # frames the author's *** (or a column break) ended
 
     @property
     def fill(self) -> float:
@@ -383,12 +384,14 @@ class SectionComposer:
                 plan.filled.append((rect, self._fill_frame(c, rect, story)))
             finally:
                 PAGE_TURN.reset(turn)
+            if story and isinstance(story[0], fl.NextPage):
+                plan.breaks.add(i)  # the author ended the column or page here
             if story and isinstance(story[0], fl.NextFrame):
                 story.pop(0)
             elif story and isinstance(story[0], fl.NextPage):
                 story.pop(0)
                 break
-        plan.continued = bool(story)
+        plan.continued = any(not getattr(f, "floating", False) for f in story)
         remaining = {id(f) for f in story}
         consumed = [f for f in before if id(f) not in remaining]
         if consumed:
@@ -617,10 +620,10 @@ class SectionComposer:
             hw = c.stringWidth(head, head_style.fontName, head_style.fontSize) + 2
             hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM
             pieces.append((head, head_style, Rect(hx, y, hw, head_style.leading)))
-        covered = any(_overlap(r, v) for _, _, r in pieces for _, v in plan.visuals)
-        if covered and self.template.furniture_on_visual == "omit":
-            return
         for words, style, r in pieces:
+            covered = any(_overlap(r, v) for _, v in plan.visuals)
+            if covered and self.template.furniture_on_visual == "omit":
+                continue
             if covered:
                 style = ParagraphStyle(f"{style.name}-on-visual", parent=style, textColor=CMYKColor(0, 0, 0, 0))
                 plan.white_furniture.append(r)
@@ -682,17 +685,21 @@ class SectionComposer:
                 continue
             flags = []
             used = [h for _, h in plan.filled]
+            xs = sorted({round(r.x) for r in plan.frames})
+            column = [xs.index(round(r.x)) + 1 for r in plan.frames]  # frames numbered by column
             if plan.fill < UNDERFILLED:
-                lines, room = int(sum(used) / grid), int(plan.capacity / grid)
+                lines, room = round(sum(used) / grid), round(plan.capacity / grid)
                 flags.append(f"underfilled: {plan.fill:.0%} of its columns ({lines} of {room} lines)")
+            after_break = min(plan.breaks, default=len(plan.frames))
             if any(used):
-                empty = [k + 1 for k, h in enumerate(used) if h == 0] + list(range(len(used) + 1, len(plan.frames) + 1))
+                idle = [k for k in range(len(plan.frames)) if k <= after_break and (k >= len(used) or not used[k])]
+                empty = sorted({column[k] for k in idle} - {column[k] for k in range(len(used)) if used[k]})
                 if empty:
                     flags.append(f"column {', '.join(map(str, empty))} left empty")
             for k, (rect, h) in enumerate(plan.filled):
                 moved_on = any(used[k + 1 :]) or (k == len(used) - 1 and plan.continued)
-                if h > 0 and moved_on and (rect.h - h) / grid >= HOLE_LINES:
-                    flags.append(f"hole of {int((rect.h - h) / grid)} lines at the foot of column {k + 1}")
+                if h > 0 and moved_on and k not in plan.breaks and (rect.h - h) / grid >= HOLE_LINES:
+                    flags.append(f"hole of {round((rect.h - h) / grid)} lines at the foot of column {column[k]}")
             for flag in flags:
                 plan.fit_flags.append(flag)
                 self.result.warnings.append(
@@ -701,7 +708,8 @@ class SectionComposer:
                 )
 
     def body_leading(self) -> float:
-        return self._grid.leading if self._grid else self.styles[self._style("body")].leading
+        """The body's leading: what copyfitting counts lines in."""
+        return self.styles[self._style("body")].leading
 
     def _report_spacing(self) -> None:
         """Lines the composer could not set within the word-space limits, or at all within the measure."""
@@ -787,7 +795,7 @@ def _keeps_company(frame: Frame, f: Flowable, nxt: Flowable, grid: Grid | None) 
     """Do ``f`` (a heading, a question) and the least of what follows fit in what is left of the
     frame, where the grid will put them?"""
     width = frame._getAvailableWidth()
-    top = frame._y - (0.0 if frame._atTop else f.getSpaceBefore())
+    top = frame._y - space_before(frame, f)
     if grid is not None:
         top = grid.snapped(top, first_baseline(f), frame._atTop)
     after = top - f.wrap(width, 10_000)[1] - f.getSpaceAfter() - nxt.getSpaceBefore()
@@ -809,7 +817,9 @@ def fill_frame(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None
     try:
         return _fill(frame, story, c, grid, deferred)
     finally:
-        story[0:0] = deferred  # the floats that did not fit here open the next frame
+        # The floats that did not fit here open the next frame: after the author's break, if any.
+        at = 1 if story and isinstance(story[0], fl.NextPage) else 0
+        story[at:at] = deferred
 
 
 def _fill(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None, deferred: list[Flowable]) -> bool:

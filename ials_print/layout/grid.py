@@ -46,9 +46,19 @@ class Grid:
     def snap(self, frame: Frame, f: Flowable) -> None:
         """Move the frame's current point down (or, at a column's top, a little up) so that the
         first baseline of ``f`` falls on the grid."""
-        space = 0.0 if frame._atTop else f.getSpaceBefore()
-        top = frame._y - space
+        top = frame._y - space_before(frame, f)
         frame._y -= top - self.snapped(top, first_baseline(f), frame._atTop)
+
+
+def space_before(frame: Frame, f: Flowable) -> float:
+    """The space ``frame`` will put above ``f``, as ReportLab's Frame computes it (none at a
+    column's top; less the previous block's space after, when spaces overlap)."""
+    if frame._atTop:
+        return 0.0
+    space = f.getSpaceBefore()
+    if getattr(frame, "_oASpace", False):
+        space = max(space - frame._prevASpace, 0.0)
+    return space
 
 
 def first_baseline(f: Flowable) -> float | None:
