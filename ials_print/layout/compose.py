@@ -419,9 +419,14 @@ class SectionComposer:
 
     def _balance(self, frames: list[Rect], story: list[Flowable], folio: int) -> list[Rect]:
         """On a section's last page, shorten the columns evenly so they end level, not one full, one empty."""
-        if len(frames) < 2 or not story or any(isinstance(f, fl.Figure) for f in story):
-            return frames  # figures shrink to fit, so balancing would squeeze them
+        if len(frames) < 2 or not story:
+            return frames
+        figures = [f for f in story if isinstance(f, fl.Figure)]
+        for f in figures:
+            f.rigid = True  # figures keep their height while the columns are shortened
         if not self._fits(frames, story, folio):
+            for f in figures:
+                f.rigid = False
             return frames
 
         def cut(floor: float) -> list[Rect]:

@@ -67,6 +67,7 @@ class Figure(Flowable):
         self.spaceBefore = 2 * MM
         self.spaceAfter = 4 * MM
         self.image_height = 0.0
+        self.rigid = False  # keep the natural height (balancing a last page): moves on rather than shrink
 
     def _text_height(self, aw: float) -> float:
         h = 0.0
@@ -79,7 +80,7 @@ class Figure(Flowable):
         text_h = self._text_height(aw)
         natural = min(aw / self.info.aspect, self.max_height)
         room = ah - text_h - 1.5 * MM
-        self.image_height = natural if room >= natural else max(room, self.min_height)
+        self.image_height = natural if room >= natural or self.rigid else max(room, self.min_height)
         self.width, self.height = aw, self.image_height + 1.5 * MM + text_h
         return self.width, self.height
 
