@@ -86,6 +86,8 @@ class Figure(Flowable):
 
     def draw(self) -> None:
         c = self.canv
+        if getattr(c, "_ials_scratch", False):
+            return  # a trial fit: only the height mattered, and the picture is not placed
         y = self.height - self.image_height
         self.place(c, self.visual_id, self.path, self.info, 0, y, self.width, self.image_height, self.fit, self.focus)
         y -= 1.5 * MM
