@@ -147,3 +147,12 @@ def test_a_deferred_pull_quote_waits_after_the_authors_page_break():
     frame = Frame(0, 0, 150, 12.4 * 14, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     fill_frame(frame, story, Canvas(io.BytesIO()))
     assert story[:2] == [brk, quote]  # the break is taken first; the quote opens the next page
+
+
+def test_looseness_in_the_manifest_names_paragraphs_by_their_line(mini_copy):
+    _edit(mini_copy, "    text: texts/edito.md\n", "    text: texts/edito.md\n    looseness: {8: 1, 2: -1}\n")
+    result = render(load_issue(mini_copy), ["edito"], mode=proof_mode())
+    unknown = [w for w in result.warnings if "looseness for line" in w]
+    assert unknown == [
+        "section 'edito': looseness for line 2 of texts/edito.md: no paragraph starts there (it is left out)"
+    ]

@@ -363,3 +363,23 @@ def test_long_paragraph_windows_keep_blank_lines_and_every_word() -> None:
         ln for ln in s.lines if not any(isinstance(it, Box) and it.text for it in s.galley.items[ln.start : ln.end])
     ]
     assert len(empty) == 5  # the blank line between each pair of the six parts
+
+
+def test_looseness_sets_a_paragraph_a_line_shorter_or_longer_within_the_spacing_limits() -> None:
+    text = TEXT * 3
+    changed = {-1: 0, 1: 0}
+    for mm in range(50, 95, 3):
+        width = mm * MM
+        normal = block(text).line_count(width)
+        for looseness in (-1, 1):
+            tb = block(text)
+            tb.looseness = looseness
+            s = tb.setting(width)
+            assert len(s.lines) in (normal, normal + looseness)
+            if len(s.lines) == normal + looseness:
+                changed[looseness] += 1
+                for line in s.lines[:-1]:
+                    drawn = set_line(s.galley, line, width, "justify", s.pass_.letter_room, s.pass_.scale_room)
+                    assert drawn.word_space <= 1.34 and not drawn.overfull
+            assert printed_words(tb, width) == source_words(text)
+    assert changed[-1] and changed[1]

@@ -9,14 +9,20 @@ written; the manifest stays as it is.
 from __future__ import annotations
 
 import dataclasses
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 
-from ials_print.layout.compose import SectionResult
+from ials_print.layout.compose import SectionComposer, SectionResult
+from ials_print.layout.fonts import register_fonts
+from ials_print.layout.styles import build_styles
+from ials_print.layout.textblock import TextBlock
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import AreaPlacement, Section
 from ials_print.output.build import render
 from ials_print.output.modes import proof_mode
 
+UNDERFILLED = 0.40  # as the layout flags a page
 
 @dataclass
 class PageFit:
@@ -67,6 +73,64 @@ def measure(result: SectionResult, leading: float) -> list[PageFit]:
     return pages
 
 
+BODY = ("body", "body_first")
+
+
+def _paragraphs(issue: Issue, section: Section, width: float, looseness: int) -> list[tuple[int, int]]:
+    """Body paragraphs that the breaker can set one line shorter (-1) or longer (+1) at ``width``:
+    (source line, lines), longest first."""
+    styles = build_styles(issue.stylesheet, register_fonts(issue.manifest.fonts, issue.fonts_dir))
+    composer = SectionComposer(issue, section, styles, None)
+    composer._story = composer.story()
+    body = {composer._style(name) for name in BODY}
+    found = []
+    for block in composer.paragraphs():
+        if block.style.name not in body or not block.source_line or block.line_count(width) < 3:
+            continue
+        normal = block.line_count(width)
+        trial = TextBlock(block.galley, block.style, block.align, block.text, passes=block.passes)
+        trial.looseness = looseness
+        if trial.line_count(width) == normal + looseness:
+            found.append((block.source_line, normal))
+    return sorted(found, key=lambda x: -x[1])
+
+
+def _column_width(result: SectionResult) -> float | None:
+    widths = Counter(round(r.w, 1) for plan in result.pages for r in plan.frames)
+    return widths.most_common(1)[0][0] if widths else None
+
+
+def _looseness_remedies(issue: Issue, section: Section, result: SectionResult, fit: SectionFit) -> None:
+    """Set k paragraphs one line tighter (to absorb an overset of k lines) or looser (to lift an
+    underfilled last page), and lay the section out again to say what it gives."""
+    width = _column_width(result)
+    if width is None:
+        return
+    if fit.overset_lines > 0:
+        tight = _paragraphs(issue, section, width, -1)
+        if len(tight) >= fit.overset_lines:
+            chosen = {line: -1 for line, _ in tight[: fit.overset_lines]}
+            trial = _lay_out(issue, section.model_copy(update={"looseness": {**section.looseness, **chosen}}))
+            left = trial.overset_words
+            effect = "everything fits" if not left else f"{left} words still left over"
+            fit.remedies.append(
+                Remedy(f"tighten {len(chosen)} paragraphs by one line", effect, {"looseness": chosen})
+            )
+        return
+    last = next((p for p in reversed(fit.pages) if p.room), None)
+    if last is None or not any(f.startswith("underfilled") for f in last.flags):
+        return
+    need = math.ceil(UNDERFILLED * last.room) - last.lines
+    loose = _paragraphs(issue, section, width, 1)
+    if 0 < need <= len(loose):
+        chosen = {line: 1 for line, _ in loose[:need]}
+        trial = _lay_out(issue, section.model_copy(update={"looseness": {**section.looseness, **chosen}}))
+        page = next((pl for pl in trial.pages if pl.folio == last.folio), None)
+        if page is not None and not trial.overset_words:
+            effect = f"page {last.folio} goes from {last.fill:.0%} to {page.fill:.0%} filled"
+            fit.remedies.append(Remedy(f"loosen {len(chosen)} paragraphs by one line", effect, {"looseness": chosen}))
+
+
 def _pages_with_visuals_only(section: Section, pages: int) -> bool:
     """Would a shorter section drop a page that holds one of its placed visuals?"""
     return any(isinstance(v.place, AreaPlacement) and v.place.page > pages for v in section.images)
@@ -95,6 +159,7 @@ def section_fit(issue: Issue, section: Section, result: SectionResult, leading: 
             if not trial.overset_words:
                 effect = "everything still fits (the flatplan changes)"
                 fit.remedies.append(Remedy(f"take a page away ({fewer})", effect, {"pages": fewer}))
+    _looseness_remedies(issue, section, result, fit)
     for p, plan in zip(fit.pages, result.pages, strict=True):
         if any(flag.startswith("underfilled") for flag in p.flags):
             empty = p.room - p.lines

@@ -161,6 +161,8 @@ class SectionComposer:
         text = "".join(r.text for r in runs)
         passes = justified_passes(s.letter_room, s.scale_room) if align == "justify" else None
         block = TextBlock(galley, pstyle, align, text, bullet=bullet, passes=passes)
+        block.source_line = line
+        block.looseness = self.section.looseness.get(line, 0) if line else 0
         records = [self._missing.setdefault((char, font), _Missing()) for char, font in missing]
         for r in records:
             r.lines.add(line)
@@ -269,6 +271,14 @@ class SectionComposer:
             out.append(self._plain(self.article.meta.signature, "signature"))
         return _group_drop_cap(out)
 
+    def paragraphs(self) -> list[TextBlock]:
+        """The story's paragraphs, those inside a drop cap's group too."""
+        out: list[TextBlock] = []
+        for f in self._story:
+            inner = f._content if isinstance(f, ImageAndFlowables) else [f]
+            out += [g for g in inner if isinstance(g, TextBlock)]
+        return out
+
     def _drop_cap(self, block: StoryParagraph) -> Paragraph:
         """The first paragraph without its initial; the initial rides along as ``drop_cap``."""
         runs = list(block.runs)
@@ -332,6 +342,12 @@ class SectionComposer:
         self._story = self.story()
         self._head = self.head_flowables()
         self._blocks_total = len(self._story)
+        starts = {getattr(f, "source_line", 0) for f in self.paragraphs()}
+        for line in sorted(set(self.section.looseness) - starts):
+            self.result.warnings.append(
+                f"section '{self.section.id}': looseness for line {line} of {self.section.text}: "
+                f"no paragraph starts there (it is left out)"
+            )
         # The title block opens the first page not filled by a full-page visual (an interview may
         # face its portrait, a dossier open on a visual).
         full = {

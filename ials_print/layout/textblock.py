@@ -173,6 +173,8 @@ class TextBlock(Flowable):
         self.spaceAfter = style.spaceAfter
         self.on_draw: Callable[[Flowable, list[DrawnLine]], None] | None = None
         self.max_space = 1.33  # drawn word space / natural above which a justified line is reported
+        self.looseness = 0  # -1: one line shorter, +1: one longer, where the breaks allow (copyfitting)
+        self.source_line = 0  # where the paragraph starts in its text file
         self.passes = passes or (JUSTIFIED_PASSES if align == "justify" else ragged_passes(style.fontSize))
 
     def __deepcopy__(self, memo: dict) -> TextBlock:
@@ -202,6 +204,10 @@ class TextBlock(Flowable):
         return self._break_galley(galley, measure, forbidden, passes)
 
     def _break_galley(self, galley: Galley, measure: float, forbidden: frozenset[int], passes) -> Setting:
+        if self.looseness:
+            loose = self._loosened(galley, measure, forbidden, passes)
+            if loose is not None:
+                return loose
         for p in passes:
             params = replace(p.params, forbidden=forbidden) if forbidden else p.params
             lines = break_lines(galley, [measure], params)
@@ -245,6 +251,24 @@ class TextBlock(Flowable):
         lenient = max(used, key=lambda p: (p.letter_room, p.scale_room, p.params.tolerance))
         return Setting(galley, lines, lenient)
 
+    def _loosened(self, galley: Galley, measure: float, forbidden: frozenset[int], passes) -> Setting | None:
+        """The paragraph one line shorter or longer (``looseness``), from the strictest pass that can
+        set it so with its spaces within their limits; None when none can, and the paragraph keeps
+        its best breaks."""
+        normal = None
+        for p in passes:
+            normal = break_lines(galley, [measure], replace(p.params, forbidden=forbidden))
+            if normal is not None:
+                break
+        if normal is None:
+            return None
+        for p in (p for p in passes if p.params.tolerance < INFINITY):  # within the spacing limits only
+            params = replace(p.params, forbidden=forbidden, looseness=self.looseness)
+            lines = break_lines(galley, [measure], params)
+            if lines is not None and len(lines) == len(normal) + self.looseness:
+                return Setting(galley, lines, p)
+        return None
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         s = self.setting(aw)
         self.width, self.height = aw, len(s.lines) * self.style.leading
@@ -270,7 +294,7 @@ class TextBlock(Flowable):
             fixed=Setting(s.galley, lines[:keep], s.pass_),
         )  # fmt: skip
         head.spaceAfter = 0
-        head.on_draw, head.max_space = self.on_draw, self.max_space
+        head.on_draw, head.max_space, head.source_line = self.on_draw, self.max_space, self.source_line
         start = lines[keep].start
         tail_galley = _slice(s.galley, start)
         shifted = [replace(ln, start=ln.start - start, end=ln.end - start) for ln in lines[keep:]]
@@ -278,7 +302,7 @@ class TextBlock(Flowable):
             tail_galley, self.style, self.align, galley_text(tail_galley), passes=self.passes, first=False,
             cache={round(aw, 3): Setting(tail_galley, shifted, s.pass_)},
         )  # fmt: skip
-        tail.on_draw, tail.max_space = self.on_draw, self.max_space
+        tail.on_draw, tail.max_space, tail.source_line = self.on_draw, self.max_space, self.source_line
         return [head, tail]
 
     def _avoid_turn_hyphen(self, aw: float, s: Setting, keep: int) -> tuple[Setting, int]:

@@ -134,6 +134,10 @@ class Section(Strict):
     text_author: str | None = Field(None, description="Who wrote the text")
     text_tool: str | None = Field(None, description="AI tool used for the text, e.g. 'GPT-4' (when ia or mixte)")
     pictograms: list[PictogramOverride] = Field(default_factory=list)
+    looseness: dict[int, Literal[-1, 1]] = Field(
+        default_factory=dict,
+        description="Paragraphs, by the line of the text file they start on, set one line shorter (-1) or longer (1)",
+    )
     short_pages: dict[int, Annotated[str, Field(min_length=10)]] = Field(
         default_factory=dict,
         description="Pages of the section (1 = its first) allowed to be less than 40 % filled, with the reason",
