@@ -91,7 +91,7 @@ def test_a_pull_quote_that_does_not_fit_floats_to_the_next_column_and_never_stac
     from reportlab.platypus import Frame
 
     from ials_print.layout import flowables as fl
-    from ials_print.layout.compose import fill_frame
+    from ials_print.layout.columns import fill_frame
     from ials_print.layout.grid import Grid
     from ials_print.layout.textblock import TextBlock
     from ials_print.typeset.items import RunStyle, itemize
@@ -130,7 +130,7 @@ def test_a_deferred_pull_quote_waits_after_the_authors_page_break():
     from reportlab.platypus import Frame
 
     from ials_print.layout import flowables as fl
-    from ials_print.layout.compose import fill_frame
+    from ials_print.layout.columns import fill_frame
     from ials_print.layout.textblock import TextBlock
     from ials_print.typeset.items import RunStyle, itemize
     from tests.conftest import ROOT

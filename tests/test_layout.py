@@ -223,7 +223,7 @@ def test_no_orphan_line_at_column_foot(mini_issue, tmp_path):
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Frame
 
-    from ials_print.layout.compose import fill_frame
+    from ials_print.layout.columns import fill_frame
 
     para, leading = _body_paragraph(mini_issue, "Un mot de plus pour remplir la ligne. " * 12)
     story = [para]
@@ -238,7 +238,7 @@ def test_no_widow_line_at_column_head(mini_issue, tmp_path):
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Frame
 
-    from ials_print.layout.compose import fill_frame
+    from ials_print.layout.columns import fill_frame
 
     para, leading = _body_paragraph(mini_issue, "Un mot de plus pour remplir la ligne. " * 12)
     para.wrap(60 * MM, 10_000)

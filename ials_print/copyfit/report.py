@@ -24,6 +24,7 @@ from ials_print.output.modes import proof_mode
 
 UNDERFILLED = 0.40  # as the layout flags a page
 
+
 @dataclass
 class PageFit:
     folio: int
@@ -113,9 +114,7 @@ def _looseness_remedies(issue: Issue, section: Section, result: SectionResult, f
             trial = _lay_out(issue, section.model_copy(update={"looseness": {**section.looseness, **chosen}}))
             left = trial.overset_words
             effect = "everything fits" if not left else f"{left} words still left over"
-            fit.remedies.append(
-                Remedy(f"tighten {len(chosen)} paragraphs by one line", effect, {"looseness": chosen})
-            )
+            fit.remedies.append(Remedy(f"tighten {len(chosen)} paragraphs by one line", effect, {"looseness": chosen}))
         return
     last = next((p for p in reversed(fit.pages) if p.room), None)
     if last is None or not any(f.startswith("underfilled") for f in last.flags):
