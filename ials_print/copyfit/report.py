@@ -19,7 +19,7 @@ from ials_print.layout.styles import build_styles
 from ials_print.layout.textblock import TextBlock
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import AreaPlacement, Section
-from ials_print.output.build import render
+from ials_print.output.build import BuildResult, render
 from ials_print.output.modes import proof_mode
 
 UNDERFILLED = 0.40  # as the layout flags a page
@@ -59,11 +59,42 @@ class SectionFit:
 
 def _lay_out(issue: Issue, section: Section) -> SectionResult:
     """The section alone, as the issue would print it (proof images: the layout is the same)."""
+    return _render_alone(issue, section).sections[0]
+
+
+def _render_alone(issue: Issue, section: Section) -> BuildResult:
     manifest = issue.manifest.model_copy(
         update={"sections": [section if s.id == section.id else s for s in issue.manifest.sections]}
     )
     trial = dataclasses.replace(issue, manifest=manifest)
-    return render(trial, [section.id], mode=proof_mode()).sections[0]
+    return render(trial, [section.id], mode=proof_mode())
+
+
+def _visual_remedies(issue: Issue, section: Section, placed: dict[str, int], fit: SectionFit) -> None:
+    """For an underfilled page, its visuals in the flow set taller, or across the page's top (the
+    layout's ``top-half`` area); each tried, and said with the page's fill it gives."""
+    areas = issue.templates[section.layout].areas
+    taken = {v.place.page for v in section.images if isinstance(v.place, AreaPlacement)}
+    for page in fit.pages:
+        if not any(f.startswith("underfilled") for f in page.flags):
+            continue
+        n = page.folio - section.first_page + 1
+        for v in section.images:
+            if v.place != "flow" or placed.get(v.id) != page.folio:
+                continue
+            changes = [(f"set visual '{v.id}' up to 200 mm tall", {"max_height": 200})]
+            if "top-half" in areas and n not in taken:
+                area = {"area": "top-half", "page": n}
+                changes.append((f"set visual '{v.id}' across the top of the page (top-half)", {"place": area}))
+            for action, change in changes:
+                images = [v.model_copy(update=change) if w.id == v.id else w for w in section.images]
+                trial = _lay_out(issue, section.model_copy(update={"images": images}))
+                after = next((pl for pl in trial.pages if pl.folio == page.folio), None)
+                if after is None or trial.overset_words:
+                    continue
+                fill = f"{after.fill:.0%} filled" if after.capacity else "a visual page"
+                effect = f"page {page.folio} goes from {page.fill:.0%} to {fill}"
+                fit.remedies.append(Remedy(action, effect, {"images": {v.id: change}}))
 
 
 def measure(result: SectionResult, leading: float) -> list[PageFit]:
@@ -135,7 +166,10 @@ def _pages_with_visuals_only(section: Section, pages: int) -> bool:
     return any(isinstance(v.place, AreaPlacement) and v.place.page > pages for v in section.images)
 
 
-def section_fit(issue: Issue, section: Section, result: SectionResult, leading: float) -> SectionFit:
+def section_fit(
+    issue: Issue, section: Section, result: SectionResult, leading: float, placed: dict[str, int] | None = None
+) -> SectionFit:
+    """The fit of one laid-out section; ``placed`` tells on which page each visual landed."""
     fit = SectionFit(section.id, section.first_page, measure(result, leading))
     article = issue.articles.get(section.id)
     words = len(article.plain_text().split()) if article else 0
@@ -159,6 +193,7 @@ def section_fit(issue: Issue, section: Section, result: SectionResult, leading: 
                 effect = "everything still fits (the flatplan changes)"
                 fit.remedies.append(Remedy(f"take a page away ({fewer})", effect, {"pages": fewer}))
     _looseness_remedies(issue, section, result, fit)
+    _visual_remedies(issue, section, placed or {}, fit)
     for p, plan in zip(fit.pages, result.pages, strict=True):
         if any(flag.startswith("underfilled") for flag in p.flags):
             empty = p.room - p.lines
@@ -195,5 +230,6 @@ def fit_report(issue: Issue, section_ids: list[str] | None = None) -> list[Secti
         body = issue.stylesheet.styles[template.styles.get("body", "body")] if issue.stylesheet else None
         grid = template.grid if template.grid not in (True, False) else None
         leading = (grid.leading if grid and grid.leading else None) or (body.leading if body else 12.4)
-        out.append(section_fit(issue, section, sr, leading))
+        placed = {im.visual_id: im.folio for im in result.images}
+        out.append(section_fit(issue, section, sr, leading, placed))
     return out
