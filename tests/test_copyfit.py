@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+from reportlab.lib.colors import black
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame
 from typer.testing import CliRunner
 
 from ials_print.cli import app
 from ials_print.copyfit.report import fit_report
+from ials_print.layout import flowables as fl
+from ials_print.layout.columns import fill_frame
+from ials_print.layout.grid import Grid
+from ials_print.layout.textblock import TextBlock
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
 from ials_print.output.modes import proof_mode
+from ials_print.typeset.items import RunStyle, itemize
+from tests.conftest import ROOT
 
 runner = CliRunner()
 LONG = "\n\n".join(
@@ -79,73 +93,35 @@ def test_short_pages_must_name_pages_of_the_section(mini_copy):
     assert "page 3 is not a page of section 'edito' (1 to 1)" in result.output
 
 
-def test_a_pull_quote_that_does_not_fit_floats_to_the_next_column_and_never_stacks():
-    import io
-
-    from reportlab.lib.colors import black
-    from reportlab.lib.enums import TA_JUSTIFY
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Frame
-
-    from ials_print.layout import flowables as fl
-    from ials_print.layout.columns import fill_frame
-    from ials_print.layout.grid import Grid
-    from ials_print.layout.textblock import TextBlock
-    from ials_print.typeset.items import RunStyle, itemize
-    from tests.conftest import ROOT
-
-    pdfmetrics.registerFont(TTFont("float-serif", str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
+def _para(words: int) -> TextBlock:
+    """A justified paragraph of ``words`` words in EB Garamond 9.6/12.4."""
+    if "float-serif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("float-serif", str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
     style = ParagraphStyle("b", fontName="float-serif", fontSize=9.6, leading=12.4, alignment=TA_JUSTIFY)
+    text = " ".join(["mot"] * words)
+    return TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)
 
-    def para(words: int) -> TextBlock:
-        text = " ".join(["mot"] * words)
-        return TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)
 
-    quote = lambda: fl.PullQuote(para(60), black)  # noqa: E731
-    first, q1, q2, second = para(80), quote(), quote(), para(400)
+def _column(height: float) -> Frame:
+    return Frame(0, 0, 150, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+
+def test_a_pull_quote_that_does_not_fit_floats_to_the_next_column_and_never_stacks():
+    first, q1, q2, second = _para(80), fl.PullQuote(_para(60), black), fl.PullQuote(_para(60), black), _para(400)
     story = [first, q1, q2, second]
     height = 12.4 * 14
-    frame = Frame(0, 0, 150, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    c = Canvas(io.BytesIO())
+    frame, c = _column(height), Canvas(io.BytesIO())
     fill_frame(frame, story, c, Grid(height - 9.6, 12.4))
     assert frame._y - frame._y1p < 12.4  # the column is full: the quotes made no hole
     assert story[0] is q1 and story[1] is q2  # they open the next column, in their order
-    frame = Frame(0, 0, 150, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    fill_frame(frame, story, c, Grid(height - 9.6, 12.4))
+    fill_frame(_column(height), story, c, Grid(height - 9.6, 12.4))
     assert story[0] is q2  # one pull-quote a column: the second waits for the next
 
 
 def test_a_deferred_pull_quote_waits_after_the_authors_page_break():
-    import io
-
-    from reportlab.lib.colors import black
-    from reportlab.lib.enums import TA_JUSTIFY
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Frame
-
-    from ials_print.layout import flowables as fl
-    from ials_print.layout.columns import fill_frame
-    from ials_print.layout.textblock import TextBlock
-    from ials_print.typeset.items import RunStyle, itemize
-    from tests.conftest import ROOT
-
-    pdfmetrics.registerFont(TTFont("float-serif", str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
-    style = ParagraphStyle("b", fontName="float-serif", fontSize=9.6, leading=12.4, alignment=TA_JUSTIFY)
-
-    def para(words: int) -> TextBlock:
-        text = " ".join(["mot"] * words)
-        return TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)
-
-    quote, brk = fl.PullQuote(para(60), black), fl.NextPage()
-    story = [para(80), quote, para(10), brk, para(50)]
-    frame = Frame(0, 0, 150, 12.4 * 14, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    fill_frame(frame, story, Canvas(io.BytesIO()))
+    quote, brk = fl.PullQuote(_para(60), black), fl.NextPage()
+    story = [_para(80), quote, _para(10), brk, _para(50)]
+    fill_frame(_column(12.4 * 14), story, Canvas(io.BytesIO()))
     assert story[:2] == [brk, quote]  # the break is taken first; the quote opens the next page
 
 
