@@ -261,7 +261,7 @@ class SectionComposer(SectionReports):
             out += [g for g in inner if isinstance(g, TextBlock)]
         return out
 
-    def _drop_cap(self, block: StoryParagraph) -> Paragraph:
+    def _drop_cap(self, block: StoryParagraph) -> TextBlock:
         """The first paragraph without its initial; the initial rides along as ``drop_cap``."""
         runs = list(block.runs)
         text = runs_text(block.runs).lstrip()
