@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.lib.colors import black
@@ -159,6 +159,7 @@ WORDS = st.sampled_from(VOCABULARY.split())
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words=st.lists(WORDS, min_size=1, max_size=60), width_mm=st.floats(min_value=25, max_value=180))
+@example(words=["des"] * 4 + ["artificielle", "https://ials.fr/numero/3"], width_mm=25.0)  # a URL reshaped wider
 def test_no_word_lost_or_duplicated_and_lines_fit(words: list[str], width_mm: float) -> None:
     text = " ".join(words)
     tb = block(text)

@@ -109,6 +109,12 @@ def set_line(galley: Galley, line: Line, measure: float, align: str, letter_room
         letters = -min(-delta + glue, letter_room * words)
         scaled = -min(-delta + glue + letters, scale_room * words)
         glue = delta - letters - scaled
+        excess = -shrink - glue
+        if 0 < excess <= ESTIMATE_SLACK:
+            # The breaker measured the words shaped whole, the line reshapes its pieces: a few
+            # hundredths of a point apart. Letter spacing takes the difference, not the spaces.
+            letters -= excess
+            glue += excess
         out.overfull = glue < -shrink - 0.01
     out.letter_space = letters / glyph_gaps
     out.scale = 1 + scaled / words if words else 1.0
@@ -128,6 +134,9 @@ def set_line(galley: Galley, line: Line, measure: float, align: str, letter_room
     if natural_gaps and sum(natural_gaps) > 0:
         out.word_space = sum(drawn_gaps) / sum(natural_gaps)
     return out
+
+
+ESTIMATE_SLACK = 1.5  # points a line may differ from the breaker's estimate, taken by letter spacing
 
 
 def _fp(v: float) -> str:
