@@ -306,13 +306,40 @@ def _check_visual(
                     + _did_you_mean(v.place.area, list(template.areas)),
                 )
             )
-        if v.place.page > section.pages:
+        last = v.place.page + (1 if v.place.spread else 0)
+        if last > section.pages:
+            what = f"a spread from page {v.place.page}" if v.place.spread else f"page {v.place.page}"
             problems.append(
                 issue.located.problem(
                     (*where, "place", "page"),
-                    f"page {v.place.page} is beyond section '{section.id}', which has {section.pages} pages",
+                    f"{what} is beyond section '{section.id}', which has {section.pages} pages",
                 )
             )
+        if v.place.spread:
+            _check_spread(issue, section, v, template, where, problems)
+
+
+def _check_spread(issue: Issue, section: Section, v, template, where: tuple, problems: list[Problem]) -> None:
+    """A picture across the fold starts on a left-hand (even) page and spans its area's width."""
+    folio = section.first_page + v.place.page - 1
+    if folio % 2:
+        problems.append(
+            issue.located.problem(
+                (*where, "place", "page"),
+                f"visual '{v.id}': a spread starts on a left-hand page, and page {v.place.page} of "
+                f"section '{section.id}' is page {folio}, a right-hand page",
+            )
+        )
+    area = template.areas.get(v.place.area)
+    width = issue.manifest.format.trim_width
+    if area is not None and (area.x > 0.01 or area.x + area.w < width - 0.01):
+        problems.append(
+            issue.located.problem(
+                (*where, "place", "area"),
+                f"visual '{v.id}': a spread needs an area across the page's width ({width:g} mm), "
+                f"and area '{v.place.area}' runs from {area.x:g} to {area.x + area.w:g} mm",
+            )
+        )
 
 
 def _check_article(issue: Issue, i: int, section: Section, problems: list[Problem]) -> None:

@@ -87,6 +87,11 @@ class AreaPlacement(Strict):
 
     area: str
     page: int = Field(1, ge=1, description="Page within the section, 1 = its first page")
+    spread: bool = Field(
+        False,
+        description="Across the fold: the area on this left-hand page and the facing page as one picture "
+        "(a double page); the area must span the page's width",
+    )
 
 
 class Visual(Strict):
@@ -137,6 +142,11 @@ class Section(Strict):
     looseness: dict[int, Literal[-1, 1]] = Field(
         default_factory=dict,
         description="Paragraphs, by the line of the text file they start on, set one line shorter (-1) or longer (1)",
+    )
+    drop_pull_quotes: list[int] = Field(
+        default_factory=list,
+        description="Pull-quotes (`>`), by the line of the text file they start on, the layout leaves out; "
+        "they repeat the body, so no word is lost",
     )
     short_pages: dict[int, Annotated[str, Field(min_length=10)]] = Field(
         default_factory=dict,
