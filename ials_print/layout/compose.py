@@ -200,7 +200,8 @@ class SectionComposer(AreaVisuals, SectionReports):
             cred,
             v.fit,
             v.focus,
-            max_height=v.max_height * MM,
+            max_height=(v.max_height or self.template.figures.max_height) * MM,
+            min_height=(v.min_height or self.template.figures.min_height) * MM,
         )
 
     def story(self) -> list[Flowable]:

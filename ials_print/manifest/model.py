@@ -113,7 +113,12 @@ class Visual(Strict):
     )
     fit: Literal["fit", "fill"] = Field("fill", description="fit: whole image; fill: crop to the frame")
     focus: tuple[float, float] = Field((0.5, 0.5), description="Crop centre (x, y), 0..1 from top-left")
-    max_height: float = Field(95, gt=10, le=400, description="In the flow: tallest the image may be, in mm")
+    max_height: float | None = Field(
+        None, gt=10, le=400, description="In the flow: tallest the image may be, in mm (default: the layout's)"
+    )
+    min_height: float | None = Field(
+        None, gt=10, le=400, description="In the flow: shortest it may shrink to, in mm (default: the layout's)"
+    )
 
 
 class PictogramOverride(Strict):
