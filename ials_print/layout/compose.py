@@ -526,7 +526,8 @@ class SectionComposer(AreaVisuals, SectionReports):
         x = ta.right - fw if geo.recto else ta.x
         pieces = [(text, folio_style, Rect(x, y, fw, folio_style.leading))]
         if self.template.running_head:
-            head = f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
+            head = f"{self.issue.short_name} n°{self.issue.manifest.issue.number} · "
+            head += self.section.running_head or self.section.title
             head = _fit_line(head, head_style.fontName, head_style.fontSize, ta.w / 2, upper=True).upper()
             hw = c.stringWidth(head, head_style.fontName, head_style.fontSize) + 2
             hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM

@@ -27,6 +27,17 @@ class IssueInfo(Strict):
     publisher: str | None = None
 
 
+class Publication(Strict):
+    """The magazine itself, the same for all its issues: its names as printed."""
+
+    name: str = Field(min_length=1, max_length=200, description="Full title, e.g. on the cover and in the PDF's Info")
+    short_name: str = Field(
+        min_length=1, max_length=40, description="Short name for running feet, proof slugs and the flatplan"
+    )
+    masthead: str | None = Field(None, max_length=60, description="The cover's masthead (default: short_name)")
+    language: Literal["fr"] = "fr"
+
+
 class Margins(Strict):
     """Type-area margins from the trim, in mm; inside is the spine side."""
 
@@ -189,6 +200,11 @@ class Hyphenation(Strict):
 class Manifest(Strict):
     """An issue: identity, format, fonts and the flatplan (sections in page order)."""
 
+    publication: Publication | str | None = Field(
+        None,
+        description="The magazine's names (running feet, slugs), or the path of a YAML file holding them that the "
+        "issues of one title share (relative to the manifest)",
+    )
     issue: IssueInfo
     format: PageFormat = PageFormat()
     resources: Resources = Resources()

@@ -40,7 +40,7 @@ def pdf_date(d: dt.datetime) -> str:
     return d.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-IALS_NS = "https://ials.fr/ns/provenance/1.0/"
+PROV_NS = "https://ials-print.dev/ns/provenance/1.0/"  # the engine's own XMP schema
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -69,14 +69,14 @@ def page_xmp(label: PageLabel) -> bytes:
         + "</rdf:li>"
         for vid, term, tool in label.visuals
     )
-    visuals = f"<ials:Visuals><rdf:Bag>{items}</rdf:Bag></ials:Visuals>" if items else ""
+    visuals = f"<aiprov:Visuals><rdf:Bag>{items}</rdf:Bag></aiprov:Visuals>" if items else ""
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about=""'
-        f' xmlns:ials="{IALS_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        f' xmlns:aiprov="{PROV_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
         ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
-        f"<ials:Pictogram>{escape(label.pictogram)}</ials:Pictogram><ials:PictogramKind>{label.kind}</ials:PictogramKind>"
-        f"<ials:Reason>{escape(label.reason)}</ials:Reason>{visuals}"
+        f"<aiprov:Pictogram>{escape(label.pictogram)}</aiprov:Pictogram><aiprov:PictogramKind>{label.kind}</aiprov:PictogramKind>"
+        f"<aiprov:Reason>{escape(label.reason)}</aiprov:Reason>{visuals}"
         '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
     ).encode()
 
@@ -93,7 +93,7 @@ def xmp_packet(info: DocumentInfo, document_id: str, version_id: str, summary: d
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
-    xmlns:ials="{IALS_NS}">
+    xmlns:aiprov="{PROV_NS}">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>
@@ -119,9 +119,9 @@ def _summary(summary: dict[str, int] | None) -> str:
     if not summary:
         return ""
     return (
-        f"\n   <ials:PagesIA>{summary.get('ia', 0)}</ials:PagesIA>"
-        f"\n   <ials:PagesIAHumain>{summary.get('mixte', 0)}</ials:PagesIAHumain>"
-        f"\n   <ials:PagesHumain>{summary.get('humain', 0)}</ials:PagesHumain>"
+        f"\n   <aiprov:PagesIA>{summary.get('ia', 0)}</aiprov:PagesIA>"
+        f"\n   <aiprov:PagesIAHumain>{summary.get('mixte', 0)}</aiprov:PagesIAHumain>"
+        f"\n   <aiprov:PagesHumain>{summary.get('humain', 0)}</aiprov:PagesHumain>"
     )
 
 
