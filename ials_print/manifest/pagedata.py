@@ -15,7 +15,7 @@ class CoverLine(Strict):
 
 
 class CoverData(Strict):
-    masthead: str
+    masthead: str | None = Field(None, description="Default: the publication's masthead, else its short name")
     issue_label: str
     descriptor: str | None = None
     tagline: list[str] = Field(default_factory=list)
