@@ -354,6 +354,39 @@ def fit_cmd(
             out_console.print(f"  → {r.action}: {r.effect}", markup=False)
 
 
+@app.command("new-issue")
+def new_issue_cmd(
+    previous: Annotated[Path, typer.Argument(help="The previous issue's manifest (YAML)")],
+    number: Annotated[int, typer.Option("--number", "-n", help="The new issue's number")],
+    date: Annotated[
+        str | None, typer.Option("--date", help="Its publication date, YYYY-MM-DD (default: today)")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The new manifest (default: beside it)")] = None,
+) -> None:
+    """Start the next issue from the previous one: the same flatplan, each section a placeholder."""
+    import datetime as dt
+
+    from ials_print.manifest.newissue import write_next_issue
+
+    issue = _load(previous)
+    try:
+        when = dt.date.fromisoformat(date) if date else dt.datetime.now(dt.UTC).date()
+    except ValueError:
+        raise _bad_input([Problem(previous, f"--date: expected YYYY-MM-DD, found {date!r}")]) from None
+    try:
+        target = write_next_issue(issue.manifest, issue.path, number, when, out)
+    except InputError as exc:
+        raise _bad_input(exc.problems, "nothing was written") from None
+    except OSError as exc:
+        raise _bad_input([Problem(out or issue.path.parent, f"cannot write here ({exc.strerror or exc})")]) from None
+    m = issue.manifest
+    out_console.print(
+        f"new issue: {target} — n°{number} of {when.isoformat()}, {len(m.sections)} sections as placeholders "
+        f"on {m.page_count} pages (the flatplan of n°{m.issue.number})",
+        markup=False,
+    )
+
+
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""

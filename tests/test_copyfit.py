@@ -161,3 +161,33 @@ def test_a_figure_grows_to_the_column_foot_rather_than_leave_a_hole():
     figure = _figure("fill", max_height=110)
     fill_frame(_column(height), [figure, _para(24)], c)
     assert figure.image_height == 110
+
+
+def test_no_hyphen_at_a_page_turn_with_a_picture_page_between():
+    """Before a page turn the composer avoids a hyphen when it can; when a full-page picture comes
+    between, a hyphen there is never left: the column ends a line or two short instead."""
+    from ials_print.layout.textblock import PAGE_TURN, TURN_ACROSS_VISUAL
+
+    _para(1)  # registers the test font
+    word = "anti\u00adcons\u00adti\u00adtu\u00adtion\u00adnel\u00adle\u00adment"
+    text = " ".join([word, "de", "la"] * 30)
+    style = ParagraphStyle("b", fontName="float-serif", fontSize=9.6, leading=12.4, alignment=TA_JUSTIFY)
+    found = 0
+    for lines_high in range(4, 16):
+        block = TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)
+        width, height = 70, 12.4 * lines_high
+        block.wrap(width, 10_000)
+        turn, across = PAGE_TURN.set(True), TURN_ACROSS_VISUAL.set(False)
+        try:
+            soft = block.split(width, height)
+            TURN_ACROSS_VISUAL.set(True)
+            strict = block.split(width, height)
+        finally:
+            PAGE_TURN.reset(turn)
+            TURN_ACROSS_VISUAL.reset(across)
+        if soft and soft[0].setting(width).lines[-1].hyphenated:
+            found += 1  # the page turn alone could not avoid it here
+        if strict:
+            assert not strict[0].setting(width).lines[-1].hyphenated
+            assert len(strict[1].setting(width).lines) >= 2
+    assert found  # the case the strict rule is for did occur

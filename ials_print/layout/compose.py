@@ -44,7 +44,7 @@ from ials_print.layout.grid import Grid
 from ials_print.layout.markup import runs_segments
 from ials_print.layout.reports import SectionReports
 from ials_print.layout.styles import Styles
-from ials_print.layout.textblock import PAGE_TURN, DrawnLine, TextBlock, justified_passes
+from ials_print.layout.textblock import PAGE_TURN, TURN_ACROSS_VISUAL, DrawnLine, TextBlock, justified_passes
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import Section, Visual
 from ials_print.manifest.templates import Template
@@ -122,6 +122,7 @@ class SectionComposer(AreaVisuals, SectionReports):
         self._grid: Grid | None = None  # the baseline grid of the page being made
         self._spacing: list[tuple[int, int, DrawnLine]] = []  # (folio, source line, line) worth a word
         self._hyphenate = make_hyphenator(issue).hyphenate
+        self._full_pages: set[int] = set()  # pages of the section a visual fills (1-based)
 
     # -- text → flowables -------------------------------------------------------------------
     def _style(self, name: str) -> str:
@@ -341,7 +342,7 @@ class SectionComposer(AreaVisuals, SectionReports):
         # The title block opens the first page not filled by a full-page visual (an interview may
         # face its portrait, a dossier open on a visual); the columns that end the text are
         # balanced on the last page not filled by one.
-        full = self.full_visual_pages()
+        full = self._full_pages = self.full_visual_pages()
         self._head_page = next((n for n in range(self.section.pages) if n + 1 not in full), 0)
         self._last_text_page = max((n for n in range(self.section.pages) if n + 1 not in full), default=0)
 
@@ -380,11 +381,14 @@ class SectionComposer(AreaVisuals, SectionReports):
                 break
             # A page's last column: its last line ends without a hyphen when the paragraph allows
             # (stricter than the rule of the recto alone: a reader's eye leaves the page there too).
-            turn = PAGE_TURN.set(i == len(plan.frames) - 1)
+            last = i == len(plan.frames) - 1
+            turn = PAGE_TURN.set(last)
+            across = TURN_ACROSS_VISUAL.set(last and n + 2 in self._full_pages)
             try:
                 plan.filled.append((rect, self._fill_frame(c, rect, story)))
             finally:
                 PAGE_TURN.reset(turn)
+                TURN_ACROSS_VISUAL.reset(across)
             if story and isinstance(story[0], fl.NextPage):
                 plan.breaks.add(i)  # the author ended the column or page here
             if story and isinstance(story[0], fl.NextFrame):

@@ -349,11 +349,12 @@ class Legend(Flowable):
             p.drawOn(c, 0, y)
         y -= 3 * MM
         font = self.composer.styles["folio"].fontName
+        icons = max((pictogram_width(kind, self.size, font, c, label=False) for kind, _ in self.labels), default=0)
         for kind, label in self.labels:
-            width = pictogram_width(kind, self.size, font, c)
-            draw_pictogram(c, kind, width, y, self.size, font)
-            label.wrap(self.width - width - 4 * MM, 100)
-            label.drawOn(c, width + 4 * MM, y - self.size * 0.75)
+            width = pictogram_width(kind, self.size, font, c, label=False)
+            draw_pictogram(c, kind, width, y, self.size, font, label=False)  # the legend's words say it
+            label.wrap(self.width - icons - 4 * MM, 100)
+            label.drawOn(c, icons + 4 * MM, y - self.size * 0.75)  # the words in one column
             y -= self.size + 3 * MM
 
 
