@@ -16,7 +16,6 @@ from rich.console import Console
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.find import find_manifest
 from ials_print.manifest.load import Issue, load_issue
-from ials_print.manifest.model import Manifest
 
 app = typer.Typer(
     add_completion=False,
@@ -400,13 +399,26 @@ def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     )
 
 
+class SchemaKind(enum.StrEnum):
+    manifest = "manifest"
+    publication = "publication"
+    layout = "layout"
+    stylesheet = "stylesheet"
+    data = "data"
+
+
 @app.command("schema")
-def schema_cmd() -> None:
-    """Print the manifest's JSON Schema (for editors' completion and validation)."""
-    schema = Manifest.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "ials-print issue manifest"
-    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+def schema_cmd(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema")] = SchemaKind.manifest,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Every file's keys as a Markdown reference")] = False,
+) -> None:
+    """Print a file's JSON Schema (for editors' completion and validation), or the reference of all."""
+    from ials_print.manifest.schemas import json_schema, markdown_reference
+
+    if markdown:
+        sys.stdout.write(markdown_reference())
+        return
+    sys.stdout.write(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
