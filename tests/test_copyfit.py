@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 from typer.testing import CliRunner
 
+from ials_print import kit
 from ials_print.cli import app
 from ials_print.copyfit.report import fit_report
 from ials_print.images.inspect import ImageInfo
@@ -26,7 +27,6 @@ from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
 from ials_print.output.modes import proof_mode
 from ials_print.typeset.items import RunStyle, itemize
-from tests.conftest import ROOT
 
 runner = CliRunner()
 LONG = "\n\n".join(
@@ -97,7 +97,7 @@ def test_short_pages_must_name_pages_of_the_section(mini_copy):
 def _para(words: int) -> TextBlock:
     """A justified paragraph of ``words`` words in EB Garamond 9.6/12.4."""
     if "float-serif" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("float-serif", str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
+        pdfmetrics.registerFont(TTFont("float-serif", str(kit.FONTS / "EBGaramond-Regular.ttf")))
     style = ParagraphStyle("b", fontName="float-serif", fontSize=9.6, leading=12.4, alignment=TA_JUSTIFY)
     text = " ".join(["mot"] * words)
     return TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)

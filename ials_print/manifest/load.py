@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ials_print import kit
 from ials_print.content.markdown import load_article
 from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
@@ -48,6 +49,12 @@ class Issue:
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    @property
+    def profile_path(self) -> Path:
+        """The output intent's ICC profile: the manifest's, else the kit's."""
+        profile = self.manifest.output.profile
+        return (self.folder / profile).resolve() if profile else kit.PROFILE
 
     @property
     def short_name(self) -> str:
@@ -234,8 +241,8 @@ def _check_stylesheet(issue: Issue, problems: list[Problem]) -> None:
 def _check_profile(issue: Issue, problems: list[Problem]) -> None:
     """The output intent's ICC profile must be a CMYK output (printer) profile."""
     where = ("output", "profile")
-    name = issue.manifest.output.profile
-    path = (issue.folder / name).resolve()
+    path = issue.profile_path
+    name = issue.manifest.output.profile or str(path)
     try:
         with path.open("rb") as f:
             header = f.read(40)
@@ -430,12 +437,13 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     manifest = validate_model(Manifest, located)
     wanted = set(only) if only is not None else None
     base = path.parent
+    res = manifest.resources
     issue = Issue(
         manifest,
         path,
         located,
-        (base / manifest.resources.layouts).resolve(),
-        (base / manifest.resources.fonts).resolve(),
+        (base / res.layouts).resolve() if res.layouts else kit.LAYOUTS,
+        (base / res.fonts).resolve() if res.fonts else kit.FONTS,
     )
     problems = _check_flatplan(manifest, located)
     issue.publication = _load_publication(issue, problems)

@@ -79,8 +79,8 @@ class FontFamily(Strict):
 class Resources(Strict):
     """Folders the engine reads besides the issue folder, relative to the manifest."""
 
-    layouts: str = Field("../layouts", description="Page templates folder")
-    fonts: str = Field("../fonts", description="TrueType fonts folder")
+    layouts: str | None = Field(None, description="Page templates folder (default: the engine's kit)")
+    fonts: str | None = Field(None, description="TrueType fonts folder (default: the engine's kit)")
     stylesheet: str = Field("styles.yaml", description="Paragraph styles, in the layouts folder")
 
 
@@ -90,7 +90,9 @@ class OutputCondition(Strict):
     identifier: str = Field("FOGRA39", description="OutputConditionIdentifier, e.g. FOGRA39 or FOGRA51")
     info: str = Field("Coated FOGRA39 (ISO 12647-2:2004)", description="Readable name of the condition")
     registry: str = "http://www.color.org"
-    profile: str = Field("../color/FOGRA39L-300.icc", description="CMYK output ICC profile, relative to the manifest")
+    profile: str | None = Field(
+        None, description="CMYK output ICC profile, relative to the manifest (default: the kit's FOGRA39, 300 % ink)"
+    )
 
 
 class AreaPlacement(Strict):

@@ -20,7 +20,7 @@ KEPT = ("id", "title", "running_head", "rubric", "in_contents", "first_page", "p
 
 
 def next_path(previous: Path, number: int) -> Path:
-    """``ials-03.yaml`` → ``ials-04.yaml`` (the trailing number, same width); else ``<stem>-n4.yaml``."""
+    """``zine-07.yaml`` → ``zine-08.yaml`` (the trailing number, same width); else ``<stem>-n4.yaml``."""
     match = re.search(r"(\d+)$", previous.stem)
     if match:
         digits = str(number).zfill(len(match.group(1)))
@@ -46,11 +46,13 @@ def next_issue_text(manifest: Manifest, source: Path, target: Path, number: int,
     publication = data.pop("publication", None)
     if isinstance(publication, str):
         publication = _rebased(publication, old, new)
-    resources = manifest.resources.model_dump()
+    resources = manifest.resources.model_dump(exclude_none=True)
     for key in ("layouts", "fonts"):
-        resources[key] = _rebased(resources[key], old, new)
-    output = manifest.output.model_dump()
-    output["profile"] = _rebased(output["profile"], old, new)
+        if key in resources:  # else the kit's, wherever the manifest is
+            resources[key] = _rebased(resources[key], old, new)
+    output = manifest.output.model_dump(exclude_none=True)
+    if "profile" in output:
+        output["profile"] = _rebased(output["profile"], old, new)
     issue = manifest.issue.model_dump(mode="json", exclude_none=True) | {"number": number, "date": date}
     head = {"publication": publication} if publication is not None else {}
     head |= {"issue": issue}

@@ -13,7 +13,7 @@ from ials_print.manifest.templates import Stylesheet, Template
 
 # kind -> (model, title, where such files live)
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
-    "manifest": (Manifest, "Issue manifest", "the issue's YAML file, e.g. `issue/ials-03.yaml`"),
+    "manifest": (Manifest, "Issue manifest", "the issue's YAML file, e.g. `issue/zine-07.yaml`"),
     "publication": (Publication, "Publication", "`publication:` in the manifest, or the file it names"),
     "layout": (Template, "Layout (page template)", "`layouts/<name>.yaml`"),
     "stylesheet": (Stylesheet, "Stylesheet", "`layouts/styles.yaml` (the manifest's `resources.stylesheet`)"),

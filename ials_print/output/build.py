@@ -67,7 +67,7 @@ def build_date(issue: Issue) -> dt.datetime:
 
 def output_intent(issue: Issue) -> OutputIntent:
     o = issue.manifest.output
-    return OutputIntent(o.identifier, o.info, o.registry, (issue.folder / o.profile).resolve())
+    return OutputIntent(o.identifier, o.info, o.registry, issue.profile_path)
 
 
 def page_label(plan: PagePlan) -> PageLabel:
