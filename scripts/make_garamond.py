@@ -165,7 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("upright", type=Path, help="EBGaramond[wght].ttf")
     parser.add_argument("italic", type=Path, help="EBGaramond-Italic[wght].ttf")
-    parser.add_argument("--out", type=Path, default=ROOT / "ials_print" / "kit" / "fonts", help="output folder (default: ials_print/kit/fonts/)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "ials_print" / "kit" / "fonts",
+        help="output folder (default: ials_print/kit/fonts/)",
+    )
     args = parser.parse_args(argv)
 
     for path, name in ((args.upright, "EBGaramond[wght].ttf"), (args.italic, "EBGaramond-Italic[wght].ttf")):

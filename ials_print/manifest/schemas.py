@@ -64,7 +64,7 @@ def _default(spec: dict[str, Any]) -> str:
 def _what(spec: dict[str, Any], defs: dict[str, Any]) -> str:
     """The property's description, else that of the object it holds."""
     text = spec.get("description", "")
-    refs = [spec] + spec.get("anyOf", []) + [spec.get("items", {}), spec.get("additionalProperties") or {}]
+    refs = [spec, *spec.get("anyOf", []), spec.get("items", {}), spec.get("additionalProperties") or {}]
     for ref in (r.get("$ref") for r in refs if isinstance(r, dict)):
         if not text and ref:
             text = defs.get(ref.rsplit("/", 1)[-1], {}).get("description", "")
