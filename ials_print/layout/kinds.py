@@ -65,6 +65,7 @@ class _FullBleed(SectionComposer):
             top -= 1.5 * MM
         if plan is not None:
             plan.furniture.append(plate)
+            plan.text_marks.append((None, plate))
         return plate
 
     def _credit_line(self, v: Visual, figure: Figure | None) -> str | None:

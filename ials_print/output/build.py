@@ -73,8 +73,10 @@ def output_intent(issue: Issue) -> OutputIntent:
 def page_label(plan: PagePlan) -> PageLabel:
     """The machine-readable label of a laid-out page."""
     prov = plan.provenance
-    visuals = tuple((e.ident, e.source_type or "", e.tool) for e in prov.elements if e.kind == "visual") if prov else ()
-    return PageLabel(LABELS[plan.pictogram], plan.pictogram, prov.reason if prov else "", visuals)
+    elements = prov.elements if prov else []
+    visuals = tuple((e.ident, e.source_type or "", e.tool) for e in elements if e.kind == "visual")
+    texts = tuple((e.ident, e.provenance, e.tool) for e in elements if e.kind == "text")
+    return PageLabel(LABELS[plan.pictogram], plan.pictogram, prov.reason if prov else "", visuals, texts)
 
 
 def default_cache() -> Path:

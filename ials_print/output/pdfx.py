@@ -57,6 +57,7 @@ class PageLabel:
     kind: str  # ia | mixte | humain
     reason: str
     visuals: tuple[tuple[str, str, str | None], ...]  # (visual id, IPTC DigitalSourceType, tool)
+    texts: tuple[tuple[str, str, str | None], ...] = ()  # (text id: section or block, ia|mixte|humain, tool)
 
 
 def page_xmp(label: PageLabel) -> bytes:
@@ -70,6 +71,15 @@ def page_xmp(label: PageLabel) -> bytes:
         for vid, term, tool in label.visuals
     )
     visuals = f"<ials:Visuals><rdf:Bag>{items}</rdf:Bag></ials:Visuals>" if items else ""
+    texts = "".join(
+        f'<rdf:li rdf:parseType="Resource"><dc:identifier>{escape(ident)}</dc:identifier>'
+        f"<ials:Provenance>{kind}</ials:Provenance>"
+        + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
+        + "</rdf:li>"
+        for ident, kind, tool in label.texts
+    )
+    if texts:
+        visuals += f"<ials:Texts><rdf:Bag>{texts}</rdf:Bag></ials:Texts>"
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about=""'

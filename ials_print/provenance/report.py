@@ -15,10 +15,7 @@ def provenance_report(issue, result) -> dict[str, Any]:
     visual_pages: dict[str, list[int]] = defaultdict(list)
     for plan in result.pages:
         prov = plan.provenance
-        elements = [
-            {"kind": e.kind, "id": e.ident, "provenance": e.provenance, "tool": e.tool, "source_type": e.source_type}
-            for e in (prov.elements if prov else [])
-        ]
+        elements = [_element(e, plan.section_id) for e in (prov.elements if prov else [])]
         for e in elements:
             if e["kind"] == "visual":
                 visual_pages[e["id"]].append(plan.folio)
@@ -63,3 +60,12 @@ def provenance_report(issue, result) -> dict[str, Any]:
         "visuals": visuals,
         "totals": {LABELS[k]: {"pages": n, "share": round(n / total, 3) if total else 0} for k, n in counts.items()},
     }
+
+
+def _element(e, section_id: str) -> dict[str, Any]:
+    """One element of a page; text is the section's own or one of its blocks (``::: ia``…)."""
+    out = {"kind": e.kind, "id": e.ident, "provenance": e.provenance, "tool": e.tool, "source_type": e.source_type}
+    if e.kind == "text":
+        out["level"] = "section" if e.ident == section_id else "block"
+        out.update(author=e.author, line=e.line)
+    return out
