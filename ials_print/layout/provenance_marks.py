@@ -136,6 +136,7 @@ class ProvenanceMarks:
             # The file's own term when it agrees with the manifest; the manifest's kind otherwise.
             agrees = claim is not None and claim.source_type and claim.kind == v.provenance
             source = claim.source_type if agrees else SOURCE_TYPE_OF[v.provenance]
-            elements.append(Element("visual", v.id, v.provenance, v.tool, source))
+            state = claim.c2pa_manifest.state if claim is not None and claim.c2pa_manifest else None
+            elements.append(Element("visual", v.id, v.provenance, v.tool, source, c2pa=state))
         override = next(((o.kind, o.reason) for o in s.pictograms if o.page == n + 1), None)
         return derive(plan.folio, s.id, elements, s.provenance, override)

@@ -74,7 +74,7 @@ def page_label(plan: PagePlan) -> PageLabel:
     """The machine-readable label of a laid-out page."""
     prov = plan.provenance
     elements = prov.elements if prov else []
-    visuals = tuple((e.ident, e.source_type or "", e.tool) for e in elements if e.kind == "visual")
+    visuals = tuple((e.ident, e.source_type or "", e.tool, e.c2pa) for e in elements if e.kind == "visual")
     texts = tuple((e.ident, e.provenance, e.tool) for e in elements if e.kind == "text")
     return PageLabel(LABELS[plan.pictogram], plan.pictogram, prov.reason if prov else "", visuals, texts)
 
@@ -234,6 +234,12 @@ def render(
             result.extra_warnings.append(
                 f"visual '{im.visual_id}' on page {im.folio} is {im.ppi:.0f} ppi at its placed size "
                 f"(300 ppi wanted, 225 at the very least)"
+            )
+    for vid, claim in issue.file_provenance.items():
+        manifest = claim.c2pa_manifest
+        if manifest is not None and not manifest.is_evidence:
+            result.extra_warnings.append(
+                f"visual '{vid}' ({issue.visual_files[vid].name}): {manifest.describe()}; not used as evidence"
             )
     result.cache_hits, result.cache_misses = cache.hits, cache.misses
     return result

@@ -56,7 +56,7 @@ class PageLabel:
     pictogram: str  # as printed: "100% IA", "IA / Humain", "100% Humain"
     kind: str  # ia | mixte | humain
     reason: str
-    visuals: tuple[tuple[str, str, str | None], ...]  # (visual id, IPTC DigitalSourceType, tool)
+    visuals: tuple[tuple[str, str, str | None, str | None], ...]  # (visual id, IPTC term, tool, C2PA state)
     texts: tuple[tuple[str, str, str | None], ...] = ()  # (text id: section or block, ia|mixte|humain, tool)
 
 
@@ -67,8 +67,9 @@ def page_xmp(label: PageLabel) -> bytes:
         f"<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/{term}"
         f"</Iptc4xmpExt:DigitalSourceType>"
         + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
+        + (f"<ials:C2PA>{c2pa}</ials:C2PA>" if c2pa else "")
         + "</rdf:li>"
-        for vid, term, tool in label.visuals
+        for vid, term, tool, c2pa in label.visuals
     )
     visuals = f"<ials:Visuals><rdf:Bag>{items}</rdf:Bag></ials:Visuals>" if items else ""
     texts = "".join(

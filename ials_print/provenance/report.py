@@ -49,6 +49,7 @@ def provenance_report(issue, result) -> dict[str, Any]:
                     "retouch": list(v.retouch),
                     "kind": v.provenance,
                     "file_says": claim.evidence if claim else None,
+                    "c2pa": claim.c2pa_manifest.as_json() if claim and claim.c2pa_manifest else None,
                     "pages": sorted(set(visual_pages.get(v.id, []))),
                 }
             )
@@ -65,6 +66,8 @@ def provenance_report(issue, result) -> dict[str, Any]:
 def _element(e, section_id: str) -> dict[str, Any]:
     """One element of a page; text is the section's own or one of its blocks (``::: ia``…)."""
     out = {"kind": e.kind, "id": e.ident, "provenance": e.provenance, "tool": e.tool, "source_type": e.source_type}
+    if e.kind == "visual":
+        out["c2pa"] = e.c2pa
     if e.kind == "text":
         out["level"] = "section" if e.ident == section_id else "block"
         out.update(author=e.author, line=e.line)

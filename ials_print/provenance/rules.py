@@ -30,6 +30,7 @@ class Element:
     source_type: str | None = None  # IPTC term, visuals only
     author: str | None = None  # a block of text: who signs it
     line: int | None = None  # a block of text: the line of its fence in the section's text
+    c2pa: str | None = None  # a visual: the state of its file's C2PA manifest (valid, untrusted, tampered…)
 
 
 @dataclass
