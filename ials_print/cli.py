@@ -192,6 +192,9 @@ def proof_cmd(
     out: OutDir = Path("out"),
     section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section")] = None,
     spreads: Annotated[bool, typer.Option("--spreads", help="Facing pages side by side")] = False,
+    provenance: Annotated[
+        bool, typer.Option("--provenance", help="Outline every element in the colour of its provenance")
+    ] = False,
 ) -> None:
     """An RGB proof for the art director: small images, crop marks, slug line, ÉPREUVE mark."""
     from ials_print.output.build import output_intent
@@ -200,13 +203,14 @@ def proof_cmd(
 
     start = time.perf_counter()
     issue = _load(manifest, only=[section] if section else None)
-    name = f"{issue.stem}-proof" + (f"-{section}" if section else "") + ("-spreads" if spreads else "")
+    name = f"{issue.stem}-proof" + ("-provenance" if provenance else "") + (f"-{section}" if section else "")
+    name += "-spreads" if spreads else ""
     target = out / f"{name}.pdf"
     try:
         stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json")
     except OSError as exc:
         raise _bad_input([Problem(out, f"cannot write the proof ({exc.strerror or exc})")]) from None
-    mode = proof_mode(output_intent(issue).profile)
+    mode = proof_mode(output_intent(issue).profile, provenance=provenance)
     result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp)
     if spreads:
         from ials_print.layout.fonts import register_fonts

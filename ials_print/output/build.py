@@ -174,6 +174,10 @@ def _lay_out(
             _crop_marks(c, geo.width, geo.height, b)
         if mode.proof and stamp is not None:
             _proof_furniture(c, issue, plan, geo, stamp, styles["folio"].fontName)
+        if mode.provenance:
+            from ials_print.output.provenance_proof import draw_provenance_marks
+
+            draw_provenance_marks(c, issue, plan, geo, styles["folio"].fontName)
         c.showPage()
 
     results: list[SectionResult] = []
