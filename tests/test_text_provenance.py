@@ -155,3 +155,7 @@ def test_report_lists_block_entries(blocks_copy):
         "line": 19,
     }
     assert all(e.get("level") != "block" for p in report["pages"][:2] for e in p["elements"])
+    texts = {t["id"]: t for t in report["texts"]}
+    assert texts["resume-machine"]["pages"] == [3] and texts["enquete"]["pages"] == [1, 2, 3]
+    assert texts["enquete"]["author"] == "Jeanne Testeuse" and texts["enquete"]["level"] == "section"
+    assert report["pages"][2]["proof"] == "blocks-proof-provenance.pdf#page=3"

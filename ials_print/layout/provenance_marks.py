@@ -122,7 +122,7 @@ class ProvenanceMarks:
         else:
             own = plan.has_text and not blocks
         if own:
-            elements.append(Element("text", s.id, s.provenance, s.text_tool))
+            elements.append(Element("text", s.id, s.provenance, s.text_tool, author=s.text_author))
         for p in blocks:
             elements.append(Element("text", block_ident(s.id, p), p.kind, p.tool, author=p.author, line=p.line))
         seen: set[str] = set()

@@ -13,12 +13,18 @@ def provenance_report(issue, result) -> dict[str, Any]:
     """Plain data (the JSON of ``ials-print provenance --json``)."""
     pages = []
     visual_pages: dict[str, list[int]] = defaultdict(list)
-    for plan in result.pages:
+    texts: dict[str, dict[str, Any]] = {}
+    for n, plan in enumerate(result.pages, start=1):
         prov = plan.provenance
         elements = [_element(e, plan.section_id) for e in (prov.elements if prov else [])]
         for e in elements:
             if e["kind"] == "visual":
                 visual_pages[e["id"]].append(plan.folio)
+            else:
+                entry = {k: e[k] for k in ("id", "level", "provenance", "tool", "author", "line")}
+                texts.setdefault(e["id"], {**entry, "section": plan.section_id, "pages": []})["pages"].append(
+                    plan.folio
+                )
         pages.append(
             {
                 "page": plan.folio,
@@ -28,6 +34,8 @@ def provenance_report(issue, result) -> dict[str, Any]:
                 "reason": prov.reason if prov else "",
                 "override": bool(prov and prov.override),
                 "elements": elements,
+                # where to look: this page in the provenance proof of the same pages
+                "proof": f"{issue.stem}-proof-provenance.pdf#page={n}",
             }
         )
     from ials_print.content.story import Figure
@@ -59,6 +67,7 @@ def provenance_report(issue, result) -> dict[str, Any]:
         "issue": issue.manifest.issue.number,
         "pages": pages,
         "visuals": visuals,
+        "texts": list(texts.values()),
         "totals": {LABELS[k]: {"pages": n, "share": round(n / total, 3) if total else 0} for k, n in counts.items()},
     }
 
