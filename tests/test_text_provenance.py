@@ -159,3 +159,30 @@ def test_report_lists_block_entries(blocks_copy):
     assert texts["resume-machine"]["pages"] == [3] and texts["enquete"]["pages"] == [1, 2, 3]
     assert texts["enquete"]["author"] == "Jeanne Testeuse" and texts["enquete"]["level"] == "section"
     assert report["pages"][2]["proof"] == "blocks-proof-provenance.pdf#page=3"
+
+
+def test_fence_on_a_portfolio_page(tmp_path):
+    manifest = copy_fixture(ROOT / "tests" / "fixtures" / "kinds" / "kinds.yaml", tmp_path / "issue")
+    text = manifest.read_text(encoding="utf-8").replace("provenance: mixte, tool: Midjourney}", "provenance: humain}")
+    manifest.write_text(
+        text.replace(
+            "    provenance: mixte\n    text: texts/rouge.md", "    provenance: humain\n    text: texts/rouge.md"
+        ),
+        encoding="utf-8",
+    )
+    md = manifest.parent / "texts" / "rouge.md"
+    md.write_text(
+        md.read_text(encoding="utf-8")
+        + '\n::: ia tool="Mistral Large" id=legende-machine\nUne légende écrite par la machine.\n:::\n',
+        encoding="utf-8",
+    )
+    result = render(load_issue(manifest))
+    pages = {p.folio: p for p in result.pages}
+    assert pages[4].pictogram == "humain"
+    assert pages[5].pictogram == "mixte"
+    assert [e.ident for e in pages[5].provenance.elements] == ["legende-machine", "look-2"]
+    xmp = page_xmp(result.pdf)[4]
+    assert "<dc:identifier>legende-machine</dc:identifier><ials:Provenance>ia</ials:Provenance>" in xmp
+    out = tmp_path / "k.pdf"
+    out.write_bytes(result.pdf)
+    assert "Texte généré avec Mistral Large" in page_texts(out)[4]

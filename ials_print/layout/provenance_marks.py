@@ -59,6 +59,17 @@ def _provenance_of(f: Flowable) -> tuple[bool, TextProvenance | None]:
     return False, None
 
 
+def plate_provenance(plan, blocks: list[Block]) -> None:
+    """The plate just set (a portfolio page's words) marked by the provenance of the blocks on it."""
+    if not plan.text_marks or not any(getattr(b, "provenance", None) for b in blocks):
+        return
+    _, plate = plan.text_marks.pop()
+    kinds = dict.fromkeys(getattr(b, "provenance", None) for b in blocks if not isinstance(b, Figure | PageBreak))
+    plan.story_drawn = True  # the page's text is now told mark by mark (a title plate stays the section's)
+    plan.section_text = plan.section_text or None in kinds or any(p is None for p, _ in plan.text_marks)
+    plan.text_marks += [(p, plate) for p in kinds]
+
+
 class ProvenanceMarks:
     """Per-block provenance for a section composer: credits, marks on the page, the page's pictogram."""
 
