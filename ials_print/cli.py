@@ -357,8 +357,12 @@ def fit_cmd(
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""
+    from ials_print.provenance.report import broken_c2pa
+
     issue = _load(manifest)
     _typography_notes(issue)
+    for warning in broken_c2pa(issue):
+        _say("warning", f"warning: {warning}")
     m = issue.manifest
     out_console.print(
         f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "

@@ -139,6 +139,8 @@ def test_untrusted_signer_still_decides(mini_copy, creds):
 def test_tampered_manifest_does_not_decide(mini_copy, creds):
     disc = _sign_disc(mini_copy, creds)
     tamper(disc)
+    validated = runner.invoke(app, ["validate", str(mini_copy)])
+    assert validated.exit_code == 0 and "warning: visual 'disc' (disc.png): C2PA manifest (tampered" in validated.output
     issue = load_issue(mini_copy)  # the broken manifest is no evidence: the build goes on
     result = render(issue)
     (warning,) = [w for w in result.warnings if "C2PA" in w]

@@ -25,6 +25,7 @@ from ials_print.output.atomic import write_atomic
 from ials_print.output.modes import OutputMode, final_mode
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
 from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.report import broken_c2pa
 
 REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")
 
@@ -239,12 +240,7 @@ def render(
                 f"visual '{im.visual_id}' on page {im.folio} is {im.ppi:.0f} ppi at its placed size "
                 f"(300 ppi wanted, 225 at the very least)"
             )
-    for vid, claim in issue.file_provenance.items():
-        manifest = claim.c2pa_manifest
-        if manifest is not None and not manifest.is_evidence:
-            result.extra_warnings.append(
-                f"visual '{vid}' ({issue.visual_files[vid].name}): {manifest.describe()}; not used as evidence"
-            )
+    result.extra_warnings += broken_c2pa(issue)
     result.cache_hits, result.cache_misses = cache.hits, cache.misses
     return result
 

@@ -72,6 +72,17 @@ def provenance_report(issue, result) -> dict[str, Any]:
     }
 
 
+def broken_c2pa(issue) -> list[str]:
+    """A warning for each visual whose C2PA manifest is tampered, invalid or malformed (never evidence)."""
+    out = []
+    for vid, claim in issue.file_provenance.items():
+        manifest = claim.c2pa_manifest
+        if manifest is not None and not manifest.is_evidence:
+            name = issue.visual_files[vid].name
+            out.append(f"visual '{vid}' ({name}): {manifest.describe()}; not used as evidence")
+    return out
+
+
 def _element(e, section_id: str) -> dict[str, Any]:
     """One element of a page; text is the section's own or one of its blocks (``::: ia``…)."""
     out = {"kind": e.kind, "id": e.ident, "provenance": e.provenance, "tool": e.tool, "source_type": e.source_type}
