@@ -186,3 +186,22 @@ def test_fence_on_a_portfolio_page(tmp_path):
     out = tmp_path / "k.pdf"
     out.write_bytes(result.pdf)
     assert "Texte généré avec Mistral Large" in page_texts(out)[4]
+
+
+def test_pull_quote_across_in_a_fence(blocks_copy):
+    md = blocks_copy.parent / "texts" / "enquete.md"
+    text = md.read_text(encoding="utf-8").replace(
+        "***\n\nLa deuxième page",
+        ':::: ia tool="Claude" id=exergue-machine\n::: across 1\nUne exergue proposée par la machine.\n:::\n::::\n\n'
+        "***\n\nLa deuxième page",
+    )
+    md.write_text(text, encoding="utf-8")
+    result = render(load_issue(blocks_copy))
+    first = result.pages[0]
+    assert first.pictogram == "mixte"
+    assert [(e.ident, e.provenance) for e in first.provenance.elements] == [
+        ("enquete", "humain"),
+        ("exergue-machine", "ia"),
+    ]
+    assert [p.kind for p, r in first.text_marks if p is not None] == ["ia"]
+    assert result.pages[1].pictogram == "humain"

@@ -100,7 +100,7 @@ class ProvenanceMarks:
         """Turn what the column filler noted into the page's marks: text by provenance, flow figures."""
         drawn = getattr(c, "_ials_drawn", None) or []
         c._ials_drawn = None  # type: ignore[attr-defined]
-        plates = bool(plan.text_marks)  # full-bleed pages set their words on plates (kinds._plate)
+        plates = any(r in plan.furniture for _, r in plan.text_marks)  # words on plates (kinds._plate)
         for f, rect in drawn:
             if isinstance(f, fl.Figure):
                 plan.visual_marks.append((f.visual_id, rect))
@@ -114,7 +114,6 @@ class ProvenanceMarks:
                     plan.credit_marks.add(len(plan.text_marks) - 1)
         if plan.head is not None and not plates:
             plan.text_marks.append((None, plan.head))
-        plan.text_marks += [(None, r) for r in plan.pull_quotes]
         plan.text_marks += [(None, r) for _, r in plan.captions]
         plan.visual_marks = list(plan.visuals) + plan.visual_marks
 
@@ -128,11 +127,8 @@ class ProvenanceMarks:
                 blocks.setdefault(p)
         # The section's own text: drawn from the story, or the title block, or (pages that do not
         # flow a story) whatever text the page sets.
-        if plan.story_drawn:
-            own = plan.section_text or plan.head is not None or bool(plan.pull_quotes)
-        else:
-            own = plan.has_text and not blocks
-        if own:
+        story = plan.section_text or plan.head is not None
+        if story if plan.story_drawn else (plan.has_text and not blocks):
             elements.append(Element("text", s.id, s.provenance, s.text_tool, author=s.text_author))
         for p in blocks:
             elements.append(Element("text", block_ident(s.id, p), p.kind, p.tool, author=p.author, line=p.line))
