@@ -218,7 +218,8 @@ def proof_cmd(
 
         fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
         title = f"IALS n°{issue.manifest.issue.number}"
-        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, fonts.name("sans", bold=True)))
+        font = fonts.name("sans", bold=True)
+        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, font, provenance))
     _summary(result, f"proof n°{stamp.number}", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)

@@ -15,6 +15,7 @@ from ials_print.manifest.load import load_issue
 from ials_print.output.build import output_intent, render
 from ials_print.output.modes import proof_mode
 from ials_print.output.provenance_proof import COLOURS, text_frames
+from ials_print.provenance.pictogram import LABELS
 from tests.conftest import ROOT, copy_fixture
 
 runner = CliRunner()
@@ -87,3 +88,15 @@ def test_proof_name(mini_copy: Path):
     result = runner.invoke(app, ["proof", str(mini_copy), "--provenance", "--section", "edito", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "mini-proof-provenance-edito.pdf").is_file()
+
+
+def test_spreads_name_each_page_pictogram(mini_copy: Path):
+    out = mini_copy.parent / "out"
+    result = runner.invoke(app, ["proof", str(mini_copy), "--provenance", "--spreads", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pictograms = {p.folio: p.pictogram for p in render(load_issue(mini_copy)).pages}
+    doc = pdfium.PdfDocument(str(out / "mini-proof-provenance-spreads.pdf"))
+    texts = [page.get_textpage().get_text_range() for page in doc]
+    doc.close()
+    assert f"p. 1 : {LABELS[pictograms[1]]}" in texts[0]
+    assert f"p. 2 : {LABELS[pictograms[2]]}, p. 3 : {LABELS[pictograms[3]]}" in texts[1]

@@ -105,6 +105,8 @@ class CoverComposer(_FullBleed):
             _, h = p.wrap(ta.w - 70 * MM, 100)  # clear of the cover lines' column
             y -= h
             p.drawOn(c, ta.x, y)
+        top = ta.top - mh - 15 * MM  # the masthead and issue line, then the tagline beside the cover lines
+        plan.text_marks += [(None, Rect(ta.x, top, ta.w, ta.top - top)), (None, Rect(ta.x, y, ta.w - 70 * MM, top - y))]
         # Cover lines: a column of white plates down the outside edge.
         y = ta.top - mh - 16 * MM
         width = 58 * MM
