@@ -180,3 +180,11 @@ def test_trust_anchors_must_be_readable(mini_copy):
     shutil.copy(mini_copy, mini_copy.parent / "not-a-cert.pem")
     mini_copy.write_text(text.replace("nowhere.pem", "not-a-cert.pem"), encoding="utf-8")
     assert "expected PEM certificates, found none" in runner.invoke(app, ["validate", str(mini_copy)]).output
+
+
+def test_without_the_sdk_nothing_is_evidence(creds, look, monkeypatch):
+    creds.sign(look, "trainedAlgorithmicMedia")
+    monkeypatch.setitem(__import__("sys").modules, "c2pa", None)  # as if its native library failed to load
+    claim = read_file_provenance(look)
+    assert claim.kind is None and claim.c2pa_manifest.state == "unverified"
+    assert claim.evidence.startswith("C2PA manifest (not verified: the C2PA SDK (c2pa-python) cannot be loaded")

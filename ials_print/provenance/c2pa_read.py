@@ -9,7 +9,8 @@ of five states:
 - ``untrusted``: intact (signature and hashes check) but the signer is not among the trust anchors;
 - ``tampered``: the file changed after signing (a hash no longer matches);
 - ``invalid``: the manifest is whole but fails validation otherwise (signature, certificate…);
-- ``malformed``: the manifest cannot be read at all.
+- ``malformed``: the manifest cannot be read at all;
+- ``unverified``: the C2PA SDK could not be loaded on this machine, so nothing was checked.
 
 Only ``valid`` and ``untrusted`` manifests are evidence of how a file was made.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-State = Literal["valid", "untrusted", "tampered", "invalid", "malformed"]
+State = Literal["valid", "untrusted", "tampered", "invalid", "malformed", "unverified"]
 IPTC_NS = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 READABLE: dict[str, str] = {
     "valid": "valid",
@@ -29,6 +30,7 @@ READABLE: dict[str, str] = {
     "tampered": "tampered",
     "invalid": "invalid",
     "malformed": "malformed",
+    "unverified": "not verified",
 }
 
 
@@ -144,8 +146,10 @@ def read_c2pa(path: Path, trust_anchors: str | None = None) -> C2paManifest | No
     ``trust_anchors``: PEM certificates whose signers are trusted; without them an intact manifest is
     ``untrusted``.
     """
-    import c2pa
-
+    try:
+        import c2pa
+    except (ImportError, OSError) as exc:  # the wheel carries a native library
+        return C2paManifest("unverified", error=f"the C2PA SDK (c2pa-python) cannot be loaded: {exc}")
     settings: dict[str, Any] = {"verify": {"verify_trust": True}}
     if trust_anchors:
         settings["trust"] = {"trust_anchors": trust_anchors}
