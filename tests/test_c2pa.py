@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -184,7 +185,7 @@ def test_trust_anchors_must_be_readable(mini_copy):
 
 def test_without_the_sdk_nothing_is_evidence(creds, look, monkeypatch):
     creds.sign(look, "trainedAlgorithmicMedia")
-    monkeypatch.setitem(__import__("sys").modules, "c2pa", None)  # as if its native library failed to load
+    monkeypatch.setitem(sys.modules, "c2pa", None)  # as if its native library failed to load
     claim = read_file_provenance(look)
     assert claim.kind is None and claim.c2pa_manifest.state == "unverified"
     assert claim.evidence.startswith("C2PA manifest (not verified: the C2PA SDK (c2pa-python) cannot be loaded")

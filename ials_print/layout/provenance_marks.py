@@ -8,6 +8,8 @@ so a page holding only the human part of an article stays *100% Humain*.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, ImageAndFlowables
 
@@ -16,6 +18,9 @@ from ials_print.layout import flowables as fl
 from ials_print.layout.geometry import Rect
 from ials_print.provenance.credits import text_credit_for
 from ials_print.provenance.rules import SOURCE_TYPE_OF, Element, PageProvenance, derive
+
+if TYPE_CHECKING:
+    from ials_print.layout.compose import PagePlan
 
 ATTR = "text_provenance"  # the attribute a flowable carries; None for the section's own text
 CREDIT = "provenance_credit"  # set on the credit line printed under a block (it names, it is not, the block)
@@ -59,7 +64,7 @@ def _provenance_of(f: Flowable) -> tuple[bool, TextProvenance | None]:
     return False, None
 
 
-def plate_provenance(plan, blocks: list[Block]) -> None:
+def plate_provenance(plan: PagePlan, blocks: list[Block]) -> None:
     """The plate just set (a portfolio page's words) marked by the provenance of the blocks on it."""
     if not plan.text_marks or not any(getattr(b, "provenance", None) for b in blocks):
         return
@@ -96,7 +101,7 @@ class ProvenanceMarks:
         setattr(credit, CREDIT, True)
         return [credit]
 
-    def collect_marks(self, c: Canvas, plan) -> None:
+    def collect_marks(self, c: Canvas, plan: PagePlan) -> None:
         """Turn what the column filler noted into the page's marks: text by provenance, flow figures."""
         drawn = getattr(c, "_ials_drawn", None) or []
         c._ials_drawn = None  # type: ignore[attr-defined]
@@ -117,7 +122,7 @@ class ProvenanceMarks:
         plan.text_marks += [(None, r) for _, r in plan.captions]
         plan.visual_marks = list(plan.visuals) + plan.visual_marks
 
-    def page_provenance(self, n: int, plan) -> PageProvenance:
+    def page_provenance(self, n: int, plan: PagePlan) -> PageProvenance:
         """What is printed on this page, and so its pictogram (see provenance.rules)."""
         s = self.section  # type: ignore[attr-defined]
         elements: list[Element] = []
