@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from ials_print.errors import InputError, Problem
+from ials_print.manifest.find import find_manifest
 from ials_print.manifest.load import Issue, load_issue
 from ials_print.manifest.model import Manifest
 
@@ -21,13 +22,16 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
-    help="ials-print: lay out an IALS issue from its YAML manifest into a print PDF.",
+    help="ials-print: lay out a magazine issue from its YAML manifest into a print PDF.",
 )
 out_console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DEFAULT_MANIFEST = Path("issue/ials-03.yaml")
-ManifestArg = Annotated[Path, typer.Argument(help="The issue manifest (YAML)")]
+DEFAULT_MANIFEST = None  # the one manifest in the current folder or its issue/ folder
+ManifestArg = Annotated[
+    Path | None,
+    typer.Argument(help="The issue manifest (YAML); default: the one here or in issue/", show_default=False),
+]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder")]
 
 EXIT_ERRORS, EXIT_BAD_INPUT, EXIT_BUG = 1, 2, 3
@@ -53,9 +57,9 @@ def _bad_input(problems: list[Problem], what: str = "nothing was built") -> type
     return typer.Exit(EXIT_BAD_INPUT)
 
 
-def _load(manifest: Path, only: list[str] | None = None) -> Issue:
+def _load(manifest: Path | None, only: list[str] | None = None) -> Issue:
     try:
-        issue = load_issue(manifest, only)
+        issue = load_issue(manifest or find_manifest(), only)
         if only:
             for section_id in only:
                 issue.section(section_id)
@@ -217,7 +221,7 @@ def proof_cmd(
         from ials_print.output.atomic import write_atomic
 
         fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
-        title = f"IALS n°{issue.manifest.issue.number}"
+        title = f"{issue.short_name} n°{issue.manifest.issue.number}"
         font = fonts.name("sans", bold=True)
         write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, font, provenance))
     _summary(result, f"proof n°{stamp.number}", start)
@@ -322,7 +326,7 @@ def fit_cmd(
 
     from ials_print.copyfit.report import fit_report
 
-    if section is not None and manifest == DEFAULT_MANIFEST and section.endswith((".yaml", ".yml")):
+    if section is not None and manifest is None and section.endswith((".yaml", ".yml")):
         section, manifest = None, Path(section)  # `fit MANIFEST`: the one argument is the manifest
     issue = _load(manifest)
     try:
@@ -366,7 +370,7 @@ def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
         _say("warning", f"warning: {warning}")
     m = issue.manifest
     out_console.print(
-        f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "
+        f"{manifest or issue.path}: valid — {len(m.sections)} sections, {m.page_count} pages, "
         f"{len(issue.articles)} texts, {len(issue.images)} visuals",
         markup=False,
     )
@@ -377,7 +381,7 @@ def schema_cmd() -> None:
     """Print the manifest's JSON Schema (for editors' completion and validation)."""
     schema = Manifest.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "IALS issue manifest"
+    schema["title"] = "ials-print issue manifest"
     sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
 
 

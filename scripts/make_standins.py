@@ -4886,9 +4886,10 @@ SIZES: dict[str, tuple[int, int]] = {
     "portrait": (1275, 1700),
     "landscape": (1800, 1200),
     "square": (1500, 1500),
+    "spread": (5031, 3579),  # two A4 pages side by side + 3 mm bleed around, at 300 ppi
 }
-QUALITY = {"full-page": 82}  # JPEG quality; 85 for the other shapes
-LIMIT = {"full-page": 1400 * 1024}  # bytes per file; 900 KB for the other shapes
+QUALITY = {"full-page": 82, "spread": 82}  # JPEG quality; 85 for the other shapes
+LIMIT = {"full-page": 1400 * 1024, "spread": 2800 * 1024}  # bytes per file; 900 KB for the other shapes
 FULL_PAGE_AVERAGE = 800 * 1024
 BUDGET = 55 * 1000 * 1000  # all the files of issue/images together
 
@@ -4989,7 +4990,8 @@ WIDE_AREAS = {"top-half", "bottom-half", "top-band"}
 
 
 def placements() -> dict[str, str]:
-    """How the manifest places each visual full-page: 'fill' (the whole page) or 'fit' (page width).
+    """How the manifest places each visual full-page: 'fill' (the whole page), 'fit' (page width)
+    or 'spread' (across two facing pages).
 
     A stand-in must hold 300 ppi where it is placed, so its size follows the manifest.
     """
@@ -4999,7 +5001,9 @@ def placements() -> dict[str, str]:
         for v in section.get("images", []):
             place = v.get("place")
             area = place.get("area") if isinstance(place, dict) else None
-            if section["layout"] in FULL_PAGE_KINDS or area == "full-page":
+            if isinstance(place, dict) and place.get("spread") and area == "full-page":
+                out[v["id"]] = "spread"
+            elif section["layout"] in FULL_PAGE_KINDS or area == "full-page":
                 out[v["id"]] = v.get("fit", "fill")
             elif area in WIDE_AREAS:  # as wide as the page: drawn at the page's width
                 out[v["id"]] = "fit"
@@ -5013,6 +5017,8 @@ def size_for(name: str, shape: str) -> tuple[str, tuple[int, int]]:
     """The shape to draw and its pixel size, from the manifest's placement."""
     w, h = SIZES[shape]
     placed = PLACEMENTS.get(name)
+    if placed == "spread":
+        return "spread", SIZES["spread"]
     if placed == "fill" and shape != "full-page":
         return "full-page", SIZES["full-page"]
     if placed == "fit" and shape != "full-page":
@@ -5025,7 +5031,7 @@ def render_issue_visual(name: str) -> Image.Image:
     """Draw one stand-in (full-page art at half size, enlarged), at its final size, with the mark."""
     shape, make = ISSUE_VISUALS[name]
     shape, (w, h) = size_for(name, shape)
-    dw, dh = ((w + 1) // 2, (h + 1) // 2) if shape == "full-page" else (w, h)
+    dw, dh = ((w + 1) // 2, (h + 1) // 2) if shape in ("full-page", "spread") else (w, h)
     canvas = make(dw, dh, random.Random(name))
     img = enlarge(canvas.img.resize((dw, dh), Image.Resampling.LANCZOS), (w, h))
     stamp(img)

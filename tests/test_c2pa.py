@@ -155,7 +155,7 @@ def test_tampered_manifest_does_not_decide(mini_copy, creds):
     (element,) = [e for e in page["elements"] if e["id"] == "disc"]
     assert element["c2pa"] == "tampered" and element["source_type"] == "digitalCapture"
     xmp = PdfReader(io.BytesIO(result.pdf)).pages[page["page"] - 1]["/Metadata"].get_object().get_data().decode()
-    assert "<dc:identifier>disc</dc:identifier>" in xmp and "<ials:C2PA>tampered</ials:C2PA>" in xmp
+    assert "<dc:identifier>disc</dc:identifier>" in xmp and "<aiprov:C2PA>tampered</aiprov:C2PA>" in xmp
 
 
 def test_report_json_has_c2pa_per_visual(mini_copy, creds):

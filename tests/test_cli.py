@@ -99,7 +99,7 @@ def test_schema_is_json():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     schema = json.loads(result.output)
-    assert schema["title"] == "IALS issue manifest"
+    assert schema["title"] == "ials-print issue manifest"
     assert "Section" in schema["$defs"]
 
 

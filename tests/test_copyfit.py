@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from ials_print.cli import app
 from ials_print.copyfit.report import fit_report
+from ials_print.images.inspect import ImageInfo
 from ials_print.layout import flowables as fl
 from ials_print.layout.columns import fill_frame
 from ials_print.layout.grid import Grid
@@ -132,3 +133,31 @@ def test_looseness_in_the_manifest_names_paragraphs_by_their_line(mini_copy):
     assert unknown == [
         "section 'edito': looseness for line 2 of texts/edito.md: no paragraph starts there (it is left out)"
     ]
+
+
+def _figure(fit: str = "fill", max_height: float = 300) -> fl.Figure:
+    info = ImageInfo(Path("x.jpg"), 1500, 1000, "JPEG", "RGB")  # 150 pt wide → 100 pt tall
+    return fl.Figure(None, "x", Path("x.jpg"), info, None, None, fit, (0.5, 0.5), max_height=max_height)
+
+
+def test_a_figure_grows_to_the_column_foot_rather_than_leave_a_hole():
+    """A three-line paragraph (it moves whole) does not fit under the picture: the picture grows,
+    fill-cropped, by up to a quarter of its height, and the column ends near its foot."""
+    height = 100 + 1.5 * 72 / 25.4 + 4 * 72 / 25.4 + 1.5 * 12.4  # room for a line and a half under it
+    c = Canvas(io.BytesIO())
+    c._ials_scratch = True  # nothing is placed: only heights matter
+    for fit, grows in (("fill", True), ("fit", False)):
+        figure, after = _figure(fit), _para(24)
+        assert after.line_count(150) == 3
+        frame = _column(height)
+        fill_frame(frame, [figure, after], c)
+        if grows:
+            assert figure.image_height == 125  # a quarter more
+            assert frame._y - frame._y1p < 6  # the hole is gone
+        else:
+            assert figure.image_height == 100  # a picture set to fit keeps its shape
+            assert frame._y - frame._y1p > 15  # the line and a half stays blank
+    # Never past its tallest.
+    figure = _figure("fill", max_height=110)
+    fill_frame(_column(height), [figure, _para(24)], c)
+    assert figure.image_height == 110

@@ -30,7 +30,7 @@ def page_xmp_labels(pdf: bytes) -> list[str]:
     out = []
     for page in reader.pages:
         data = page["/Metadata"].get_object().get_data().decode()
-        out.append(re.search(r"<ials:Pictogram>([^<]+)</ials:Pictogram>", data).group(1))
+        out.append(re.search(r"<aiprov:Pictogram>([^<]+)</aiprov:Pictogram>", data).group(1))
     return out
 
 
@@ -217,7 +217,7 @@ def test_real_issue_labels(real_build):
         assert "humain" not in by_section[section], f"{section} labelled 100% Humain"
     assert by_section["edito"] == {"humain"}
     xmp = PdfReader(result.output).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
-    assert f"<ials:PagesIA>{sum(p.pictogram == 'ia' for p in result.pages)}</ials:PagesIA>" in xmp
+    assert f"<aiprov:PagesIA>{sum(p.pictogram == 'ia' for p in result.pages)}</aiprov:PagesIA>" in xmp
 
 
 def test_cli_provenance_lists_every_visual(mini_copy):

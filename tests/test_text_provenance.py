@@ -104,13 +104,13 @@ def test_pictogram_from_the_blocks_each_page_prints(blocks_copy, tmp_path):
     result = render(issue)
     assert not result.errors
     xmp = page_xmp(result.pdf)
-    labels = [re.search(r"<ials:Pictogram>([^<]+)<", x).group(1) for x in xmp]
+    labels = [re.search(r"<aiprov:Pictogram>([^<]+)<", x).group(1) for x in xmp]
     # The human pages stay human; the page holding the machine's box says so.
     assert labels == ["100% Humain", "100% Humain", "IA / Humain", "100% Humain"]
-    assert "<dc:identifier>resume-machine</dc:identifier><ials:Provenance>ia</ials:Provenance>" in xmp[2]
+    assert "<dc:identifier>resume-machine</dc:identifier><aiprov:Provenance>ia</aiprov:Provenance>" in xmp[2]
     assert "<xmp:CreatorTool>ChatGPT (GPT-4o)</xmp:CreatorTool>" in xmp[2]
     assert "resume-machine" not in xmp[0] + xmp[1]
-    assert "<dc:identifier>enquete</dc:identifier><ials:Provenance>humain</ials:Provenance>" in xmp[2]
+    assert "<dc:identifier>enquete</dc:identifier><aiprov:Provenance>humain</aiprov:Provenance>" in xmp[2]
     # The credit is printed with the box, on its page only.
     out = tmp_path / "b.pdf"
     out.write_bytes(result.pdf)
@@ -182,7 +182,7 @@ def test_fence_on_a_portfolio_page(tmp_path):
     assert pages[5].pictogram == "mixte"
     assert [e.ident for e in pages[5].provenance.elements] == ["legende-machine", "look-2"]
     xmp = page_xmp(result.pdf)[4]
-    assert "<dc:identifier>legende-machine</dc:identifier><ials:Provenance>ia</ials:Provenance>" in xmp
+    assert "<dc:identifier>legende-machine</dc:identifier><aiprov:Provenance>ia</aiprov:Provenance>" in xmp
     out = tmp_path / "k.pdf"
     out.write_bytes(result.pdf)
     assert "Texte généré avec Mistral Large" in page_texts(out)[4]

@@ -34,6 +34,26 @@ def _keeps_company(frame: Frame, f: Flowable, nxt: Flowable, grid: Grid | None) 
     return after - _least(nxt, width) >= frame._y1p - 1e-6
 
 
+GROWTH = 0.25  # a figure grows by a quarter of its height at most (cropped a little more)
+
+
+def _reach_foot(frame: Frame, f: fl.Figure, nxt: Flowable | None) -> None:
+    """A picture whose follower will not fit under it grows (fill-cropped) down to the column's
+    foot, up to its tallest and a quarter more at most, rather than leave a hole there."""
+    f.extra = 0.0
+    if f.rigid or f.fit != "fill" or nxt is None or isinstance(nxt, fl.NextPage | fl.NextFrame):
+        return
+    width = frame._getAvailableWidth()
+    room = frame._y - frame._y1p - (0 if frame._atTop else f.getSpaceBefore())
+    _, h = f.wrap(width, room)
+    if h > room:
+        return  # it shrinks or moves on
+    below = room - h - f.getSpaceAfter() - nxt.getSpaceBefore()
+    if below <= 0 or below >= _least(nxt, width):
+        return  # what follows starts under it
+    f.extra = max(0.0, min(room - h, f.max_height - f.image_height, GROWTH * f.image_height))
+
+
 def fill_frame(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None = None) -> bool:
     """Set flowables from the head of ``story`` into ``frame``, splitting the last one.
 
@@ -67,6 +87,8 @@ def _fill(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None, def
             return True
         if grid is not None:
             grid.snap(frame, f)
+        if isinstance(f, fl.Figure):
+            _reach_foot(frame, f, story[1] if len(story) > 1 else None)
         if _add(frame, f, c):
             story.pop(0)
             after_float = floating

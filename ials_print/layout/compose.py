@@ -38,6 +38,7 @@ from ials_print.content.typography import make_hyphenator
 from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
+from ials_print.layout.areas import AreaVisuals
 from ials_print.layout.columns import fill_frame
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
 from ials_print.layout.grid import Grid
@@ -47,7 +48,7 @@ from ials_print.layout.reports import SectionReports
 from ials_print.layout.styles import Styles
 from ials_print.layout.textblock import PAGE_TURN, DrawnLine, TextBlock, justified_passes
 from ials_print.manifest.load import Issue
-from ials_print.manifest.model import AreaPlacement, Section, Visual
+from ials_print.manifest.model import Section, Visual
 from ials_print.manifest.templates import Template
 from ials_print.provenance.credits import credit_for
 from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
@@ -115,7 +116,7 @@ class _Missing:
     folios: set[int] = field(default_factory=set)
 
 
-class SectionComposer(SectionReports, ProvenanceMarks):
+class SectionComposer(AreaVisuals, SectionReports, ProvenanceMarks):
     """Lays out one section on its pages of the flatplan."""
 
     def __init__(self, issue: Issue, section: Section, styles: Styles, place: ImagePlacer):
@@ -208,7 +209,8 @@ class SectionComposer(SectionReports, ProvenanceMarks):
             cred,
             v.fit,
             v.focus,
-            max_height=v.max_height * MM,
+            max_height=(v.max_height or self.template.figures.max_height) * MM,
+            min_height=(v.min_height or self.template.figures.min_height) * MM,
         )
 
     def story(self) -> list[Flowable]:
@@ -234,8 +236,8 @@ class SectionComposer(SectionReports, ProvenanceMarks):
                     items.append(self._para(block.runs, "body_first" if first_body else "body", block.line))
                     items[-1].body = True
                 first_body = False
-            elif isinstance(block, PullQuote) and block.across_page:
-                continue  # set by _draw_across on its page
+            elif isinstance(block, PullQuote) and (block.across_page or block.line in self.section.drop_pull_quotes):
+                continue  # set by _draw_across on its page, or left out by the art director
             elif isinstance(block, PullQuote):
                 items.append(fl.PullQuote(self._para(block.runs, "pull_quote", block.line), s.colors["accent"]))
             elif isinstance(block, ListBlock):
@@ -322,20 +324,18 @@ class SectionComposer(SectionReports, ProvenanceMarks):
                 f"section '{self.section.id}': looseness for line {line} of {self.section.text}: "
                 f"no paragraph starts there (it is left out)"
             )
+        quotes = {b.line for b in self.article.blocks if isinstance(b, PullQuote)} if self.article else set()
+        for line in sorted(set(self.section.drop_pull_quotes) - quotes):
+            self.result.warnings.append(
+                f"section '{self.section.id}': drop_pull_quotes names line {line} of {self.section.text}, "
+                f"where no pull-quote starts"
+            )
         # The title block opens the first page not filled by a full-page visual (an interview may
-        # face its portrait, a dossier open on a visual).
-        full = {
-            v.place.page
-            for v in self.section.images
-            if isinstance(v.place, AreaPlacement) and self._is_full_page(self.template.areas[v.place.area])
-        }
+        # face its portrait, a dossier open on a visual); the columns that end the text are
+        # balanced on the last page not filled by one.
+        full = self.full_visual_pages()
         self._head_page = next((n for n in range(self.section.pages) if n + 1 not in full), 0)
-        # The columns that end the text are balanced: on the last page not filled by a visual.
         self._last_text_page = max((n for n in range(self.section.pages) if n + 1 not in full), default=0)
-
-    def _is_full_page(self, area) -> bool:
-        fmt = self.issue.manifest.format
-        return area.w >= fmt.trim_width - 1 and area.h >= fmt.trim_height - 1
 
     def page_grid(self, geo: PageGeometry) -> Grid | None:
         """This page's baseline grid (None when the layout opts out)."""
@@ -363,6 +363,9 @@ class SectionComposer(SectionReports, ProvenanceMarks):
         plan.capacity = sum(r.h for r in plan.frames)
         if n == self._last_text_page:
             plan.frames = self._balance(plan.frames, story, plan.folio)
+        elif (end := next((i for i, f in enumerate(story) if isinstance(f, fl.NextPage)), None)) is not None:
+            # The author ends the page here (***): its columns end level, as a section's last page.
+            plan.frames = self._balance(plan.frames, story[:end], plan.folio)
         before = list(story)
         for i, rect in enumerate(plan.frames):
             if not story:
@@ -469,103 +472,6 @@ class SectionComposer(SectionReports, ProvenanceMarks):
         plan.has_content = plan.has_text = True
         return rule_y - 5 * MM
 
-    def _draw_visuals(self, c: Canvas, geo: PageGeometry, page_in_section: int, plan: PagePlan) -> list[Rect]:
-        blocked: list[Rect] = []
-        for v in self.section.images:
-            if not isinstance(v.place, AreaPlacement) or v.place.page != page_in_section:
-                continue
-            area = self.template.areas[v.place.area]
-            r = geo.area_rect(area)
-            path, info = self.issue.visual_files[v.id], self.issue.images[v.id]
-            drawn = self.place(c, v.id, path, info, r.x, r.y, r.w, r.h, v.fit, v.focus)
-            image = Rect(*drawn) if drawn else r  # a visual set to fit may not fill its area
-            plan.visuals.append((v.id, image))
-            plan.has_content = True
-            block = r
-            figure = self._figure_blocks.get(v.id)
-            has_text = bool(v.caption or v.credit or (figure and (figure.caption or figure.credit)) or credit_for(v))
-            if area.caption != "none" and has_text:
-                # The caption stays with the picture, not with the area's edge.
-                with_caption, caption = self._draw_area_caption(c, geo, v, image, area.caption == "inside")
-                plan.captions.append((v.id, caption))
-                low = min(r.y, with_caption.y)
-                block = Rect(r.x, low, r.w, r.top - low)
-            elif has_text:
-                self.result.warnings.append(
-                    f"section '{self.section.id}', page {plan.folio}: area '{v.place.area}' prints no caption, "
-                    f"so the caption and credit of visual '{v.id}' do not appear"
-                )
-            gutter = self.template.gutter * MM
-            blocked.append(Rect(block.x - gutter, block.y - gutter, block.w + 2 * gutter, block.h + 2 * gutter))
-        return blocked
-
-    def _draw_across(
-        self, c: Canvas, geo: PageGeometry, page_in_section: int, top: float | None, plan: PagePlan
-    ) -> list[Rect]:
-        """Pull-quotes set across all columns, midway down the text area; the columns flow around them."""
-        if self.article is None:
-            return []
-        ta = geo.type_area
-        col_top = ta.top if top is None else top
-        blocked = []
-        quotes = [b for b in self.article.blocks if isinstance(b, PullQuote) and b.across_page == page_in_section]
-        for i, quote in enumerate(quotes):
-            para = self._para(quote.runs, "pull_quote_across", quote.line)
-            width = ta.w * 0.8
-            _, h = para.wrap(width, ta.h)
-            pad = 4 * MM
-            centre = col_top - (col_top - ta.y) * (i + 1) / (len(quotes) + 1)
-            r = Rect(ta.x, centre - h / 2 - pad, ta.w, h + 2 * pad)
-            c.setStrokeColor(self.styles.colors["accent"])
-            c.setLineWidth(1.2)
-            c.line(r.x, r.top, r.right, r.top)
-            c.line(r.x, r.y, r.right, r.y)
-            para.drawOn(c, ta.x + (ta.w - width) / 2, r.y + pad)
-            plan.pull_quotes.append(r)
-            plan.text_marks.append((quote.provenance, r))
-            plan.section_text = plan.section_text or quote.provenance is None
-            plan.has_text = True
-            for vid, v in plan.visuals:
-                if v.x < r.right and r.x < v.right and v.y < r.top and r.y < v.top:
-                    self.result.errors.append(
-                        f"section '{self.section.id}', page {plan.folio}: the pull-quote across "
-                        f"the columns (line {quote.line}) overlaps visual '{vid}'"
-                    )
-            gutter = self.template.gutter * MM
-            blocked.append(Rect(r.x, r.y - gutter, r.w, r.h + 2 * gutter))
-        return blocked
-
-    def _draw_area_caption(self, c: Canvas, geo: PageGeometry, v: Visual, r: Rect, inside: bool) -> tuple[Rect, Rect]:
-        """The caption and credit under (or inside the foot of) the picture ``r``; returns the
-        picture with its caption, and the caption alone."""
-        ta = geo.type_area
-        x0, x1 = max(r.x, ta.x), min(r.right, ta.right)
-        width = x1 - x0
-        paras = []
-        figure = self._figure_blocks.get(v.id)
-        caption = (Run(v.caption),) if v.caption else (figure.caption if figure else ())
-        credit = v.credit or (figure.credit if figure else None) or credit_for(v)
-        if caption:
-            paras.append(self._para(caption, "caption", figure.line if figure else 0))
-        if credit:
-            paras.append(self._plain(credit, "credit"))
-        sizes = [p.wrap(width, 1000) for p in paras]
-        total = sum(h for _, h in sizes) + 1.2 * MM * len(paras)
-        if inside:
-            y = max(r.y, ta.y) + 2 * MM + total
-            c.setFillColor(CMYKColor(0, 0, 0, 0))
-            pad = 2 * MM
-            c.rect(x0 - pad, y - total - pad, width + 2 * pad, total + 2 * pad, stroke=0, fill=1)
-        else:
-            y = r.y - 1.5 * MM
-        top = y
-        for p, (_, h) in zip(paras, sizes, strict=True):
-            y -= h
-            p.drawOn(c, x0, y)
-            y -= 1.2 * MM
-        caption = Rect(x0, y, width, top - y)
-        return (r if inside else Rect(r.x, y, r.w, r.top - y)), caption
-
     def _draw_placeholder(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
         ta = geo.type_area
         c.setFillColor(self.styles.colors["tint"])
@@ -612,7 +518,8 @@ class SectionComposer(SectionReports, ProvenanceMarks):
         x = ta.right - fw if geo.recto else ta.x
         pieces = [(text, folio_style, Rect(x, y, fw, folio_style.leading))]
         if self.template.running_head:
-            head = f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
+            head = f"{self.issue.short_name} n°{self.issue.manifest.issue.number} · "
+            head += self.section.running_head or self.section.title
             head = _fit_line(head, head_style.fontName, head_style.fontSize, ta.w / 2, upper=True).upper()
             hw = c.stringWidth(head, head_style.fontName, head_style.fontSize) + 2
             hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM

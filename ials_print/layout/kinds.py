@@ -365,7 +365,7 @@ class GalleryComposer(SectionComposer):
                     caption[1] if len(caption) > 1 else None,
                     "fit",
                     v.focus,
-                    max_height=v.max_height * MM,
+                    max_height=(v.max_height or self.template.figures.max_height) * MM,
                 )
             )
         if data.past_issues_footer:

@@ -6,6 +6,7 @@ Every problem of every file is collected and raised at once as :class:`InputErro
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
-from ials_print.manifest.model import Manifest, Section, Visual
+from ials_print.manifest.model import Manifest, Publication, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
 from ials_print.manifest.validate import validate_model
@@ -43,9 +44,19 @@ class Issue:
     normalised: dict[str, list[Fix]] = field(default_factory=dict)  # section id -> typing slips fixed at load
     typo_notes: dict[str, list[TypoNote]] = field(default_factory=dict)  # section id -> to check by hand
 
+    publication: Publication | None = None  # the manifest's, or its publication file's
+
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    @property
+    def short_name(self) -> str:
+        """The title as running feet and slugs print it: the publication's short name, else the
+        issue title up to its first dash (“Carnets — revue du Rhône” → “Carnets”)."""
+        if self.publication is not None:
+            return self.publication.short_name
+        return re.split(r"\s+[—–-]\s+", self.manifest.issue.title, maxsplit=1)[0].strip()
 
     @property
     def stem(self) -> str:
@@ -131,6 +142,19 @@ def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
             loc.problem(("page_count",), f"expected a multiple of 4 pages for saddle stitch, found {m.page_count}")
         )
     return problems
+
+
+def _load_publication(issue: Issue, problems: list[Problem]) -> Publication | None:
+    """The ``publication:`` block, or the file it names (checked, its problems located in it)."""
+    value = issue.manifest.publication
+    if not isinstance(value, str):
+        return value
+    path = (issue.folder / value).resolve()  # may be beside the issue folders: the title's issues share it
+    try:
+        return validate_model(Publication, load_yaml(path))
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def _did_you_mean(name: str, known: list[str]) -> str:
@@ -307,13 +331,40 @@ def _check_visual(
                     + _did_you_mean(v.place.area, list(template.areas)),
                 )
             )
-        if v.place.page > section.pages:
+        last = v.place.page + (1 if v.place.spread else 0)
+        if last > section.pages:
+            what = f"a spread from page {v.place.page}" if v.place.spread else f"page {v.place.page}"
             problems.append(
                 issue.located.problem(
                     (*where, "place", "page"),
-                    f"page {v.place.page} is beyond section '{section.id}', which has {section.pages} pages",
+                    f"{what} is beyond section '{section.id}', which has {section.pages} pages",
                 )
             )
+        if v.place.spread:
+            _check_spread(issue, section, v, template, where, problems)
+
+
+def _check_spread(issue: Issue, section: Section, v, template, where: tuple, problems: list[Problem]) -> None:
+    """A picture across the fold starts on a left-hand (even) page and spans its area's width."""
+    folio = section.first_page + v.place.page - 1
+    if folio % 2:
+        problems.append(
+            issue.located.problem(
+                (*where, "place", "page"),
+                f"visual '{v.id}': a spread starts on a left-hand page, and page {v.place.page} of "
+                f"section '{section.id}' is page {folio}, a right-hand page",
+            )
+        )
+    area = template.areas.get(v.place.area)
+    width = issue.manifest.format.trim_width
+    if area is not None and (area.x > 0.01 or area.x + area.w < width - 0.01):
+        problems.append(
+            issue.located.problem(
+                (*where, "place", "area"),
+                f"visual '{v.id}': a spread needs an area across the page's width ({width:g} mm), "
+                f"and area '{v.place.area}' runs from {area.x:g} to {area.x + area.w:g} mm",
+            )
+        )
 
 
 def _check_article(issue: Issue, i: int, section: Section, problems: list[Problem]) -> None:
@@ -388,6 +439,7 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
         (base / manifest.resources.fonts).resolve(),
     )
     problems = _check_flatplan(manifest, located)
+    issue.publication = _load_publication(issue, problems)
     missing = [
         located.problem(("resources", key), f"{key} folder not found: {folder}")
         for key, folder in (("layouts", issue.layouts_dir), ("fonts", issue.fonts_dir))

@@ -27,6 +27,17 @@ class IssueInfo(Strict):
     publisher: str | None = None
 
 
+class Publication(Strict):
+    """The magazine itself, the same for all its issues: its names as printed."""
+
+    name: str = Field(min_length=1, max_length=200, description="Full title, e.g. on the cover and in the PDF's Info")
+    short_name: str = Field(
+        min_length=1, max_length=40, description="Short name for running feet, proof slugs and the flatplan"
+    )
+    masthead: str | None = Field(None, max_length=60, description="The cover's masthead (default: short_name)")
+    language: Literal["fr"] = "fr"
+
+
 class Margins(Strict):
     """Type-area margins from the trim, in mm; inside is the spine side."""
 
@@ -87,6 +98,11 @@ class AreaPlacement(Strict):
 
     area: str
     page: int = Field(1, ge=1, description="Page within the section, 1 = its first page")
+    spread: bool = Field(
+        False,
+        description="Across the fold: the area on this left-hand page and the facing page as one picture "
+        "(a double page); the area must span the page's width",
+    )
 
 
 class Visual(Strict):
@@ -108,7 +124,12 @@ class Visual(Strict):
     )
     fit: Literal["fit", "fill"] = Field("fill", description="fit: whole image; fill: crop to the frame")
     focus: tuple[float, float] = Field((0.5, 0.5), description="Crop centre (x, y), 0..1 from top-left")
-    max_height: float = Field(95, gt=10, le=400, description="In the flow: tallest the image may be, in mm")
+    max_height: float | None = Field(
+        None, gt=10, le=400, description="In the flow: tallest the image may be, in mm (default: the layout's)"
+    )
+    min_height: float | None = Field(
+        None, gt=10, le=400, description="In the flow: shortest it may shrink to, in mm (default: the layout's)"
+    )
 
 
 class PictogramOverride(Strict):
@@ -137,6 +158,11 @@ class Section(Strict):
     looseness: dict[int, Literal[-1, 1]] = Field(
         default_factory=dict,
         description="Paragraphs, by the line of the text file they start on, set one line shorter (-1) or longer (1)",
+    )
+    drop_pull_quotes: list[int] = Field(
+        default_factory=list,
+        description="Pull-quotes (`>`), by the line of the text file they start on, the layout leaves out; "
+        "they repeat the body, so no word is lost",
     )
     short_pages: dict[int, Annotated[str, Field(min_length=10)]] = Field(
         default_factory=dict,
@@ -174,6 +200,11 @@ class Hyphenation(Strict):
 class Manifest(Strict):
     """An issue: identity, format, fonts and the flatplan (sections in page order)."""
 
+    publication: Publication | str | None = Field(
+        None,
+        description="The magazine's names (running feet, slugs), or the path of a YAML file holding them that the "
+        "issues of one title share (relative to the manifest)",
+    )
     issue: IssueInfo
     format: PageFormat = PageFormat()
     resources: Resources = Resources()

@@ -114,7 +114,8 @@ class ProofStamp:
 def _proof_furniture(c: Canvas, issue: Issue, plan: PagePlan, geo: PageGeometry, stamp: ProofStamp, font: str) -> None:
     section = issue.section(plan.section_id)
     m = issue.manifest.issue
-    text = f"IALS n°{m.number} · {section.title} · page {plan.folio} · épreuve n°{stamp.number} · {stamp.made}"
+    text = f"{issue.short_name} n°{m.number} · {section.title} · page {plan.folio} · épreuve n°{stamp.number}"
+    text += f" · {stamp.made}"
     c.saveState()
     c.setFillColor(CMYKColor(0, 0, 0, 1))
     c.setFont(font, 6.5)

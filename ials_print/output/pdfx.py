@@ -40,7 +40,7 @@ def pdf_date(d: dt.datetime) -> str:
     return d.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-IALS_NS = "https://ials.fr/ns/provenance/1.0/"
+PROV_NS = "https://ials-print.dev/ns/provenance/1.0/"  # the engine's own XMP schema
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -67,27 +67,27 @@ def page_xmp(label: PageLabel) -> bytes:
         f"<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/{term}"
         f"</Iptc4xmpExt:DigitalSourceType>"
         + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
-        + (f"<ials:C2PA>{c2pa}</ials:C2PA>" if c2pa else "")
+        + (f"<aiprov:C2PA>{c2pa}</aiprov:C2PA>" if c2pa else "")
         + "</rdf:li>"
         for vid, term, tool, c2pa in label.visuals
     )
-    visuals = f"<ials:Visuals><rdf:Bag>{items}</rdf:Bag></ials:Visuals>" if items else ""
+    visuals = f"<aiprov:Visuals><rdf:Bag>{items}</rdf:Bag></aiprov:Visuals>" if items else ""
     texts = "".join(
         f'<rdf:li rdf:parseType="Resource"><dc:identifier>{escape(ident)}</dc:identifier>'
-        f"<ials:Provenance>{kind}</ials:Provenance>"
+        f"<aiprov:Provenance>{kind}</aiprov:Provenance>"
         + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
         + "</rdf:li>"
         for ident, kind, tool in label.texts
     )
     if texts:
-        visuals += f"<ials:Texts><rdf:Bag>{texts}</rdf:Bag></ials:Texts>"
+        visuals += f"<aiprov:Texts><rdf:Bag>{texts}</rdf:Bag></aiprov:Texts>"
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about=""'
-        f' xmlns:ials="{IALS_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        f' xmlns:aiprov="{PROV_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
         ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
-        f"<ials:Pictogram>{escape(label.pictogram)}</ials:Pictogram><ials:PictogramKind>{label.kind}</ials:PictogramKind>"
-        f"<ials:Reason>{escape(label.reason)}</ials:Reason>{visuals}"
+        f"<aiprov:Pictogram>{escape(label.pictogram)}</aiprov:Pictogram><aiprov:PictogramKind>{label.kind}</aiprov:PictogramKind>"
+        f"<aiprov:Reason>{escape(label.reason)}</aiprov:Reason>{visuals}"
         '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
     ).encode()
 
@@ -104,7 +104,7 @@ def xmp_packet(info: DocumentInfo, document_id: str, version_id: str, summary: d
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
-    xmlns:ials="{IALS_NS}">
+    xmlns:aiprov="{PROV_NS}">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>
@@ -130,9 +130,9 @@ def _summary(summary: dict[str, int] | None) -> str:
     if not summary:
         return ""
     return (
-        f"\n   <ials:PagesIA>{summary.get('ia', 0)}</ials:PagesIA>"
-        f"\n   <ials:PagesIAHumain>{summary.get('mixte', 0)}</ials:PagesIAHumain>"
-        f"\n   <ials:PagesHumain>{summary.get('humain', 0)}</ials:PagesHumain>"
+        f"\n   <aiprov:PagesIA>{summary.get('ia', 0)}</aiprov:PagesIA>"
+        f"\n   <aiprov:PagesIAHumain>{summary.get('mixte', 0)}</aiprov:PagesIAHumain>"
+        f"\n   <aiprov:PagesHumain>{summary.get('humain', 0)}</aiprov:PagesHumain>"
     )
 
 
