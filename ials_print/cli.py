@@ -195,6 +195,9 @@ def proof_cmd(
     out: OutDir = Path("out"),
     section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section")] = None,
     spreads: Annotated[bool, typer.Option("--spreads", help="Facing pages side by side")] = False,
+    provenance: Annotated[
+        bool, typer.Option("--provenance", help="Outline every element in the colour of its provenance")
+    ] = False,
 ) -> None:
     """An RGB proof for the art director: small images, crop marks, slug line, ÉPREUVE mark."""
     from ials_print.output.build import output_intent
@@ -203,13 +206,14 @@ def proof_cmd(
 
     start = time.perf_counter()
     issue = _load(manifest, only=[section] if section else None)
-    name = f"{issue.stem}-proof" + (f"-{section}" if section else "") + ("-spreads" if spreads else "")
+    name = f"{issue.stem}-proof" + ("-provenance" if provenance else "") + (f"-{section}" if section else "")
+    name += "-spreads" if spreads else ""
     target = out / f"{name}.pdf"
     try:
         stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json")
     except OSError as exc:
         raise _bad_input([Problem(out, f"cannot write the proof ({exc.strerror or exc})")]) from None
-    mode = proof_mode(output_intent(issue).profile)
+    mode = proof_mode(output_intent(issue).profile, provenance=provenance)
     result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp)
     if spreads:
         from ials_print.layout.fonts import register_fonts
@@ -217,7 +221,8 @@ def proof_cmd(
 
         fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
         title = f"{issue.short_name} n°{issue.manifest.issue.number}"
-        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, fonts.name("sans", bold=True)))
+        font = fonts.name("sans", bold=True)
+        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, font, provenance))
     _summary(result, f"proof n°{stamp.number}", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -389,8 +394,12 @@ def new_issue_cmd(
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""
+    from ials_print.provenance.report import broken_c2pa
+
     issue = _load(manifest)
     _typography_notes(issue)
+    for warning in broken_c2pa(issue):
+        _say("warning", f"warning: {warning}")
     m = issue.manifest
     out_console.print(
         f"{manifest or issue.path}: valid — {len(m.sections)} sections, {m.page_count} pages, "

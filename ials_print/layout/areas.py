@@ -114,6 +114,8 @@ class AreaVisuals:
             c.line(r.x, r.y, r.right, r.y)
             para.drawOn(c, ta.x + (ta.w - width) / 2, r.y + pad)
             plan.pull_quotes.append(r)
+            plan.text_marks.append((quote.provenance, r))
+            plan.section_text = plan.section_text or quote.provenance is None
             plan.has_text = True
             for vid, v in plan.visuals:
                 if v.x < r.right and r.x < v.right and v.y < r.top and r.y < v.top:

@@ -6,7 +6,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph
 
 from ials_print.layout import flowables as fl
+from ials_print.layout.geometry import Rect
 from ials_print.layout.grid import Grid, first_baseline, space_before
+from ials_print.layout.provenance_marks import carry, note_drawn
 from ials_print.layout.textblock import TextBlock
 
 
@@ -87,7 +89,7 @@ def _fill(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None, def
             grid.snap(frame, f)
         if isinstance(f, fl.Figure):
             _reach_foot(frame, f, story[1] if len(story) > 1 else None)
-        if frame.add(f, c, trySplit=0):
+        if _add(frame, f, c):
             story.pop(0)
             after_float = floating
             continue
@@ -95,9 +97,20 @@ def _fill(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None, def
             deferred.append(story.pop(0))
             continue
         parts = frame.split(f, c)
-        if parts and frame.add(parts[0], c, trySplit=0):
+        carry(f, parts)
+        if parts and _add(frame, parts[0], c):
             story[0:1] = parts[1:]
             after_float = False
             continue
         return not frame._atTop
+    return True
+
+
+def _add(frame: Frame, f: Flowable, c: Canvas) -> bool:
+    """``frame.add``, noting where ``f`` went (for the page's provenance marks)."""
+    top = frame._y
+    if not frame.add(f, c, trySplit=0):
+        return False
+    bottom = frame._y + f.getSpaceAfter()
+    note_drawn(c, f, Rect(frame._x1, bottom, frame._getAvailableWidth(), max(top - bottom, 0.0)))
     return True

@@ -30,6 +30,7 @@ from ials_print.content.story import (
     PageBreak,
     PullQuote,
     Run,
+    TextProvenance,
     runs_text,
 )
 from ials_print.content.story import Paragraph as StoryParagraph
@@ -42,6 +43,7 @@ from ials_print.layout.columns import fill_frame
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
 from ials_print.layout.grid import Grid
 from ials_print.layout.markup import runs_segments
+from ials_print.layout.provenance_marks import ProvenanceMarks, tag
 from ials_print.layout.reports import SectionReports
 from ials_print.layout.styles import Styles
 from ials_print.layout.textblock import PAGE_TURN, TURN_ACROSS_VISUAL, DrawnLine, TextBlock, justified_passes
@@ -50,7 +52,7 @@ from ials_print.manifest.model import Section, Visual
 from ials_print.manifest.templates import Template
 from ials_print.provenance.credits import credit_for
 from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
-from ials_print.provenance.rules import SOURCE_TYPE_OF, Element, PageProvenance, derive
+from ials_print.provenance.rules import PageProvenance
 from ials_print.typeset.items import RunStyle, itemize
 
 PICTO_SIZE = 5.5 * MM
@@ -87,6 +89,13 @@ class PagePlan:
     has_content: bool = False
     has_text: bool = False  # the section's words are printed here (not only furniture or visuals)
     provenance: PageProvenance | None = None
+    # What prints here and whose it is (provenance_marks): text by block provenance (None: the
+    # section's own), visuals by id, which text marks are credit lines; for the pictogram and the proof.
+    text_marks: list[tuple[TextProvenance | None, Rect]] = field(default_factory=list)
+    visual_marks: list[tuple[str, Rect]] = field(default_factory=list)
+    credit_marks: set[int] = field(default_factory=set)
+    story_drawn: bool = False  # the section's story flowed into this page's columns
+    section_text: bool = False  # some of it is the section's own text (outside any ::: fence)
 
 
 @dataclass
@@ -107,7 +116,7 @@ class _Missing:
     folios: set[int] = field(default_factory=set)
 
 
-class SectionComposer(AreaVisuals, SectionReports):
+class SectionComposer(AreaVisuals, SectionReports, ProvenanceMarks):
     """Lays out one section on its pages of the flatplan."""
 
     def __init__(self, issue: Issue, section: Section, styles: Styles, place: ImagePlacer):
@@ -211,7 +220,7 @@ class SectionComposer(AreaVisuals, SectionReports):
         s = self.styles
         out: list[Flowable] = []
         first_body = True
-        for block in self.article.blocks:
+        for i, block in enumerate(self.article.blocks):
             if isinstance(block, Figure) and self.visuals[block.image_id].place != "flow":
                 continue
             items: list[Flowable] = []
@@ -251,7 +260,8 @@ class SectionComposer(AreaVisuals, SectionReports):
                 items += [self._para(p, "bignum_legend", block.line) for p in block.legend]
             if isinstance(block, Heading) or (isinstance(block, StoryParagraph) and block.role == "question"):
                 items[-1].keep_with_next = True
-            out.extend(items)
+            tag(items, getattr(block, "provenance", None))
+            out.extend(items + self.block_credit(self.article.blocks, i, items))
         if self.article.meta.signature:
             out.append(self._plain(self.article.meta.signature, "signature"))
         return _group_drop_cap(out)
@@ -290,7 +300,9 @@ class SectionComposer(AreaVisuals, SectionReports):
             folio = self.section.first_page + n
             geo = begin_page(folio)
             plan = PagePlan(folio, self.section.id, self.section.provenance)
+            c._ials_drawn = []  # type: ignore[attr-defined]  # the column filler notes what it draws
             self.draw_page(c, n, geo, plan)
+            self.collect_marks(c, plan)
             plan.provenance = self.page_provenance(n, plan)
             plan.pictogram = plan.provenance.pictogram
             self._draw_furniture(c, geo, plan)
@@ -301,26 +313,6 @@ class SectionComposer(AreaVisuals, SectionReports):
         self._report_spacing()
         self._report_fill()
         return self.result
-
-    def page_provenance(self, n: int, plan: PagePlan) -> PageProvenance:
-        """What is printed on this page, and so its pictogram (see provenance.rules)."""
-        s = self.section
-        elements: list[Element] = []
-        if plan.has_text:
-            elements.append(Element("text", s.id, s.provenance, s.text_tool))
-        seen: set[str] = set()
-        for placed in getattr(self.place, "placed", []):
-            if placed.folio != plan.folio or placed.visual_id in seen or placed.visual_id not in self.visuals:
-                continue
-            seen.add(placed.visual_id)
-            v = self.visuals[placed.visual_id]
-            claim = self.issue.file_provenance.get(v.id)
-            # The file's own term when it agrees with the manifest; the manifest's kind otherwise.
-            agrees = claim is not None and claim.source_type and claim.kind == v.provenance
-            source = claim.source_type if agrees else SOURCE_TYPE_OF[v.provenance]
-            elements.append(Element("visual", v.id, v.provenance, v.tool, source))
-        override = next(((o.kind, o.reason) for o in s.pictograms if o.page == n + 1), None)
-        return derive(plan.folio, s.id, elements, s.provenance, override)
 
     # The three steps a kind of page may change.
     def prepare(self) -> None:

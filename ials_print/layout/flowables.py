@@ -135,6 +135,8 @@ class Panel(Flowable):
                 tail = self.paras[i:]
             if len(head) < (2 if self.first else 1):
                 return []  # never leave the name alone at the foot of a column
+            if all(getattr(q, "keep_with_previous", False) for q in tail):
+                return []  # nor a credit line alone at the head of the next
             return [
                 Panel(head, self.tint, self.rule, self.pad, self.first),
                 Panel(tail, self.tint, self.rule, self.pad, first=False),

@@ -16,6 +16,7 @@ from ials_print.content.story import Paragraph as StoryParagraph
 from ials_print.layout import flowables as fl
 from ials_print.layout.compose import PagePlan, SectionComposer
 from ials_print.layout.geometry import MM, PageGeometry, Rect
+from ials_print.layout.provenance_marks import plate_provenance
 from ials_print.layout.textblock import TextBlock
 from ials_print.manifest.model import Visual
 from ials_print.manifest.pagedata import PageData
@@ -68,6 +69,7 @@ class _FullBleed(SectionComposer):
             top -= 1.5 * MM
         if plan is not None:
             plan.furniture.append(plate)
+            plan.text_marks.append((None, plate))
         return plate
 
     def _credit_line(self, v: Visual, figure: Figure | None) -> str | None:
@@ -108,6 +110,8 @@ class CoverComposer(_FullBleed):
             _, h = p.wrap(ta.w - 70 * MM, 100)  # clear of the cover lines' column
             y -= h
             p.drawOn(c, ta.x, y)
+        top = ta.top - mh - 15 * MM  # the masthead and issue line, then the tagline beside the cover lines
+        plan.text_marks += [(None, Rect(ta.x, top, ta.w, ta.top - top)), (None, Rect(ta.x, y, ta.w - 70 * MM, top - y))]
         # Cover lines: a column of white plates down the outside edge.
         y = ta.top - mh - 16 * MM
         width = 58 * MM
@@ -245,11 +249,12 @@ class PortfolioComposer(_FullBleed):
             plan.has_text = True
         words: list[Paragraph] = []
         plan.has_text = plan.has_text or any(isinstance(b, Heading | StoryParagraph) for b in blocks)
-        for block in blocks:
+        for i, block in enumerate(blocks):
             if isinstance(block, Heading):
                 words.append(self._para(block.runs, "portfolio_heading", block.line))
             elif isinstance(block, StoryParagraph):
                 words.append(self._para(block.runs, "portfolio_text", block.line))
+                words += self.block_credit(tuple(blocks), i, words)  # a ::: ia block's credit
             else:  # never drop words: portfolio pages set headings and paragraphs only
                 self.result.errors.append(
                     f"section '{self.section.id}', page {plan.folio}: a {type(block).__name__} "
@@ -266,6 +271,7 @@ class PortfolioComposer(_FullBleed):
                 words.append(self._plain(credit, "portfolio_credit"))
         if words:
             plate = self._plate(c, words, ta.x, ta.y, min(ta.w * 0.6, 105 * MM), plan=plan)
+            plate_provenance(plan, blocks)
             if plate.top > ta.top - 30 * MM:
                 self.result.errors.append(
                     f"overset in section '{self.section.id}': the words on page {plan.folio} rise "

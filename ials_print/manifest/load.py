@@ -41,6 +41,7 @@ class Issue:
     visual_files: dict[str, Path] = field(default_factory=dict)
     page_data: dict[str, PageData] = field(default_factory=dict)  # section id -> its data file
     file_provenance: dict[str, FileProvenance] = field(default_factory=dict)  # visual id -> what its file says
+    trust_anchors: str | None = None  # PEM certificates trusted to sign C2PA manifests
     normalised: dict[str, list[Fix]] = field(default_factory=dict)  # section id -> typing slips fixed at load
     typo_notes: dict[str, list[TypoNote]] = field(default_factory=dict)  # section id -> to check by hand
 
@@ -317,7 +318,7 @@ def _check_visual(
         return
     issue.images[v.id] = info
     issue.visual_files[v.id] = path
-    claim = read_file_provenance(path)
+    claim = read_file_provenance(path, issue.trust_anchors)
     issue.file_provenance[v.id] = claim
     if claim.kind is not None and claim.kind != v.provenance and not v.file_provenance_reason:
         problems.append(
@@ -480,6 +481,18 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
                     )
     _check_stylesheet(issue, problems)
     _check_profile(issue, problems)
+    if manifest.c2pa_trust_anchors:
+        name, where = manifest.c2pa_trust_anchors, ("c2pa_trust_anchors",)
+        anchors = _inside(issue.folder, name)
+        try:
+            if anchors is None:
+                raise OSError(f"path '{name}' escapes the issue folder {issue.folder}")
+            issue.trust_anchors = anchors.read_text(encoding="utf-8", errors="replace")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            problems.append(located.problem(where, f"cannot read the trust anchors '{name}' ({why})"))
+        if issue.trust_anchors is not None and "BEGIN CERTIFICATE" not in issue.trust_anchors:
+            problems.append(located.problem(("c2pa_trust_anchors",), "expected PEM certificates, found none"))
     visual_ids: dict[str, str] = {}
     for i, section in enumerate(manifest.sections):
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)

@@ -213,5 +213,10 @@ class Manifest(Strict):
     output: OutputCondition = OutputCondition()
     fonts: dict[str, FontFamily] = Field(description="Families by name, e.g. serif, sans, display")
     hyphenation: Hyphenation = Hyphenation()
+    c2pa_trust_anchors: str | None = Field(
+        None,
+        description="PEM file of the certificates trusted to sign visuals' C2PA manifests, relative to the "
+        "manifest; without it an intact manifest reads 'valid, untrusted signer'",
+    )
     page_count: int = Field(ge=1, le=1000, description="Total pages; sections must tile 1..page_count")
     sections: list[Section] = Field(min_length=1)

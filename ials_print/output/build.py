@@ -25,6 +25,7 @@ from ials_print.output.atomic import write_atomic
 from ials_print.output.modes import OutputMode, final_mode
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
 from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.report import broken_c2pa
 
 REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")
 
@@ -73,8 +74,10 @@ def output_intent(issue: Issue) -> OutputIntent:
 def page_label(plan: PagePlan) -> PageLabel:
     """The machine-readable label of a laid-out page."""
     prov = plan.provenance
-    visuals = tuple((e.ident, e.source_type or "", e.tool) for e in prov.elements if e.kind == "visual") if prov else ()
-    return PageLabel(LABELS[plan.pictogram], plan.pictogram, prov.reason if prov else "", visuals)
+    elements = prov.elements if prov else []
+    visuals = tuple((e.ident, e.source_type or "", e.tool, e.c2pa) for e in elements if e.kind == "visual")
+    texts = tuple((e.ident, e.provenance, e.tool) for e in elements if e.kind == "text")
+    return PageLabel(LABELS[plan.pictogram], plan.pictogram, prov.reason if prov else "", visuals, texts)
 
 
 def default_cache() -> Path:
@@ -173,6 +176,10 @@ def _lay_out(
             _crop_marks(c, geo.width, geo.height, b)
         if mode.proof and stamp is not None:
             _proof_furniture(c, issue, plan, geo, stamp, styles["folio"].fontName)
+        if mode.provenance:
+            from ials_print.output.provenance_proof import draw_provenance_marks
+
+            draw_provenance_marks(c, issue, plan, geo, styles["folio"].fontName)
         c.showPage()
 
     results: list[SectionResult] = []
@@ -234,6 +241,7 @@ def render(
                 f"visual '{im.visual_id}' on page {im.folio} is {im.ppi:.0f} ppi at its placed size "
                 f"(300 ppi wanted, 225 at the very least)"
             )
+    result.extra_warnings += broken_c2pa(issue)
     result.cache_hits, result.cache_misses = cache.hits, cache.misses
     return result
 

@@ -56,7 +56,8 @@ class PageLabel:
     pictogram: str  # as printed: "100% IA", "IA / Humain", "100% Humain"
     kind: str  # ia | mixte | humain
     reason: str
-    visuals: tuple[tuple[str, str, str | None], ...]  # (visual id, IPTC DigitalSourceType, tool)
+    visuals: tuple[tuple[str, str, str | None, str | None], ...]  # (visual id, IPTC term, tool, C2PA state)
+    texts: tuple[tuple[str, str, str | None], ...] = ()  # (text id: section or block, ia|mixte|humain, tool)
 
 
 def page_xmp(label: PageLabel) -> bytes:
@@ -66,10 +67,20 @@ def page_xmp(label: PageLabel) -> bytes:
         f"<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/{term}"
         f"</Iptc4xmpExt:DigitalSourceType>"
         + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
+        + (f"<aiprov:C2PA>{c2pa}</aiprov:C2PA>" if c2pa else "")
         + "</rdf:li>"
-        for vid, term, tool in label.visuals
+        for vid, term, tool, c2pa in label.visuals
     )
     visuals = f"<aiprov:Visuals><rdf:Bag>{items}</rdf:Bag></aiprov:Visuals>" if items else ""
+    texts = "".join(
+        f'<rdf:li rdf:parseType="Resource"><dc:identifier>{escape(ident)}</dc:identifier>'
+        f"<aiprov:Provenance>{kind}</aiprov:Provenance>"
+        + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
+        + "</rdf:li>"
+        for ident, kind, tool in label.texts
+    )
+    if texts:
+        visuals += f"<aiprov:Texts><rdf:Bag>{texts}</rdf:Bag></aiprov:Texts>"
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about=""'
