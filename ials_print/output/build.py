@@ -111,18 +111,30 @@ class ProofStamp:
     made: str  # build time, readable
 
 
+SLUG_CLEAR = 2 * MM  # slug and proof mark keep this far from the crop marks' lines
+
+
+def _size_within(c: Canvas, text: str, font: str, size: float, width: float) -> float:
+    """``size``, or smaller (5 pt at least) so that ``text`` fits in ``width``."""
+    wide = c.stringWidth(text, font, size)
+    return size if wide <= width else max(5.0, size * width / wide)
+
+
 def _proof_furniture(c: Canvas, issue: Issue, plan: PagePlan, geo: PageGeometry, stamp: ProofStamp, font: str) -> None:
     section = issue.section(plan.section_id)
     m = issue.manifest.issue
     text = f"{issue.short_name} n°{m.number} · {section.title} · page {plan.folio} · épreuve n°{stamp.number}"
     text += f" · {stamp.made}"
+    # Between the vertical crop marks (at x = 0 and x = width), whatever the page's size.
+    room = geo.width - 2 * SLUG_CLEAR
     c.saveState()
     c.setFillColor(CMYKColor(0, 0, 0, 1))
-    c.setFont(font, 6.5)
-    c.drawString(0, -geo.bleed - 9 * MM, text)
+    c.setFont(font, _size_within(c, text, font, 6.5, room))
+    c.drawString(SLUG_CLEAR, -geo.bleed - 9 * MM, text)
     c.setFillColor(CMYKColor(0, 0.9, 0.75, 0))
-    c.setFont(font, 9)
-    c.drawRightString(geo.width, geo.height + geo.bleed + 5 * MM, "ÉPREUVE — NE PAS IMPRIMER")
+    mark = "ÉPREUVE — NE PAS IMPRIMER"
+    c.setFont(font, _size_within(c, mark, font, 9, room))
+    c.drawRightString(geo.width - SLUG_CLEAR, geo.height + geo.bleed + 5 * MM, mark)
     c.restoreState()
 
 
