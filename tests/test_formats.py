@@ -54,3 +54,30 @@ def test_slug_and_proof_mark_stay_between_the_crop_marks(mini_copy, tmp_path, si
     for ch, x0, x1 in chars:
         # The vertical crop marks stand on x = 0 and x = width: keep 1 mm clear of them.
         assert x0 >= 1 * MM and x1 <= w * MM - 1 * MM, (ch, x0 / MM, x1 / MM)
+
+
+def test_area_lengths_in_shares_of_the_page_follow_the_format():
+    from ials_print.manifest.templates import Area
+
+    area = Area(x=0, y="51.18%", w="100%", h="48.82%")
+    x, y, w, h = area.in_mm(148, 210)
+    assert (x, w) == (0, 148) and abs(y + h - 210) < 1e-9 and abs(y - 107.478) < 1e-3
+    assert area.in_mm(210, 297)[3] == pytest.approx(145, abs=0.01)
+    with pytest.raises(ValueError):
+        Area(x=0, y=0, w="0%", h=10)
+    with pytest.raises(ValueError):
+        Area(x=0, y=0, w="half", h=10)
+
+
+def test_a_full_page_area_fills_an_a5_page(mini_copy, tmp_path):
+    _edit(
+        mini_copy,
+        "format: {trim_width: 210, trim_height: 297, bleed: 3}",
+        "format: {trim_width: 148, trim_height: 210, bleed: 3}",
+    )
+    _edit(mini_copy, "place: {area: top-half, page: 2}", "place: {area: full-page, page: 2}")
+    result = build(load_issue(mini_copy), tmp_path / "a5.pdf")
+    (rect,) = [r for vid, r in result.pages[1].visuals if vid == "disc"]
+    # fill: the picture covers the A5 page and its bleed exactly
+    assert rect.x == pytest.approx(-3 * MM) and rect.w == pytest.approx(154 * MM)
+    assert rect.h == pytest.approx(216 * MM)
