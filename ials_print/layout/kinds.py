@@ -5,8 +5,6 @@ template's ``kind``.
 
 from __future__ import annotations
 
-import math
-
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -17,7 +15,6 @@ from ials_print.layout import flowables as fl
 from ials_print.layout.compose import PagePlan, SectionComposer
 from ials_print.layout.geometry import MM, PageGeometry, Rect
 from ials_print.layout.provenance_marks import plate_provenance
-from ials_print.layout.textblock import TextBlock
 from ials_print.manifest.model import Visual
 from ials_print.manifest.pagedata import PageData
 from ials_print.provenance.credits import credit_for, issue_has_ai_visuals
@@ -97,7 +94,7 @@ class CoverComposer(_FullBleed):
         ta = geo.type_area
         pub = self.issue.publication
         name = cover.masthead or (pub and (pub.masthead or pub.short_name)) or self.issue.short_name
-        masthead = self._masthead(c, name, ta.w)
+        masthead = self._plain(name, "masthead")  # that it fits is checked at load (manifest/masthead.py)
         _, mh = masthead.wrap(ta.w, 300)
         masthead.drawOn(c, ta.x, ta.top - mh - 4 * MM)
         label = [cover.issue_label, cover.descriptor or ""]
@@ -132,22 +129,6 @@ class CoverComposer(_FullBleed):
             self._plate(c, paras, ta.x, ta.y, ta.w * 0.7, fill=BLACK, plan=plan)
         plan.head = Rect(ta.x, ta.y, ta.w, ta.h)
         plan.has_text = True
-
-    def _masthead(self, c: Canvas, name: str, width: float) -> TextBlock:
-        """The masthead on one line; wider than the cover's type area, it is an error that says
-        the largest size that fits, and is set at that size so the proof shows the rest."""
-        style = self._style("masthead")
-        base = self.styles[style]
-        wide = c.stringWidth(name, base.fontName, base.fontSize)
-        if wide > width:
-            fits = math.floor(base.fontSize * width / wide * 10) / 10
-            self.result.errors.append(
-                f"section '{self.section.id}': the masthead {name!r} is {wide / MM:.0f} mm wide at "
-                f"{base.fontSize:g} pt and the cover's type area {width / MM:.0f} mm: at most {fits:g} pt fits "
-                f"(set the masthead style's size, or a shorter masthead)"
-            )
-            style = self.styles.at_size(style, fits)
-        return self._plain(name, style)
 
 
 class VisualComposer(_FullBleed):

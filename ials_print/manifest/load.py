@@ -17,6 +17,7 @@ from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
+from ials_print.manifest.masthead import masthead_problems
 from ials_print.manifest.model import Manifest, Publication, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
@@ -259,7 +260,9 @@ def _check_profile(issue: Issue, problems: list[Problem]) -> None:
         )
 
 
-_DATA_CACHE: dict[tuple[Path, int, int], PageData] = {}  # one parse per file version, as sections share it
+_DATA_CACHE: dict[
+    tuple[Path, int, int], tuple[PageData, Located]
+] = {}  # one parse per file version, as sections share it
 
 
 def _check_page_data(issue: Issue, i: int, section: Section, template: Template, problems: list[Problem]) -> None:
@@ -283,8 +286,9 @@ def _check_page_data(issue: Issue, i: int, section: Section, template: Template,
         stat = path.stat()
         key = (path, stat.st_mtime_ns, stat.st_size)
         if key not in _DATA_CACHE:
-            _DATA_CACHE[key] = validate_model(PageData, load_yaml(path))
-        data = _DATA_CACHE[key]
+            located = load_yaml(path)
+            _DATA_CACHE[key] = (validate_model(PageData, located), located)
+        data, located = _DATA_CACHE[key]
     except InputError as exc:
         problems.extend(p for p in exc.problems if p not in problems)
         return
@@ -292,6 +296,8 @@ def _check_page_data(issue: Issue, i: int, section: Section, template: Template,
         if not getattr(data, part):
             message = f"layout '{section.layout}' needs '{part}:' in {section.data}"
             problems.append(issue.located.problem(where, message))
+    if template.kind == "cover" and data.cover is not None:
+        problems.extend(masthead_problems(issue, section, template, data.cover, located))
     issue.page_data[section.id] = data
 
 
