@@ -89,3 +89,27 @@ def test_validate_says_a_masthead_too_wide_with_its_line_and_the_size_that_fits(
     line = next(x for x in result.output.splitlines() if "masthead" in x)
     assert re.match(rf"{re.escape(str(manifest.parent / 'data.yaml'))}:2:\d+: the masthead 'Carnets du Rhône'", line)
     assert re.search(r"at most \d+(\.\d)? pt fits", line)
+
+
+def test_a_section_moves_the_cover_lines_to_its_own_area(tmp_path):
+    from tests.conftest import copy_fixture
+
+    manifest = copy_fixture(ROOT / "tests" / "fixtures" / "kinds" / "kinds.yaml", tmp_path / "kinds")
+    mm = 72 / 25.4
+    kinds = manifest.read_text(encoding="utf-8")
+    moved = kinds.replace(
+        "data: data.yaml, in_contents: false,\n     images: [{id: cover,",
+        "data: data.yaml, in_contents: false,\n     areas: {cover_lines: {x: 17, y: 150, w: 70, h: 120}},\n"
+        "     images: [{id: cover,",
+        1,
+    )
+    assert moved != kinds
+    manifest.write_text(moved, encoding="utf-8")
+    result = build(load_issue(manifest), tmp_path / "kinds.pdf", section_ids=["couverture"])
+    plates = [r for r in result.pages[0].furniture if abs(r.w - 70 * mm) < 1]  # the cover lines' plates
+    assert plates and all(abs(r.x - 17 * mm) < 0.5 and r.right <= 87 * mm + 0.5 for r in plates)
+    assert all(r.top <= (297 - 150) * mm + 0.5 for r in plates)  # from the area's top down
+    # An area too short for the lines is said, with what to do.
+    manifest.write_text(moved.replace("h: 120}", "h: 8}"), encoding="utf-8")
+    result = build(load_issue(manifest), tmp_path / "kinds.pdf", section_ids=["couverture"])
+    assert any("the cover lines do not fit their area" in e for e in result.errors)

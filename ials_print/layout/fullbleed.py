@@ -88,41 +88,57 @@ class CoverComposer(_FullBleed):
         cover = self.data.cover
         assert cover is not None
         ta = geo.type_area
+        # The cover's named areas (the layout's, moved by the section if it says so); without them,
+        # the masthead tops the type area, the cover lines run down its outside edge, the notice sits
+        # at its foot.
+        areas = self.template.areas
+        box = {name: geo.area_rect(areas[name]) for name in ("masthead", "cover_lines", "ai_notice") if name in areas}
+        head = box.get("masthead", Rect(ta.x, ta.y, ta.w, ta.h - 4 * MM))
         pub = self.issue.publication
         name = cover.masthead or (pub and (pub.masthead or pub.short_name)) or self.issue.short_name
         masthead = self._plain(name, "masthead")  # that it fits is checked at load (manifest/masthead.py)
-        _, mh = masthead.wrap(ta.w, 300)
-        masthead.drawOn(c, ta.x, ta.top - mh - 4 * MM)
+        _, mh = masthead.wrap(head.w, 300)
+        masthead.drawOn(c, head.x, head.top - mh)
+        under = head.top - mh  # the issue line and the tagline follow the masthead
         label = [cover.issue_label, cover.descriptor or ""]
         right = self._plain(" · ".join(x for x in label if x), "cover_issue")
-        right.wrap(ta.w, 100)
-        right.drawOn(c, ta.x, ta.top - mh - 14 * MM)
+        right.wrap(head.w, 100)
+        right.drawOn(c, head.x, under - 10 * MM)
+        lines_box = box.get(
+            "cover_lines", Rect(ta.right - 62 * MM, ta.y + 18 * MM, 62 * MM, under - 12 * MM - ta.y - 18 * MM)
+        )
         tagline = [self._plain(t, "cover_tagline") for t in cover.tagline]
-        y = ta.top - mh - 18 * MM
+        y = under - 14 * MM
+        room = max(30 * MM, lines_box.x - 8 * MM - head.x) if lines_box.x > head.x else head.w
         for p in tagline:
-            _, h = p.wrap(ta.w - 70 * MM, 100)  # clear of the cover lines' column
+            _, h = p.wrap(room, 100)  # clear of the cover lines' column
             y -= h
-            p.drawOn(c, ta.x, y)
-        top = ta.top - mh - 15 * MM  # the masthead and issue line, then the tagline beside the cover lines
-        plan.text_marks += [(None, Rect(ta.x, top, ta.w, ta.top - top)), (None, Rect(ta.x, y, ta.w - 70 * MM, top - y))]
-        # Cover lines: a column of white plates down the outside edge.
-        y = ta.top - mh - 16 * MM
-        width = 58 * MM
+            p.drawOn(c, head.x, y)
+        top = under - 11 * MM  # the masthead and issue line, then the tagline beside the cover lines
+        plan.text_marks += [(None, Rect(head.x, top, head.w, head.top - top)), (None, Rect(head.x, y, room, top - y))]
+        # Cover lines: a column of white plates down their area, from its top.
+        pad = 2 * MM
+        width = lines_box.w - 2 * pad
+        y = lines_box.top
         for line in cover.cover_lines:
             paras = []
             if line.rubric:
                 paras.append(self._plain(line.rubric, "cover_rubric"))
             paras += [self._plain(t, "cover_line") for t in line.line.split("\n")]
-            sizes = sum(p.wrap(width, 200)[1] for p in paras) + 1.5 * MM * (len(paras) - 1) + 4 * MM
+            sizes = sum(p.wrap(width, 200)[1] for p in paras) + 1.5 * MM * (len(paras) - 1) + 2 * pad
             y -= sizes
-            if y < ta.y + 18 * MM:
-                self.result.errors.append(f"section '{self.section.id}': the cover lines do not fit the cover")
+            if y < lines_box.y:
+                self.result.errors.append(
+                    f"section '{self.section.id}': the cover lines do not fit their area "
+                    f"({lines_box.h / MM:.0f} mm tall): fewer lines, or a taller 'cover_lines' area"
+                )
                 break
-            self._plate(c, paras, ta.right - width - 4 * MM, y, width, pad=2 * MM, plan=plan)
+            self._plate(c, paras, lines_box.x, y, width, pad=pad, plan=plan)
             y -= 2.5 * MM
         if cover.ai_notice and issue_has_ai_visuals(self.issue):  # the notice follows from the content
+            notice = box.get("ai_notice", Rect(ta.x, ta.y, ta.w * 0.7 + 6 * MM, 20 * MM))
             paras = [self._plain(t, "cover_notice") for t in cover.ai_notice.split("\n")]
-            self._plate(c, paras, ta.x, ta.y, ta.w * 0.7, fill=BLACK, plan=plan)
+            self._plate(c, paras, notice.x, notice.y, notice.w - 6 * MM, fill=BLACK, plan=plan)
         plan.head = Rect(ta.x, ta.y, ta.w, ta.h)
         plan.has_text = True
 

@@ -504,6 +504,8 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     visual_ids: dict[str, str] = {}
     for i, section in enumerate(manifest.sections):
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)
+        if template is not None and section.areas:  # the section's own areas, over its layout's
+            template = template.model_copy(update={"areas": {**template.areas, **section.areas}})
         for j, v in enumerate(section.images):
             if v.id in visual_ids:
                 problems.append(
