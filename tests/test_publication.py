@@ -113,3 +113,23 @@ def test_a_section_moves_the_cover_lines_to_its_own_area(tmp_path):
     manifest.write_text(moved.replace("h: 120}", "h: 8}"), encoding="utf-8")
     result = build(load_issue(manifest), tmp_path / "kinds.pdf", section_ids=["couverture"])
     assert any("the cover lines do not fit their area" in e for e in result.errors)
+
+
+def test_every_problem_at_once_sorted_by_file_and_line(tmp_path):
+    """An unknown data key, a masthead too large and a misspelt manifest key: one run of validate,
+    one located line each (the schema's problems no longer stop the cross-checks)."""
+    from tests.conftest import copy_fixture
+
+    manifest = copy_fixture(ROOT / "tests" / "fixtures" / "kinds" / "kinds.yaml", tmp_path / "kinds")
+    data = manifest.parent / "data.yaml"
+    _edit(data, "  masthead: IALS\n", "  masthead: Carnets du Rhône\n  colour: red\n")
+    _edit(manifest, "issue: {", "publicaton: {name: X, short_name: X}\nissue: {")
+    result = runner.invoke(app, ["validate", str(manifest)])
+    assert result.exit_code == 2, result.output
+    lines = [x for x in result.output.splitlines() if x.startswith(str(tmp_path))]
+    assert any(x.startswith(f"{data}:3:") and "colour" in x for x in lines), lines
+    assert any(x.startswith(f"{data}:2:") and "the masthead 'Carnets du Rhône'" in x for x in lines), lines
+    assert any(x.startswith(f"{manifest}:2:1:") and "publicaton" in x for x in lines), lines
+    assert "Traceback" not in result.output
+    files = [x.split(":")[0] for x in lines]
+    assert files == sorted(files)  # by file, then line

@@ -21,7 +21,7 @@ from ials_print.manifest.masthead import masthead_problems
 from ials_print.manifest.model import Manifest, Publication, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
-from ials_print.manifest.validate import validate_model
+from ials_print.manifest.validate import salvage, validate_model
 from ials_print.manifest.yamlfile import Located, load_yaml
 from ials_print.provenance.filemeta import FileProvenance, read_file_provenance
 
@@ -287,10 +287,16 @@ def _check_page_data(issue: Issue, i: int, section: Section, template: Template,
         key = (path, stat.st_mtime_ns, stat.st_size)
         if key not in _DATA_CACHE:
             located = load_yaml(path)
-            _DATA_CACHE[key] = (validate_model(PageData, located), located)
-        data, located = _DATA_CACHE[key]
+            try:
+                _DATA_CACHE[key] = (validate_model(PageData, located), located, [])
+            except InputError as exc:  # an unknown key: said, and the other checks still run
+                _DATA_CACHE[key] = (salvage(PageData, located), located, exc.problems)
+        data, located, said = _DATA_CACHE[key]
     except InputError as exc:
         problems.extend(p for p in exc.problems if p not in problems)
+        return
+    problems.extend(p for p in said if p not in problems)
+    if data is None:
         return
     for part in NEEDS.get(template.kind, ()):
         if not getattr(data, part):
@@ -443,7 +449,28 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
 def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     """Load and check an issue; ``only`` limits content checks to those section ids."""
     located = load_yaml(path)
-    manifest = validate_model(Manifest, located)
+    try:
+        manifest, schema = validate_model(Manifest, located), []
+    except InputError as exc:  # unknown or misspelt keys: the cross-checks still run, all said at once
+        manifest, schema = salvage(Manifest, located), exc.problems
+        if manifest is None:
+            raise
+    try:
+        issue = _load(path, located, manifest, only)
+    except InputError as exc:
+        raise InputError(sorted(schema + [p for p in exc.problems if p not in schema], key=_order)) from None
+    if schema:
+        raise InputError(sorted(schema, key=_order))
+    return issue
+
+
+def _order(p: Problem) -> tuple:
+    """Problems sorted by file, then line and column (those without a line first)."""
+    return (str(p.file), p.line or 0, p.column or 0)
+
+
+def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] | None) -> Issue:
+    """The cross-checks of a manifest that validated (or was salvaged): files, ids, pages, geometry."""
     wanted = set(only) if only is not None else None
     base = path.parent
     res = manifest.resources
