@@ -8,14 +8,16 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.find import find_manifest
-from ials_print.manifest.load import Issue, load_issue
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that use it: `--help` starts fast
+    from ials_print.manifest.load import Issue
 
 app = typer.Typer(
     add_completion=False,
@@ -57,6 +59,8 @@ def _bad_input(problems: list[Problem], what: str = "nothing was built") -> type
 
 
 def _load(manifest: Path | None, only: list[str] | None = None) -> Issue:
+    from ials_print.manifest.load import load_issue
+
     try:
         issue = load_issue(manifest or find_manifest(), only)
         if only:
