@@ -232,6 +232,27 @@ def proof_cmd(
         raise typer.Exit(EXIT_ERRORS)
 
 
+@app.command("watch")
+def watch_cmd(
+    section: Annotated[
+        str | None, typer.Argument(help="Only this section (default: every section a save touches)")
+    ] = None,
+    manifest: ManifestArg = DEFAULT_MANIFEST,
+    out: OutDir = Path("out"),
+    proof: Annotated[bool, typer.Option("--proof", help="Lay out the whole proof on every save")] = False,
+) -> None:
+    """On every save, lay out again what it touches: one line a rebuild; Ctrl-C stops."""
+    from ials_print.output.watch import watch
+
+    if section is not None and manifest is None and section.endswith((".yaml", ".yml")):
+        section, manifest = None, Path(section)  # `watch MANIFEST`
+    path = manifest or find_manifest()
+    try:
+        watch(path, out, lambda line: out_console.print(line, markup=False), section, proof)
+    except KeyboardInterrupt:
+        out_console.print("watch: stopped", markup=False)
+
+
 @app.command("flatplan")
 def flatplan_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("out")) -> None:
     """The chemin de fer: every page as a thumbnail, in spreads, with its section, pictogram and problems."""
