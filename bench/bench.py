@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -126,7 +128,11 @@ def main() -> None:
     cli = [py, "-m", "ials_print.cli"]
     o = ["--out", str(out)]
     manifest = copy_issue(out)
-    article = manifest.parent / "texts" / "hugo-barbera.md"
+    sections = yaml.safe_load(manifest.read_text(encoding="utf-8"))["sections"]
+    text = next((s.get("text") for s in sections if s["id"] == args.section), None)
+    if not text:
+        raise SystemExit(f"--section {args.section}: no such section with a text in the manifest")
+    article = manifest.parent / text
     rows = [
         ("--help", [*cli, "--help"], False),
         ("preview (cache cold)", [*cli, "preview", args.section, str(manifest), *o], True),

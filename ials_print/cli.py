@@ -232,31 +232,34 @@ def proof_cmd(
         font = fonts.name("sans", bold=True)
         write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, font, provenance))
     _summary(result, f"proof n°{stamp.number}", start)
-    _record_and_diff(issue, result, stamp, out, diff, against)
+    kind = (f"section:{section}" if section else "issue") + ("+provenance" if provenance else "")
+    _record_and_diff(issue, result, stamp, out, diff, against, kind)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
 
 
-def _record_and_diff(issue: Issue, result, stamp, out: Path, diff: bool, against: int | None) -> None:
-    """Keep this proof and its pages' keys; with ``diff``, compare it with an earlier one."""
+def _record_and_diff(issue: Issue, result, stamp, out: Path, diff: bool, against: int | None, kind: str) -> None:
+    """Keep this proof and its pages' keys; with ``diff``, compare it with an earlier one (by
+    default the last proof of the same kind: the whole issue, one section, with provenance…)."""
     from ials_print.output.keys import page_keys
-    from ials_print.output.proof import proof_record, record_proof
+    from ials_print.output.proof import last_proof_of_kind, proof_record, record_proof
     from ials_print.output.proofdiff import diff_proofs
 
     counter = out / f"{issue.stem}.proofs.json"
     printed = {p.folio for p in result.pages}
     keys = {f: k for f, k in page_keys(issue).items() if f in printed}
     try:
-        archive = record_proof(counter, stamp, result.pdf, keys)
+        archive = record_proof(counter, stamp, result.pdf, keys, kind)
     except OSError as exc:
         raise _bad_input([Problem(out, f"cannot keep the proof ({exc.strerror or exc})")]) from None
     if not diff:
         return
     start = time.perf_counter()
-    number = against if against is not None else stamp.number - 1
-    previous = proof_record(counter, number)
+    number = against if against is not None else last_proof_of_kind(counter, kind, stamp.number)
+    previous = proof_record(counter, number) if number is not None else None
     if previous is None:
-        _say("warning", f"proof --diff: no proof n°{number} kept in {counter.parent / 'proofs'} to compare with")
+        which = f"n°{number}" if number is not None else f"of this kind ({kind})"
+        _say("warning", f"proof --diff: no proof {which} kept in {counter.parent / 'proofs'} to compare with")
         return
     sections = {p.folio: p.section_id for p in result.pages}
     report = diff_proofs(
@@ -270,8 +273,9 @@ def _record_and_diff(issue: Issue, result, stamp, out: Path, diff: bool, against
     )
     where = f": {report.output}" if report.output else ""
     pages = ", ".join(f"{c.folio} ({c.section})" for c in report.changes) or "none"
+    new_pages = f"; new since n°{number}: {', '.join(map(str, report.added))}" if report.added else ""
     out_console.print(
-        f"proof diff n°{number} → n°{stamp.number}{where} — changed pages: {pages}; "
+        f"proof diff n°{number} → n°{stamp.number}{where} — changed pages: {pages}{new_pages}; "
         f"{report.compared} compared, the others skipped by key ({time.perf_counter() - start:.2f} s)",
         markup=False,
     )
@@ -291,9 +295,11 @@ def watch_cmd(
 
     if section is not None and manifest is None and section.endswith((".yaml", ".yml")):
         section, manifest = None, Path(section)  # `watch MANIFEST`
-    path = manifest or find_manifest()
     try:
+        path = manifest or find_manifest()
         watch(path, out, lambda line: out_console.print(line, markup=False), section, proof)
+    except InputError as exc:
+        raise _bad_input(exc.problems, "nothing is watched") from None
     except KeyboardInterrupt:
         out_console.print("watch: stopped", markup=False)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ials_print.errors import InputError
-from ials_print.layout.kinds import contents_entries
+from ials_print.layout.contents import contents_entries
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
 from tests.conftest import ROOT, copy_fixture, missing_words, page_texts

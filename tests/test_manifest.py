@@ -260,3 +260,10 @@ def test_unknown_area_suggests(mini_copy):
     (line,) = problems_of(mini_copy)
     assert "did you mean 'top-half'" in line
     assert "found {" not in line  # no noise from the 'flow' branch of the union
+
+
+def test_an_unknown_key_with_a_capital_is_a_located_problem(mini_copy):
+    """pydantic's union labels are model class names; a user's key that starts with a capital is not one."""
+    edit(mini_copy, "issue: {", "Notes: hello\nissue: {")
+    (line,) = problems_of(mini_copy)
+    assert line.startswith(f"{mini_copy}:") and "unknown key 'Notes'" in line

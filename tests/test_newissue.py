@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from ials_print.cli import app
+from ials_print.errors import InputError
+from ials_print.manifest.find import find_manifest
 from ials_print.manifest.load import load_issue
 from ials_print.manifest.newissue import next_path
 from ials_print.output.build import render
@@ -49,3 +52,12 @@ def test_new_issue_refuses_a_lower_number_or_an_existing_file(tmp_path):
     assert existing.read_text(encoding="utf-8") == "keep me"
     result = runner.invoke(app, ["new-issue", str(ISSUE), "--number", "4", "--date", "15/09/2024"])
     assert result.exit_code == 2 and "expected YYYY-MM-DD" in result.output
+
+
+def test_without_a_manifest_named_the_latest_issue_is_used(tmp_path):
+    for name in ("zine-01.yaml", "zine-02.yaml"):
+        (tmp_path / name).write_text("sections: []\n", encoding="utf-8")
+    assert find_manifest(tmp_path).name == "zine-02.yaml"  # after new-issue, the next issue
+    (tmp_path / "other.yaml").write_text("sections: []\n", encoding="utf-8")
+    with pytest.raises(InputError, match="several here"):
+        find_manifest(tmp_path)

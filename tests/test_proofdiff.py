@@ -39,3 +39,12 @@ def test_proof_diff_shows_the_changed_page_only(mini_copy, tmp_path):
     assert "proof diff n°1 → n°4" in older.output and "3 (edito)" in older.output
     missing = runner.invoke(app, ["proof", str(mini_copy), "--out", str(out), "--diff", "--against", "99"])
     assert "no proof n°99 kept" in missing.output
+
+
+def test_diff_compares_with_the_last_proof_of_the_same_kind(mini_copy, tmp_path):
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["proof", str(mini_copy), "--out", str(out)]).exit_code in (0, 1)  # n°1, issue
+    section = runner.invoke(app, ["proof", str(mini_copy), "--out", str(out), "--section", "edito", "--diff"])
+    assert "no proof of this kind (section:edito)" in section.output, section.output  # n°2 has nothing to compare
+    whole = runner.invoke(app, ["proof", str(mini_copy), "--out", str(out), "--diff"])  # n°3: against n°1
+    assert "proof diff n°1 → n°3 — changed pages: none; 0 compared" in whole.output, whole.output

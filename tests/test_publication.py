@@ -133,3 +133,18 @@ def test_every_problem_at_once_sorted_by_file_and_line(tmp_path):
     assert "Traceback" not in result.output
     files = [x.split(":")[0] for x in lines]
     assert files == sorted(files)  # by file, then line
+
+
+def test_the_masthead_is_measured_against_its_area_as_the_section_moves_it(tmp_path):
+    from tests.conftest import copy_fixture
+
+    manifest = copy_fixture(ROOT / "tests" / "fixtures" / "kinds" / "kinds.yaml", tmp_path / "kinds")
+    assert runner.invoke(app, ["validate", str(manifest)]).exit_code == 0  # IALS fits the kit's area
+    _edit(
+        manifest,
+        "data: data.yaml, in_contents: false,\n     images: [{id: cover,",
+        "data: data.yaml, in_contents: false,\n     areas: {masthead: {x: 17, y: 20, w: 80, h: 60}},\n"
+        "     images: [{id: cover,",
+    )
+    result = runner.invoke(app, ["validate", str(manifest)])
+    assert result.exit_code == 2 and "its area on the cover 80 mm" in result.output, result.output

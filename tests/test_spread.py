@@ -53,7 +53,7 @@ def _spread_issue(mini_copy: Path, page: int = 2) -> Path:
 def _pixel(pdf: Path, index: int, x_mm: float, y_mm: float) -> tuple[int, int, int]:
     doc = pdfium.PdfDocument(str(pdf))
     page = doc[index]
-    scale = 20 / 25.4
+    scale = 150 / 72  # 150 dpi: about 6 pixels a millimetre
     im = page.render(scale=scale, crop=(0, 0, 0, 0)).to_pil().convert("RGB")
     box = page.get_mediabox()
     bleed = (box[2] - box[0] - 210 * 72 / 25.4) / 2
@@ -78,8 +78,10 @@ def test_a_spread_prints_each_half_on_its_page_into_the_spine_bleed(mini_copy, t
     assert right.x < 0 and right.right > 210 * mm
     # The picture is one across the fold: red on the left page, blue on the right, the change at the spine.
     assert _close(_pixel(out, 1, 100, 150), RED)
-    assert _close(_pixel(out, 1, 205, 150), RED)
-    assert _close(_pixel(out, 2, 5, 150), BLUE)
+    assert _close(_pixel(out, 1, 209, 150), RED)  # 1 mm before the spine
+    assert _close(_pixel(out, 1, 211.5, 150), BLUE)  # the spine's bleed carries on into the right page
+    assert _close(_pixel(out, 2, 1, 150), BLUE)  # 1 mm after the spine
+    assert _close(_pixel(out, 2, -1.5, 150), RED)
     assert _close(_pixel(out, 2, 100, 150), BLUE)
     # The text goes around: no column is set on the spread.
     assert not pages[2].filled and not pages[3].filled

@@ -25,10 +25,17 @@ def test_touched_sections_follow_the_saved_files(mini_copy):
     assert touched_sections(issue, issue, [mini_copy.parent / "images" / "disc.png"]) == ["article"]
     assert set(touched_sections(issue, issue, [issue.layouts_dir / "styles.yaml"])) == {"article", "edito", "reserve"}
     assert touched_sections(issue, issue, [issue.layouts_dir / "editorial.yaml"]) == ["edito"]
+    # The manifest outside its sections (here the margins): every section.
+    mini_copy.write_text(mini_copy.read_text(encoding="utf-8").replace("bleed: 3}", "bleed: 3, margins: {top: 20}}"))
+    wider = load_issue(mini_copy)
+    assert touched_sections(issue, wider, [mini_copy]) == ["article", "edito", "reserve"]
+    # One section's entry: that section.
+    mini_copy.write_text(mini_copy.read_text(encoding="utf-8").replace("title: Édito", "title: Éditorial"))
+    assert touched_sections(wider, load_issue(mini_copy), [mini_copy]) == ["edito"]
 
 
 def test_a_save_rebuilds_its_section_and_a_broken_file_keeps_the_last_good_output(mini_copy, tmp_path):
-    out = tmp_path / "out"
+    out = mini_copy.parent.parent  # the output folder holds the issue's folder: saves there still count
     lines: list[str] = []
     stop, ready = threading.Event(), threading.Event()
     thread = threading.Thread(target=watch, args=(mini_copy, out, lines.append), kwargs={"stop": stop, "ready": ready})
@@ -41,7 +48,8 @@ def test_a_save_rebuilds_its_section_and_a_broken_file_keeps_the_last_good_outpu
         pdf = out / "mini-edito.pdf"
         assert _wait(lambda: pdf.exists() and any(" edito: " in x for x in lines)), lines
         line = next(x for x in lines if " edito: " in x)
-        assert "1 pages" in line and line.endswith(" s)")
+        assert "1 page," in line or "1 page (" in line, line
+        assert line.endswith(" s)")
         good = pdf.read_bytes()
         # A half-saved manifest: one line naming the file, the PDF untouched.
         mini_copy.write_text(mini_copy.read_text(encoding="utf-8") + "\nsections: [\n", encoding="utf-8")
@@ -51,3 +59,14 @@ def test_a_save_rebuilds_its_section_and_a_broken_file_keeps_the_last_good_outpu
         stop.set()
         thread.join(20)
     assert not thread.is_alive()
+
+
+def test_watch_says_a_missing_manifest_or_an_unknown_section_in_one_line(tmp_path, mini_copy):
+    from typer.testing import CliRunner
+
+    from ials_print.cli import app
+
+    result = CliRunner().invoke(app, ["watch", str(tmp_path / "nowhere.yaml")])
+    assert result.exit_code == 2 and "nowhere.yaml: file not found" in result.output, result.output
+    result = CliRunner().invoke(app, ["watch", "nope", str(mini_copy)])
+    assert result.exit_code == 2 and "no section 'nope'" in result.output, result.output

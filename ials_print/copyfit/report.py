@@ -39,7 +39,8 @@ class PageFit:
 class Remedy:
     action: str
     effect: str
-    applies: dict = field(default_factory=dict)  # the manifest change, as data: {"pages": 3}
+    # The section's keys to set, each with its whole new value: {"pages": 3}, {"looseness": {…all…}}.
+    applies: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -74,7 +75,7 @@ def _render_alone(issue: Issue, section: Section) -> BuildResult:
 def _visual_remedies(issue: Issue, section: Section, placed: dict[str, int], fit: SectionFit) -> None:
     """For an underfilled page, its visuals in the flow set taller, or across the page's top (the
     layout's ``top-half`` area); each tried, and said with the page's fill it gives."""
-    areas = issue.templates[section.layout].areas
+    areas = issue.template_for(section).areas
     taken = {
         v.place.page + k
         for v in section.images
@@ -156,7 +157,11 @@ def _looseness_remedies(issue: Issue, section: Section, result: SectionResult, f
             left = trial.overset_words
             effect = "everything fits" if not left else f"{left} words still left over"
             fit.remedies.append(
-                Remedy(f"tighten {_paragraphs_n(len(chosen))} by one line", effect, {"looseness": chosen})
+                Remedy(
+                    f"tighten {_paragraphs_n(len(chosen))} by one line",
+                    effect,
+                    {"looseness": {**section.looseness, **chosen}},
+                )
             )
         return
     last = next((p for p in reversed(fit.pages) if p.room), None)
@@ -171,7 +176,11 @@ def _looseness_remedies(issue: Issue, section: Section, result: SectionResult, f
         if page is not None and not trial.overset_words:
             effect = f"page {last.folio} goes from {last.fill:.0%} to {page.fill:.0%} filled"
             fit.remedies.append(
-                Remedy(f"loosen {_paragraphs_n(len(chosen))} by one line", effect, {"looseness": chosen})
+                Remedy(
+                    f"loosen {_paragraphs_n(len(chosen))} by one line",
+                    effect,
+                    {"looseness": {**section.looseness, **chosen}},
+                )
             )
 
 
@@ -189,7 +198,7 @@ def _pull_quote_remedies(issue: Issue, section: Section, fit: SectionFit, tries:
         effect = "everything fits" if not left else f"{left} words still left over"
         words = " ".join(runs_text(quote.runs).split())
         words = words if len(words) <= 40 else words[:39] + "…"
-        action = f"drop the pull-quote at line {quote.line} ({words!r})"
+        action = f"drop the pull-quote at line {quote.line} (“{words}”)"
         fit.remedies.append(Remedy(action, effect, {"drop_pull_quotes": dropped}))
 
 
@@ -253,7 +262,8 @@ def section_fit(
 
 def _hole_remedies(issue: Issue, section: Section, result: SectionResult, folio: int, fit: SectionFit) -> bool:
     """A hole at a column's foot: one paragraph set a line tighter or looser moves the block that
-    left it; each candidate tried (a few at most), the ones that close the hole said."""
+    left it; the candidates are tried in turn (eight at most) and the first that closes the hole
+    without an overset is said. ``applies`` holds the section's whole new ``looseness``."""
     width = _column_width(result)
     if width is None:
         return False
@@ -268,7 +278,11 @@ def _hole_remedies(issue: Issue, section: Section, result: SectionResult, folio:
         how = "tighten" if step < 0 else "loosen"
         effect = f"closes the hole on page {folio} ({page.fill:.0%} filled)"
         fit.remedies.append(
-            Remedy(f"{how} the paragraph at line {line} by one line", effect, {"looseness": {line: step}})
+            Remedy(
+                f"{how} the paragraph at line {line} by one line",
+                effect,
+                {"looseness": {**section.looseness, line: step}},
+            )
         )
         found = True
         break

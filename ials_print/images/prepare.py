@@ -106,7 +106,7 @@ def _slice(
     """The part of a placed image (source ``crop`` drawn at ``dx``, ``dw`` wide) inside ``window``."""
     x0, x1 = max(dx, window[0]), min(dx + dw, window[1])
     if x1 - x0 < 0.5:
-        return None  # a picture set to fit may leave one page of the spread blank
+        return None  # nothing of the picture falls in the window
     px = crop[2] - crop[0]
     k = px / dw if dw else 0.0  # source pixels per point along x
     left = crop[0] + round((x0 - dx) * k)

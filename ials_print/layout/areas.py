@@ -62,10 +62,11 @@ class AreaVisuals:
             r = geo.area_rect(area)
             if side is None:
                 path, info = self.issue.visual_files[v.id], self.issue.images[v.id]
-                drawn = self.place(c, v.id, path, info, r.x, r.y, r.w, r.h, v.fit, v.focus)
-                image = Rect(*drawn) if drawn else r  # a visual set to fit may not fill its area
+                image = Rect(*self.place(c, v.id, path, info, r.x, r.y, r.w, r.h, v.fit, v.focus))
             else:
                 image = self._place_spread(c, geo, v, r, side)
+            if image.w <= 0:
+                continue  # nothing of a spread's picture on this page
             plan.visuals.append((v.id, image))
             plan.has_content = True
             block = r

@@ -89,7 +89,10 @@ def _fill(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None, def
             grid.snap(frame, f)
         if isinstance(f, fl.Figure):
             _reach_foot(frame, f, story[1] if len(story) > 1 else None)
-        if _add(frame, f, c):
+        added = _add(frame, f, c)
+        if isinstance(f, fl.Figure):
+            f.extra = 0.0  # drawn at its height, or moving on: any later wrap starts afresh
+        if added:
             story.pop(0)
             after_float = floating
             continue

@@ -4,6 +4,7 @@ ad, the cover credit, the back cover) and the fashion portfolio."""
 from __future__ import annotations
 
 from reportlab.lib.colors import CMYKColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -12,6 +13,7 @@ from ials_print.content.story import Paragraph as StoryParagraph
 from ials_print.layout.compose import PagePlan, SectionComposer
 from ials_print.layout.geometry import MM, PageGeometry, Rect
 from ials_print.layout.provenance_marks import plate_provenance
+from ials_print.manifest.masthead import masthead_text
 from ials_print.manifest.model import Visual
 from ials_print.manifest.pagedata import PageData
 from ials_print.provenance.credits import credit_for, issue_has_ai_visuals
@@ -94,16 +96,16 @@ class CoverComposer(_FullBleed):
         areas = self.template.areas
         box = {name: geo.area_rect(areas[name]) for name in ("masthead", "cover_lines", "ai_notice") if name in areas}
         head = box.get("masthead", Rect(ta.x, ta.y, ta.w, ta.h - 4 * MM))
-        pub = self.issue.publication
-        name = cover.masthead or (pub and (pub.masthead or pub.short_name)) or self.issue.short_name
-        masthead = self._plain(name, "masthead")  # that it fits is checked at load (manifest/masthead.py)
+        masthead = self._plain(
+            masthead_text(self.issue, cover), "masthead"
+        )  # that it fits is checked at load (manifest/masthead.py)
         _, mh = masthead.wrap(head.w, 300)
         masthead.drawOn(c, head.x, head.top - mh)
         under = head.top - mh  # the issue line and the tagline follow the masthead
         label = [cover.issue_label, cover.descriptor or ""]
-        right = self._plain(" · ".join(x for x in label if x), "cover_issue")
-        right.wrap(head.w, 100)
-        right.drawOn(c, head.x, under - 10 * MM)
+        issue_line = self._plain(" · ".join(x for x in label if x), "cover_issue")
+        issue_line.wrap(head.w, 100)
+        issue_line.drawOn(c, head.x, under - 10 * MM)
         lines_box = box.get(
             "cover_lines", Rect(ta.right - 62 * MM, ta.y + 18 * MM, 62 * MM, under - 12 * MM - ta.y - 18 * MM)
         )
@@ -232,8 +234,6 @@ class PortfolioComposer(_FullBleed):
                 paras.append(self._plain(meta.epigraph, "portfolio_text"))
             if meta.epigraph_source:
                 paras.append(self._plain(f"— {meta.epigraph_source}", "epigraph_source"))
-            from reportlab.pdfbase.pdfmetrics import stringWidth
-
             style = self.styles[self._style("portfolio_title")]
             natural = stringWidth(meta.title, style.fontName, style.fontSize) + 2 * MM
             width = min(ta.w * 0.9, max(natural, 60 * MM))

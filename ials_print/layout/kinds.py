@@ -4,7 +4,7 @@ template's ``kind``."""
 from __future__ import annotations
 
 from ials_print.layout.compose import SectionComposer
-from ials_print.layout.contents import ContentsComposer, GalleryComposer, contents_entries
+from ials_print.layout.contents import ContentsComposer, GalleryComposer
 from ials_print.layout.fullbleed import CoverComposer, PortfolioComposer, VisualComposer
 
 KINDS: dict[str, type[SectionComposer]] = {
@@ -17,4 +17,4 @@ KINDS: dict[str, type[SectionComposer]] = {
     "gallery": GalleryComposer,
 }
 
-__all__ = ["KINDS", "contents_entries"]
+__all__ = ["KINDS"]

@@ -13,7 +13,8 @@ _HEAD = 200_000  # a manifest says ``sections:`` within its first 200 kB
 
 
 def find_manifest(folder: Path | None = None) -> Path:
-    """The only manifest in ``folder`` (default: the current one) or its ``issue/`` folder."""
+    """The manifest in ``folder`` (default: the current one) or its ``issue/`` folder: the only
+    one, or the latest of one title's numbered issues (``zine-01.yaml``, ``zine-02.yaml`` → 02)."""
     folder = folder or Path.cwd()
     found: list[Path] = []
     for place in (folder, folder / "issue"):
@@ -29,11 +30,22 @@ def find_manifest(folder: Path | None = None) -> Path:
                 found.append(path)
         if found:
             break
-    if len(found) == 1:
-        return found[0].relative_to(folder) if found[0].is_relative_to(folder) else found[0]
+    latest = _latest(found)
+    if latest is not None:
+        return latest.relative_to(folder) if latest.is_relative_to(folder) else latest
     if not found:
         raise InputError(
             [Problem(folder, "no manifest named, and none here or in issue/ (a YAML file with 'sections:'); name it")]
         )
     names = ", ".join(str(p.relative_to(folder)) for p in found)
     raise InputError([Problem(folder, f"no manifest named, and several here ({names}); name the one to use")])
+
+
+def _latest(found: list[Path]) -> Path | None:
+    """The only manifest, or the highest-numbered of several that differ only by their number."""
+    if len(found) == 1:
+        return found[0]
+    numbered = [(re.fullmatch(r"(.*?)(\d+)", p.stem), p) for p in found]
+    if not found or any(m is None for m, _ in numbered) or len({m.group(1) for m, _ in numbered}) != 1:
+        return None
+    return max(numbered, key=lambda mp: int(mp[0].group(2)))[1]

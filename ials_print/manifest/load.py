@@ -52,6 +52,13 @@ class Issue:
     def folder(self) -> Path:
         return self.path.parent
 
+    def template_for(self, section: Section) -> Template:
+        """The section's layout, with the areas the section moves or adds (its ``areas:``)."""
+        template = self.templates[section.layout]
+        if section.areas:
+            template = template.model_copy(update={"areas": {**template.areas, **section.areas}})
+        return template
+
     @property
     def profile_path(self) -> Path:
         """The output intent's ICC profile: the manifest's, else the kit's."""
@@ -286,6 +293,8 @@ def _check_page_data(issue: Issue, i: int, section: Section, template: Template,
         stat = path.stat()
         key = (path, stat.st_mtime_ns, stat.st_size)
         if key not in _DATA_CACHE:
+            if len(_DATA_CACHE) > 64:  # a long watch sees many versions of a file: keep the cache small
+                _DATA_CACHE.clear()
             located = load_yaml(path)
             try:
                 _DATA_CACHE[key] = (validate_model(PageData, located), located, [])
@@ -531,8 +540,8 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
     visual_ids: dict[str, str] = {}
     for i, section in enumerate(manifest.sections):
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)
-        if template is not None and section.areas:  # the section's own areas, over its layout's
-            template = template.model_copy(update={"areas": {**template.areas, **section.areas}})
+        if template is not None:
+            template = issue.template_for(section)  # with the section's own areas
         for j, v in enumerate(section.images):
             if v.id in visual_ids:
                 problems.append(

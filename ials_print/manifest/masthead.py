@@ -37,30 +37,40 @@ def _font(issue: Issue, family: str, face: str) -> str | None:
     return name
 
 
+def masthead_text(issue: Issue, cover: CoverData) -> str:
+    """The masthead the cover prints: the data's, else the publication's masthead or short name."""
+    pub = issue.publication
+    return cover.masthead or (pub and (pub.masthead or pub.short_name)) or issue.short_name
+
+
 def masthead_problems(
     issue: Issue, section: Section, template: Template, cover: CoverData, located: Located
 ) -> list[Problem]:
-    """A masthead wider than the cover's type area, as one located problem (or none)."""
+    """A masthead wider than its room on the cover (the layout's ``masthead`` area, as the section
+    may move it, else the type area), as one located problem (or none)."""
     sheet = issue.stylesheet
     style = sheet.styles.get(template.styles.get("masthead", "masthead")) if sheet else None
-    pub = issue.publication
-    text = cover.masthead or (pub and (pub.masthead or pub.short_name)) or issue.short_name
+    text = masthead_text(issue, cover)
     if style is None or not text:
         return []
     font = _font(issue, style.family, style.face)
     if font is None:
         return []
     fmt = issue.manifest.format
-    m = fmt.margins
-    room = (fmt.trim_width - m.inside - m.outside) * MM  # the cover is a right-hand page: the same width
-    wide = pdfmetrics.stringWidth(text, font, style.size)
+    if "masthead" in template.areas:
+        room = template.areas["masthead"].in_mm(fmt.trim_width, fmt.trim_height)[2] * MM
+        where = "its area on the cover"
+    else:  # the cover is a right-hand page: its type area's width
+        room = (fmt.trim_width - fmt.margins.inside - fmt.margins.outside) * MM
+        where = "the cover's type area"
+    wide = pdfmetrics.stringWidth(text.upper() if style.upper else text, font, style.size)
     if wide <= room:
         return []
     fits = math.floor(style.size * room / wide * 10) / 10
     message = (
-        f"the masthead {text!r} is {wide / MM:.0f} mm wide at {style.size:g} pt and the cover's type area "
+        f"the masthead {text!r} is {wide / MM:.0f} mm wide at {style.size:g} pt and {where} "
         f"{room / MM:.0f} mm: at most {fits:g} pt fits (the masthead style's size, or a shorter masthead)"
     )
     if cover.masthead:
         return [located.problem(("cover", "masthead"), message)]
-    return [issue.located.problem(("publication",) if pub else ("issue", "title"), message)]
+    return [issue.located.problem(("publication",) if issue.publication else ("issue", "title"), message)]

@@ -20,7 +20,7 @@ class Strict(BaseModel):
 # A length in mm, or a share of the page (or of the type area, for heights in it): "50%".
 Length = Annotated[
     float | Annotated[str, Field(pattern=r"^\d+(\.\d+)?\s*%$")],
-    Field(description="millimetres, or a share of the page as 'N%'"),
+    Field(description="millimetres, or a share as 'N%' (of the page for areas, of the type area for heights in it)"),
 ]
 
 
@@ -52,6 +52,8 @@ class Area(Strict):
             value = length_mm(getattr(self, name), 100)
             if value < 0 or value > 1000 or (name in "wh" and value <= 0):
                 raise ValueError(f"{name} must be {'above' if name in 'wh' else 'at least'} 0 (and at most 1000 mm)")
+            if isinstance(getattr(self, name), str) and value > 100:
+                raise ValueError(f"{name} must be a share of the page up to 100%, found {getattr(self, name)}")
         return self
 
     def in_mm(self, trim_width: float, trim_height: float) -> tuple[float, float, float, float]:

@@ -56,6 +56,8 @@ def next_issue_text(manifest: Manifest, source: Path, target: Path, number: int,
     issue = manifest.issue.model_dump(mode="json", exclude_none=True) | {"number": number, "date": date}
     head = {"publication": publication} if publication is not None else {}
     head |= {"issue": issue}
+    if manifest.c2pa_trust_anchors:  # the signers the title trusts stay trusted
+        head["c2pa_trust_anchors"] = _rebased(manifest.c2pa_trust_anchors, old, new)
     parts = [
         f"# n°{number}: started from {source.name} (n°{manifest.issue.number}) by `ials-print new-issue`.\n"
         "# Same flatplan; each section a placeholder until its text, visuals and layout arrive.\n",

@@ -62,9 +62,30 @@ def _message(model: type[BaseModel], err: dict[str, Any]) -> str:
     return f"{name}: {msg[0].lower() + msg[1:]}, found {_found(err.get('input'))}"
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    # pydantic adds union branch names ("literal['flow']", "AreaPlacement") to locations.
-    return tuple(p for p in loc if isinstance(p, int) or ("[" not in str(p) and not str(p)[:1].isupper()))
+def _model_names(model: type[BaseModel]) -> set[str]:
+    """The class names of ``model`` and every model it holds: pydantic puts them in a union's locations."""
+    names, todo = set(), [model]
+    while todo:
+        m = todo.pop()
+        if m.__name__ in names:
+            continue
+        names.add(m.__name__)
+        for field in m.model_fields.values():
+            todo += _models_in(field.annotation)
+    return names
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+
+
+def _clean_loc(loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[Any, ...]:
+    """The user's path in a location: without pydantic's union branch labels ("literal['flow']",
+    "function-after[…]", the name of a model class), keeping keys that happen to start with a capital."""
+    branches = _model_names(model)
+    return tuple(p for p in loc if isinstance(p, int) or ("[" not in str(p) and str(p) not in branches))
 
 
 def validate_model(model: type[M], located: Located) -> M:
@@ -80,12 +101,12 @@ def validate_model(model: type[M], located: Located) -> M:
     except ValidationError as exc:
         problems: list[Problem] = []
         seen: set[tuple[Any, ...]] = set()
-        errors = [{**e, "loc": _clean_loc(e["loc"])} for e in exc.errors()]
+        errors = [{**e, "loc": _clean_loc(e["loc"], model)} for e in exc.errors()]
         # A misspelt key is one mistake, not two: drop "missing X" when "unknown key ~X" is beside it.
         typos = {
             (e["loc"][:-1], m)
             for e in errors
-            if e["type"] == "extra_forbidden"
+            if e["type"] == "extra_forbidden" and e["loc"]
             for m in difflib.get_close_matches(str(e["loc"][-1]), _allowed_keys(model, e["loc"]), n=1)
         }
         errors = [e for e in errors if not (e["type"] == "missing" and (e["loc"][:-1], e["loc"][-1]) in typos)]
@@ -118,8 +139,9 @@ def salvage(model: type[M], located: Located) -> M | None:
     try:
         model.model_validate(data)
     except ValidationError as exc:
-        errors = [{**e, "loc": _clean_loc(e["loc"])} for e in exc.errors()]
-        for err in sorted((e for e in errors if e["type"] == "extra_forbidden"), key=lambda e: -len(e["loc"])):
+        errors = [{**e, "loc": _clean_loc(e["loc"], model)} for e in exc.errors()]
+        extra = [e for e in errors if e["type"] == "extra_forbidden" and e["loc"]]
+        for err in sorted(extra, key=lambda e: -len(e["loc"])):
             parent = _at(data, err["loc"][:-1])
             key = err["loc"][-1]
             if not isinstance(parent, dict) or key not in parent:

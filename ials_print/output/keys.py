@@ -69,8 +69,12 @@ def section_key(issue: Issue, section: Section, common: dict | None = None) -> s
         "visuals": [file_digest(issue.visual_files[v.id]) for v in section.images if v.id in issue.visual_files],
     }
     if template is not None and template.kind == "contents":  # it prints every section's title and page
-        parts["flatplan"] = [(s.id, s.title, s.rubric, s.first_page, s.pages) for s in issue.manifest.sections]
+        parts["flatplan"] = [
+            (s.id, s.title, s.rubric, s.in_contents, s.first_page, s.pages) for s in issue.manifest.sections
+        ]
         parts["titles"] = [file_digest(issue.folder / s.text) for s in issue.manifest.sections if s.text]
+    if template is not None and template.kind == "cover":  # its AI notice follows every visual's provenance
+        parts["provenance"] = [(v.id, v.provenance) for s in issue.manifest.sections for v in s.images]
     blob = json.dumps(parts, sort_keys=True, default=str).encode()
     return hashlib.sha256(blob).hexdigest()[:32]
 

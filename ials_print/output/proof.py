@@ -34,9 +34,13 @@ def next_proof_stamp(counter: Path) -> ProofStamp:
     return ProofStamp(number, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
 
-def record_proof(counter: Path, stamp: ProofStamp, pdf: bytes, keys: dict[int, str]) -> Path:
-    """Keep proof n, single pages (``proofs/<stem>-proof-<n>.pdf`` beside the counter), and each of
-    its pages' keys, so a later proof can say what changed since."""
+KEPT = 20  # proofs whose PDF is kept for later diffs; older ones keep their record only
+
+
+def record_proof(counter: Path, stamp: ProofStamp, pdf: bytes, keys: dict[int, str], kind: str) -> Path:
+    """Keep proof n, single pages (``proofs/<stem>-proof-<n>.pdf`` beside the counter), its kind
+    (``issue``, ``section:<id>``, with ``+provenance``) and each of its pages' keys, so a later
+    proof can say what changed since; only the last :data:`KEPT` PDFs stay."""
     archive = counter.parent / "proofs" / f"{counter.name.removesuffix('.proofs.json')}-proof-{stamp.number}.pdf"
     archive.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(archive, pdf)
@@ -44,9 +48,14 @@ def record_proof(counter: Path, stamp: ProofStamp, pdf: bytes, keys: dict[int, s
     proofs = history.get("proofs") if isinstance(history.get("proofs"), dict) else {}
     proofs[str(stamp.number)] = {
         "made": stamp.made,
+        "kind": kind,
         "pdf": archive.relative_to(counter.parent).as_posix(),
         "pages": {str(k): v for k, v in sorted(keys.items())},
     }
+    kept = sorted((int(n) for n in proofs if n.isdigit()), reverse=True)
+    for n in kept[KEPT:]:
+        with contextlib.suppress(OSError):
+            (counter.parent / proofs[str(n)]["pdf"]).unlink()
     write_atomic(counter, json.dumps({**history, "proofs": proofs}, indent=1).encode())
     return archive
 
@@ -57,6 +66,15 @@ def proof_record(counter: Path, number: int) -> dict | None:
     if not isinstance(entry, dict) or not (counter.parent / entry.get("pdf", "")).is_file():
         return None
     return entry
+
+
+def last_proof_of_kind(counter: Path, kind: str, before: int) -> int | None:
+    """The latest proof before ``before`` of the same kind whose PDF is kept."""
+    proofs = _history(counter).get("proofs") or {}
+    for n in sorted((int(n) for n in proofs if n.isdigit() and int(n) < before), reverse=True):
+        if proofs[str(n)].get("kind") == kind and proof_record(counter, n) is not None:
+            return n
+    return None
 
 
 SLUG = 12 * 72 / 25.4  # a strip under each spread for the proof's slug line

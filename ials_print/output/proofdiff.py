@@ -35,6 +35,7 @@ class ProofDiff:
     current: int
     compared: int  # pages whose keys differed, rendered
     changes: list[PageChange] = field(default_factory=list)
+    added: list[int] = field(default_factory=list)  # pages the earlier proof did not hold
     output: Path | None = None
 
 
@@ -42,7 +43,7 @@ def _index(pdf: pdfium.PdfDocument) -> dict[int, int]:
     """Folio → page index, from the PDF's page labels (a section proof starts anywhere)."""
     out = {}
     for i in range(len(pdf)):
-        label = pdf.get_page_label(i) if hasattr(pdf, "get_page_label") else ""
+        label = pdf.get_page_label(i)
         out[int(label) if label and label.isdigit() else i + 1] = i
     return out
 
@@ -96,22 +97,26 @@ def diff_proofs(
 ) -> ProofDiff:
     """Compare two proofs; write ``out`` (changed pages beside their previous state) when any changed."""
     result = ProofDiff(numbers[0], numbers[1], 0)
-    changed = sorted(int(f) for f, key in after_keys.items() if before_keys.get(f) != key)
+    result.added = sorted(int(f) for f in after_keys if f not in before_keys)
+    changed = sorted(int(f) for f, key in after_keys.items() if f in before_keys and before_keys[f] != key)
     if not changed:
         return result
     old, new = pdfium.PdfDocument(str(before_pdf)), pdfium.PdfDocument(str(after_pdf))
-    old_at, new_at = _index(old), _index(new)
-    pairs = []
-    for folio in changed:
-        if folio not in new_at:
-            continue
-        result.compared += 1
-        after = _render(new, new_at[folio])
-        before = _render(old, old_at[folio]) if folio in old_at else Image.new("RGB", after.size, "white")
-        regions = _regions(before, after)
-        if regions:
-            result.changes.append(PageChange(folio, sections.get(folio, ""), regions))
-            pairs.append((folio, before, after, regions))
+    try:
+        old_at, new_at = _index(old), _index(new)
+        pairs = []
+        for folio in changed:
+            if folio not in new_at or folio not in old_at:
+                continue
+            result.compared += 1
+            after, before = _render(new, new_at[folio]), _render(old, old_at[folio])
+            regions = _regions(before, after)
+            if regions:
+                result.changes.append(PageChange(folio, sections.get(folio, ""), regions))
+                pairs.append((folio, before, after, regions))
+    finally:
+        old.close()
+        new.close()
     if pairs:
         write_atomic(out, _sheet(result, pairs))
         result.output = out
@@ -138,6 +143,8 @@ def _sheet(result: ProofDiff, pairs: list) -> bytes:
         c.drawString(40, y, f"page {change.folio} — {change.section} ({len(change.regions)} zone(s))")
     c.showPage()
     for folio, before, after, regions in pairs:
+        w, h = after.size  # each pair at its own size (a page of another format stays in proportion)
+        c.setPageSize((2 * w * scale + 60, h * scale + 70))
         for slot, im, label in ((0, before, f"n°{result.previous}"), (1, after, f"n°{result.current}")):
             x0 = 20 + slot * (w * scale + 20)
             c.drawImage(ImageReader(im), x0, 20, w * scale, h * scale)

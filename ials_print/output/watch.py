@@ -1,6 +1,6 @@
-"""``ials-print watch``: on every save of a text, visual, template, stylesheet or the manifest,
-lay out again the sections it touches (their previews) or the whole proof, and say it in one line.
-A half-saved or broken file gets its one-line error; the last good output stays in place."""
+"""``ials-print watch``: on every save of a text, visual, template, stylesheet, the manifest or the
+publication file, lay out again the sections it touches (their previews) or the whole proof, and
+say it in one line. A half-saved or broken file gets its one-line error; the last good output stays."""
 
 from __future__ import annotations
 
@@ -17,10 +17,16 @@ from ials_print.output.modes import proof_mode
 
 def touched_sections(old: Issue | None, new: Issue, changed: Iterable[Path]) -> list[str]:
     """The sections a change concerns: those whose entry in the manifest changed, whose text,
-    data file or visuals were saved, whose layout was; all of them for the stylesheet or fonts."""
+    data file or visuals were saved, whose layout was; all of them when the stylesheet, a font,
+    the profile, the publication or anything of the manifest outside its sections changed."""
     changed = {p.resolve() for p in changed}
     everything = [s.id for s in new.manifest.sections]
-    if old is None or any(p.suffix.lower() in (".ttf", ".otf", ".icc") or p.name == "styles.yaml" for p in changed):
+    if (
+        old is None
+        or old.manifest.model_dump(exclude={"sections"}) != new.manifest.model_dump(exclude={"sections"})
+        or old.publication != new.publication
+        or any(p.suffix.lower() in (".ttf", ".otf", ".icc") or p.name == "styles.yaml" for p in changed)
+    ):
         return everything
     before = {s.id: s for s in old.manifest.sections}
     out = []
@@ -33,6 +39,11 @@ def touched_sections(old: Issue | None, new: Issue, changed: Iterable[Path]) -> 
     return out
 
 
+def _first(exc: InputError) -> str:
+    more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+    return f"{exc.problems[0]}{more}"
+
+
 def watch(
     manifest: Path,
     out: Path,
@@ -42,44 +53,45 @@ def watch(
     stop: threading.Event | None = None,
     ready: threading.Event | None = None,
 ) -> None:
-    """Watch the issue's folder and its layouts until ``stop`` is set (or Ctrl-C)."""
+    """Watch the issue's folder, its layouts and its publication file until ``stop`` is set (or
+    Ctrl-C). A manifest that cannot be read at all, or an unknown section, is an :class:`InputError`."""
     from watchfiles import watch as watch_files
 
-    issue: Issue | None = None
-    try:
-        issue = load_issue(manifest)
-    except InputError as exc:
-        say(f"{_clock()} {exc.problems[0]} (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else
-            f"{_clock()} {exc.problems[0]}")  # fmt: skip
-    roots = {manifest.parent.resolve()}
-    if issue is not None:
-        roots.add(issue.layouts_dir)
+    issue = load_issue(manifest)  # the first load must succeed: there is nothing to keep otherwise
+    if section is not None:
+        issue.section(section)  # an unknown id is said now, not after the first save
+    roots = {manifest.parent.resolve(), issue.layouts_dir}
+    if isinstance(issue.manifest.publication, str):
+        roots.add((issue.folder / issue.manifest.publication).resolve().parent)
+    own = out.resolve()
     say(f"{_clock()} watching {', '.join(str(r) for r in sorted(roots))} (Ctrl-C to stop)")
     if ready is not None:
         ready.set()
     for changes in watch_files(*roots, stop_event=stop, debounce=40, step=20, rust_timeout=200, yield_on_timeout=False):
-        saved = [Path(p) for _, p in changes if not Path(p).is_relative_to(out.resolve())]
+        saved = [Path(p) for _, p in changes if Path(p).resolve().parent not in (own, own / "proofs")]
         if not saved:
-            continue  # our own outputs
+            continue  # what watch writes itself
         start = time.perf_counter()
         try:
             new = load_issue(manifest)
         except InputError as exc:
-            more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-            say(f"{_clock()} {exc.problems[0]}{more}; the last good output stays")
+            say(f"{_clock()} {_first(exc)}; the last good output stays")
             continue
         ids = touched_sections(issue, new, saved)
         if section is not None:
             ids = [section] if section in ids else []
         issue = new
-        if not ids:
-            continue
-        if proof:
-            mode = proof_mode(output_intent(new).profile)
-            say(_line("proof", build(new, out / f"{new.stem}-proof-watch.pdf", None, mode=mode), start))
-            continue
-        for sid in ids:
-            say(_line(sid, build(new, out / f"{new.stem}-{sid}.pdf", [sid]), start))
+        try:
+            if proof and ids:
+                mode = proof_mode(output_intent(new).profile)
+                say(_line("proof", build(new, out / f"{new.stem}-proof-watch.pdf", None, mode=mode), start))
+            elif ids:
+                for sid in ids:
+                    say(_line(sid, build(new, out / f"{new.stem}-{sid}.pdf", [sid]), start))
+        except InputError as exc:
+            say(f"{_clock()} {_first(exc)}; the last good output stays")
+        except OSError as exc:
+            say(f"{_clock()} {out}: cannot write here ({exc.strerror or exc}); the last good output stays")
 
 
 def _clock() -> str:
@@ -91,7 +103,8 @@ def _line(what: str, result, start: float) -> str:
     over = [e for e in result.errors if e.startswith("overset")]
     under = [w for w in result.warnings if "underset" in w or w.startswith("fit:")]
     other = len(result.errors) - len(over)
-    parts = [f"{len(result.pages)} pages"]
+    n = len(result.pages)
+    parts = [f"{n} page{'s' * (n != 1)}"]
     if over:
         parts.append(f"overset: {over[0].split(': ', 1)[-1][:60]}")
     if under:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def _scaled(value, ratio: float):
     return int(scaled) if scaled == int(scaled) else scaled
 
 
-def fit_layouts(target: Path, width: float, height: float, masthead: str) -> None:
+def fit_layouts(target: Path, width: float, height: float, masthead: str, measure: float) -> None:
     """Copy the kit's layouts into ``target``, their millimetres scaled to the format, and the
     stylesheet with the display sizes scaled to the page width and the masthead fitted to its name."""
     target.mkdir(parents=True, exist_ok=True)
@@ -52,7 +53,7 @@ def fit_layouts(target: Path, width: float, height: float, masthead: str) -> Non
     for source in sorted(kit.LAYOUTS.glob("*.yaml")):
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         if source.name == "styles.yaml":
-            _fit_styles(data, rx, masthead)
+            _fit_styles(data, rx, masthead, measure)
         else:
             for key, ratio in (("opener_head", ry), ("measure", rx)):
                 if key in data:
@@ -68,7 +69,7 @@ def fit_layouts(target: Path, width: float, height: float, masthead: str) -> Non
 DISPLAY = ("title", "subtitle", "pull_quote_across", "portfolio_title", "contents_title", "bignum")
 
 
-def _fit_styles(sheet: dict, rx: float, masthead: str) -> None:
+def _fit_styles(sheet: dict, rx: float, masthead: str, measure: float) -> None:
     """Display type follows the page width; text type, gently, the measure (a narrower column
     takes a smaller body so that its justified lines keep even spaces: A5 sets 9.6 pt as 8.8 pt)."""
     styles = sheet["styles"]
@@ -82,15 +83,21 @@ def _fit_styles(sheet: dict, rx: float, masthead: str) -> None:
             if key in style:
                 style[key] = round(style[key] * k, 1)
     style = styles.get("masthead")
-    if style:  # the cover's type area is about the page width less 31 mm of margins
-        room = (KIT_SIZE[0] * rx - 31) * 72 / 25.4
-        size = min(style["size"], room / _width_per_point(masthead) * 0.98)
-        style["size"], style["leading"] = round(size, 1), round(size * 0.93, 1)
+    if style:  # as large as the kit says, or as fits the cover's measure (``measure`` mm)
+        text = masthead.upper() if style.get("upper") else masthead
+        room = measure * 72 / 25.4
+        size = min(style["size"], math.floor(room / _width_per_point(text, style) * 0.98 * 10) / 10)
+        style["size"], style["leading"] = size, round(size * 0.93, 1)
 
 
-def _width_per_point(text: str) -> float:
-    """The masthead's width at 1 pt in the kit's display face."""
-    name = "starter-display"
+# The kit's fonts by family and face, as its manifest names them (init writes the same).
+KIT_FACES = {("display", "bold"): "NotoSansDisplay-Bold.ttf", ("display", "regular"): "NotoSansDisplay-Bold.ttf"}
+
+
+def _width_per_point(text: str, style: dict) -> float:
+    """The masthead's width at 1 pt in its style's face."""
+    file = KIT_FACES.get((style.get("family"), style.get("face", "regular")), "NotoSansDisplay-Bold.ttf")
+    name = f"starter-{file}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(kit.FONTS / "NotoSansDisplay-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont(name, str(kit.FONTS / file)))
     return max(pdfmetrics.stringWidth(text, name, 1.0), 1e-6)

@@ -19,6 +19,7 @@ from ials_print.starter.formats import KIT_SIZE, fit_layouts
 from ials_print.starter.visuals import draw, save
 
 MIN_PAGES = 6  # cover, contents, two pages of article, a visual, the back cover
+MAX_PAGES = 1000  # as the manifest allows
 FONTS = {
     "serif": {
         "regular": "EBGaramond-Regular.ttf",
@@ -60,15 +61,30 @@ class Plan:
 def check(plan: Plan) -> list[Problem]:
     """Problems with what was asked, all at once."""
     problems = []
-    if plan.pages < MIN_PAGES:
-        problems.append(Problem(plan.folder, f"--pages: at least {MIN_PAGES} pages, found {plan.pages}"))
+    if not MIN_PAGES <= plan.pages <= MAX_PAGES:
+        problems.append(Problem(plan.folder, f"--pages: {MIN_PAGES} to {MAX_PAGES} pages, found {plan.pages}"))
     if plan.binding == "saddle_stitch" and plan.pages % 4:
         problems.append(
             Problem(plan.folder, f"--pages: a saddle-stitched issue has a multiple of 4 pages, found {plan.pages}")
         )
+    elif plan.binding == "perfect" and plan.pages % 2:
+        problems.append(
+            Problem(plan.folder, f"--pages: a perfect-bound issue has an even page count, found {plan.pages}")
+        )
     if plan.folder.exists() and any(plan.folder.iterdir()):
         problems.append(Problem(plan.folder, "already exists and is not empty; name a new folder"))
     return problems
+
+
+def short_name(name: str, limit: int = 24) -> str:
+    """The name in capitals for running feet and the masthead, cut at a word within ``limit``
+    characters, accents kept ("Carnets du Rhône" → "CARNETS DU RHÔNE")."""
+    words, out = name.upper().split(), ""
+    for word in words:
+        if len(out) + len(word) + (1 if out else 0) > limit:
+            break
+        out = f"{out} {word}" if out else word
+    return out or name.upper()[:limit]
 
 
 def _margins(width: float, height: float) -> dict[str, float]:
@@ -138,13 +154,14 @@ def create(plan: Plan) -> Path:
         raise InputError(problems)
     root, issue = plan.folder, plan.folder / "issue"
     (issue / "texts").mkdir(parents=True, exist_ok=True)
-    short = plan.name.upper() if len(plan.name) <= 12 else plan.slug.upper()[:12]
+    short = short_name(plan.name)
     publication = {"name": plan.name, "short_name": short, "masthead": short, "language": "fr"}
     (root / "publication.yaml").write_text(
         _dump(publication, "# The publication's names, the same for all its issues (issue/*.yaml point here).\n"),
         encoding="utf-8",
     )
-    fit_layouts(root / "layouts", plan.width, plan.height, short)
+    margins = _margins(plan.width, plan.height)
+    fit_layouts(root / "layouts", plan.width, plan.height, short, plan.width - margins["inside"] - margins["outside"])
     manifest = issue / f"{plan.slug}-01.yaml"
     manifest.write_text(
         _dump(_manifest(plan), f"# {plan.name} n°1, made by `ials-print init`: edit, then `ials-print build`.\n"),
