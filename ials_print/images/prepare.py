@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageMath, ImageOps
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print.images.embed import draw_image
 from ials_print.images.inspect import ImageInfo
 from ials_print.output.atomic import write_atomic
 
@@ -265,7 +266,7 @@ class ImagePlacer:
     ) -> tuple[float, float, float, float]:
         """Draw the visual in the box; returns where its pixels landed (x, y, w, h)."""
         p = prepare(path, info, w, h, fit, focus, self.settings, self.cache)
-        c.drawImage(str(p.path), x + p.x, y + p.y, p.w, p.h)
+        draw_image(c, p.path, x + p.x, y + p.y, p.w, p.h)
         folio = getattr(c, "_ials_folio", 0)
         self.placed.append(PlacedImage(folio, visual_id, p.ppi, p.out_ppi, p.w, p.h))
         return x + p.x, y + p.y, p.w, p.h

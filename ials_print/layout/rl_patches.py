@@ -57,3 +57,32 @@ def _to_unicode(fontname: str, subset: list[int]) -> str:
 if _ttfonts.makeToUnicodeCMap is not _to_unicode and not getattr(_make_to_unicode, "_ials", False):
     _to_unicode._ials = True  # type: ignore[attr-defined]
     _ttfonts.makeToUnicodeCMap = _to_unicode
+
+# Subset tags: ReportLab tags the n-th subset of every font AAAAAA+, AAAAAB+…, so two files share
+# tags for different subsets. The six letters are derived here from the subset's content (the
+# font's name and the characters it holds): same subset, same tag; different subsets, different tags.
+import hashlib  # noqa: E402
+
+_subset_number = _ttfonts.SUBSETN
+_add_objects = _ttfonts.TTFont.addObjects
+
+
+def subset_tag(face_name: bytes, codes: list[int]) -> bytes:
+    """Six capital letters from the SHA-256 of the font's name and the subset's characters."""
+    digest = hashlib.sha256(face_name + b"\0" + ",".join(map(str, codes)).encode()).digest()
+    return bytes(65 + b % 26 for b in digest[:6])
+
+
+def _add_objects_tagged(self, doc) -> None:
+    state = self.state.get(doc)
+    tags = [subset_tag(self.face.name, list(s)) for s in state.subsets] if state is not None else []
+    _ttfonts.SUBSETN = lambda n: tags[n] if n < len(tags) else _subset_number(n)
+    try:
+        _add_objects(self, doc)
+    finally:
+        _ttfonts.SUBSETN = _subset_number
+
+
+if not getattr(_ttfonts.TTFont.addObjects, "_ials", False):
+    _add_objects_tagged._ials = True  # type: ignore[attr-defined]
+    _ttfonts.TTFont.addObjects = _add_objects_tagged

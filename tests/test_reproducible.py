@@ -1,0 +1,83 @@
+"""Same inputs, same bytes: wherever the checkout, the cache and the working folder are."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ials_print.output.pdfx import DocumentInfo, OutputIntent, finish_pdfx
+from tests.conftest import FIXTURE, ROOT
+
+PROFILE = ROOT / "color" / "FOGRA39L-300.icc"
+
+
+def _checkout(dest: Path) -> Path:
+    """A copy of what a build reads: the package, layouts, fonts, profile and the mini fixture."""
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("ials_print", "layouts", "fonts", "color"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=skip)
+    shutil.copytree(FIXTURE, dest / "tests" / "fixtures" / "mini", ignore=skip)
+    return dest
+
+
+def _build(checkout: Path, manifest: str, cwd: Path, cache: Path, out: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PYTHONPATH")}
+    env |= {"PYTHONPATH": str(checkout), "IALS_PRINT_CACHE": str(cache), "TZ": "Pacific/Kiritimati"}
+    cwd.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ials_print.cli", "build", manifest, "--out", str(out)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())}
+
+
+def test_two_checkouts_two_caches_same_bytes(tmp_path):
+    a = _checkout(tmp_path / "a" / "ials")
+    b = _checkout(tmp_path / "elsewhere" / "with space" / "ials-print")
+    first = _build(a, "tests/fixtures/mini/mini.yaml", a, tmp_path / "cache-a", tmp_path / "out-a")
+    second = _build(
+        b, str(b / "tests/fixtures/mini/mini.yaml"), tmp_path / "cwd", tmp_path / "cache-b", tmp_path / "out-b"
+    )
+    assert "mini.pdf" in first and "mini.job.json" in first
+    assert first == second
+    pdf = (tmp_path / "out-a" / "mini.pdf").read_bytes()
+    assert pdf.count(b"startxref") == 1 and pdf.count(b"\nxref\n") == 1, "written in one pass"
+    assert b"/Prev" not in pdf[pdf.rindex(b"trailer") :], "no incremental update"
+    for folder in (str(a), str(tmp_path)):
+        assert folder.encode() not in pdf
+    tags = re.findall(rb"/BaseFont /([A-Z]{6})\+", pdf)
+    assert len(tags) == len(set(tags)) >= 4 and b"AAAAAA" not in tags
+
+
+def _reportlab_pdf(text: str) -> bytes:
+    buf = io.BytesIO()
+    c = Canvas(buf, invariant=1)
+    c.drawString(72, 72, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_first_id_is_the_documents_second_the_contents():
+    import datetime as dt
+
+    info = DocumentInfo("IALS n°3", "IALS", "Issue 3", dt.datetime(2024, 6, 15))
+    intent = OutputIntent("FOGRA39", "Coated FOGRA39", "http://www.color.org", PROFILE)
+    ids = []
+    for text in ("first state", "corrected state"):
+        pdf = finish_pdfx(_reportlab_pdf(text), info, intent)
+        ids.append(re.search(rb"/ID \[<([0-9a-f]+)><([0-9a-f]+)>\]", pdf).groups())
+    (first_a, second_a), (first_b, second_b) = ids
+    assert first_a == first_b and second_a != second_b
