@@ -154,3 +154,6 @@ class Stylesheet(Strict):
     styles: dict[str, Style]
     hyphenate_capitalised: bool = Field(False, description="Hyphenate capitalised words too (never acronyms)")
     justification: Justification = Justification()
+    overprint_black: bool = Field(
+        True, description="100 % K text and rules overprint the colour beneath (false: they knock out)"
+    )

@@ -23,6 +23,7 @@ from ials_print.layout.styles import build_styles
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.modes import OutputMode, final_mode
+from ials_print.output.overprint import PressCanvas
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
 from ials_print.provenance.pictogram import LABELS
 
@@ -143,8 +144,9 @@ def _lay_out(
     b = geo0.bleed
     off = b + mode.outside  # from the media's edge to the trim
     buf = io.BytesIO()
-    c = Canvas(
+    c = PressCanvas(
         buf,
+        overprint=mode.pdfx and issue.stylesheet is not None and issue.stylesheet.overprint_black,
         pagesize=(geo0.width + 2 * off, geo0.height + 2 * off),
         invariant=1,
         pageCompression=1,

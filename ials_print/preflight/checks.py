@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,9 @@ from PIL import Image, ImageMath
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from ials_print.preflight.scan import Colour, PageScan, scan_page
+from ials_print.preflight.findings import Check, Context, Finding, Report, _err, _warn
+from ials_print.preflight.overprint import check_overprint
+from ials_print.preflight.scan import Colour, scan_page
 
 MM = 72 / 25.4
 MIN_BLEED = 3 * MM
@@ -27,62 +28,6 @@ TAC_LIMIT = 300.0
 SMALL_TEXT = 9.0
 THIN_LINE = 0.25
 PPI_ERROR, PPI_WARNING = 225, 300
-
-
-@dataclass(frozen=True)
-class Finding:
-    level: str  # "error" | "warning"
-    check: str
-    message: str
-    page: int | None = None  # 1-based, None for the whole document
-
-    def __str__(self) -> str:
-        where = f"page {self.page}: " if self.page else ""
-        return f"{self.level} [{self.check}] {where}{self.message}"
-
-
-@dataclass
-class Report:
-    file: str
-    pages: int = 0
-    findings: list[Finding] = field(default_factory=list)
-    ink_method: str = ""
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.level == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.level == "warning"]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "pages": self.pages,
-            "passed": not self.errors,
-            "ink_coverage_method": self.ink_method,
-            "errors": [asdict(f) for f in self.errors],
-            "warnings": [asdict(f) for f in self.warnings],
-        }
-
-
-@dataclass
-class Context:
-    reader: PdfReader
-    scans: list[PageScan]
-    binding: str | None
-
-
-Check = Callable[[Context], Iterator[Finding]]
-
-
-def _err(check: str, message: str, page: int | None = None) -> Finding:
-    return Finding("error", check, message, page)
-
-
-def _warn(check: str, message: str, page: int | None = None) -> Finding:
-    return Finding("warning", check, message, page)
 
 
 def check_structure(ctx: Context) -> Iterator[Finding]:
@@ -359,6 +304,7 @@ CHECKS: tuple[Check, ...] = (
     check_fonts,
     check_colour,
     check_images,
+    check_overprint,
 )
 
 
