@@ -139,15 +139,14 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
 
 def _preflight_and_ticket(issue: Issue, result) -> None:
     """The final file is checked by the preflight; a job ticket goes beside it."""
-    from ials_print.output.build import build_date
+    from ials_print.output.build import build_date, ppi_policy
     from ials_print.output.ticket import write_job_ticket
     from ials_print.preflight.checks import preflight
 
-    report = preflight(result.output, issue.manifest.format.binding)
+    report = preflight(result.output, issue.manifest.format.binding, ppi=ppi_policy(issue))
     for f in report.findings:
-        where = f" page {f.page}" if f.page else ""
         target = result.extra_errors if f.level == "error" else result.extra_warnings
-        target.append(f"preflight [{f.check}]{where}: {f.message}")
+        target.append("preflight " + str(f).split(" ", 1)[1])
     write_job_ticket(issue, result.pdf, result.output, build_date(issue).isoformat())
 
 
@@ -245,13 +244,21 @@ def preflight_cmd(
     binding: Annotated[
         Binding | None, typer.Option(help="Page count rule: perfect (even) or saddle_stitch (×4)")
     ] = None,
+    min_ppi: Annotated[float, typer.Option("--min-ppi", help="Images under this at placed size: error")] = 225,
+    warn_ppi: Annotated[float, typer.Option("--warn-ppi", help="Images under this at placed size: warning")] = 300,
 ) -> None:
     """Check a PDF against what the printer expects (PDF/X-4, CMYK, bleed, fonts, 300 ppi, ink)."""
+    from ials_print.images.ppi import PpiPolicy
     from ials_print.preflight.checks import preflight
 
     if not pdf.is_file():
         raise _bad_input([Problem(pdf, "file not found")], "nothing was checked")
-    report = preflight(pdf, binding.value if binding else None)
+    if not 0 < min_ppi <= warn_ppi:
+        raise _bad_input(
+            [Problem(pdf, f"--min-ppi {min_ppi:g} must be above 0 and at most --warn-ppi {warn_ppi:g}")],
+            "nothing was checked",
+        )
+    report = preflight(pdf, binding.value if binding else None, ppi=PpiPolicy(min_ppi, warn_ppi))
     if as_json:
         sys.stdout.write(json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n")
     else:

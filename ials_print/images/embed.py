@@ -26,7 +26,8 @@ def content_name(path: Path, size: int, mtime_ns: int) -> str:
 
 
 def draw_image(c: Canvas, path: Path, x: float, y: float, w: float, h: float) -> str:
-    """Draw the image file at ``path`` into the box, as one XObject per distinct content; returns its name."""
+    """Draw the image file at ``path`` into the box, as one XObject per distinct content; returns the
+    resource name the page uses for it."""
     st = path.stat()
     name = content_name(path, st.st_size, st.st_mtime_ns)
     doc = c._doc
@@ -43,4 +44,4 @@ def draw_image(c: Canvas, path: Path, x: float, y: float, w: float, h: float) ->
     c._code.append(f"/{reg} Do")
     c.restoreState()
     c._formsinuse.append(name)
-    return name
+    return reg

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageMath, ImageOps
+from PIL import Image, ImageCms, ImageOps
 from reportlab.pdfgen.canvas import Canvas
 
 from ials_print.images.embed import draw_image
+from ials_print.images.ink import TAC_LIMIT, InkLedger, encode_within_limit
 from ials_print.images.inspect import ImageInfo
 from ials_print.output.atomic import write_atomic
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: CMYK JPEGs measured after encoding (ink limit kept on the decoded pixels)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ class ImageCache:
     folder: Path
     hits: int = 0
     misses: int = 0
+
+    @property
+    def ledger(self) -> InkLedger:
+        """Ink measurements of the encoded images, kept beside them."""
+        return InkLedger(self.folder / "ink")
 
     def key(self, data: bytes, params: dict) -> str:
         h = hashlib.sha256(data)
@@ -115,7 +121,7 @@ def prepare(
     scale, crop, (dx, dy, dw, dh) = geometry(info, w, h, fit, focus)
     ppi = 72 / scale
     crop = (max(0, crop[0]), max(0, crop[1]), min(info.width, crop[2]), min(info.height, crop[3]))
-    if _embeddable_as_is(source, info, crop, ppi, settings):
+    if _embeddable_as_is(source, info, crop, ppi, settings, cache.ledger):
         return Prepared(source, dx, h - dy - dh, dw, dh, ppi, ppi)
     data = source.read_bytes()
     params = {
@@ -123,7 +129,7 @@ def prepare(
         "w": round(dw, 2),
         "h": round(dh, 2),
         "settings": settings.__dict__ | {"profile": None},
-        "ink_limit": INK_LIMIT,
+        "ink_limit": TAC_LIMIT,
     }
     if settings.profile is not None:
         params["profile_sha"] = hashlib.sha256(_profile_bytes(settings.profile)).hexdigest()[:16]
@@ -142,58 +148,39 @@ def prepare(
                 size = (max(1, round(dw / 72 * settings.target_ppi)), max(1, round(dh / 72 * settings.target_ppi)))
                 im = im.resize(size, Image.Resampling.LANCZOS)
             im = _convert(im, icc, settings)
-            buf = io.BytesIO()
-            im.save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True)
-        write_atomic(target, buf.getvalue())
+            if settings.colour == "cmyk":
+                encoded = encode_within_limit(im, settings.jpeg_quality)
+                cache.ledger.record(encoded.data, encoded.max_ink)
+                data = encoded.data
+            else:
+                buf = io.BytesIO()
+                im.save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True)
+                data = buf.getvalue()
+        write_atomic(target, data)
     return Prepared(target, dx, h - dy - dh, dw, dh, ppi, out_ppi)
 
 
 def _embeddable_as_is(
-    source: Path, info: ImageInfo, crop: tuple[int, int, int, int], ppi: float, settings: ImageSettings
+    source: Path,
+    info: ImageInfo,
+    crop: tuple[int, int, int, int],
+    ppi: float,
+    settings: ImageSettings,
+    ledger: InkLedger,
 ) -> bool:
-    """A JPEG already in the right colour space, uncropped and not too sharp is embedded unchanged."""
+    """A JPEG already in the right colour space, uncropped, not too sharp and within the ink limit is
+    embedded unchanged."""
     if info.format != "JPEG" or crop != (0, 0, info.width, info.height) or ppi > settings.max_ppi:
         return False
     with Image.open(source) as im:
         icc = im.info.get("icc_profile")
         if settings.colour == "cmyk":
             assert settings.profile is not None
-            return im.mode == "CMYK" and (icc is None or icc == _profile_bytes(settings.profile))
+            if im.mode != "CMYK" or (icc is not None and icc != _profile_bytes(settings.profile)):
+                return False
+            data = source.read_bytes()
+            return ledger.max_ink(data, lambda: Image.open(io.BytesIO(data))) <= TAC_LIMIT
         return im.mode == "RGB" and icc is None
-
-
-INK_LIMIT = 285.0  # percent: the press allows 300; JPEG compression adds up to ~15 (issue n°3: 302 from 290)
-
-
-def limit_ink(im: Image.Image, limit: float = INK_LIMIT) -> Image.Image:
-    """Keep C+M+Y+K under ``limit`` % by taking the excess from C, M and Y (K, the detail, stays).
-
-    Works in strips of rows, so a full page never needs its float copy in memory at once.
-    """
-    out = None
-    for top in range(0, im.height, 256):
-        box = (0, top, im.width, min(im.height, top + 256))
-        strip = _limit_strip(im.crop(box), limit)
-        if strip is not None:
-            out = out or im.copy()
-            out.paste(strip, box)
-    return out or im
-
-
-def _limit_strip(im: Image.Image, limit: float) -> Image.Image | None:
-    c, m, y, k = (band.convert("F") for band in im.split())
-    cap = limit / 100 * 255
-
-    def keep(a):  # the share of C, M and Y that may stay
-        cmy = a["c"] + a["m"] + a["y"]
-        excess = a["max"](cmy + a["k"] - cap, 0)
-        return 1 - excess / a["max"](cmy, 1)
-
-    if ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k).getextrema()[1] <= cap:
-        return None
-    factor = ImageMath.lambda_eval(keep, c=c, m=m, y=y, k=k)
-    bands = [ImageMath.lambda_eval(lambda a: a["v"] * a["f"], v=v, f=factor).convert("L") for v in (c, m, y)]
-    return Image.merge("CMYK", (*bands, k.convert("L")))
 
 
 _ICC_SPACE = {"L": b"GRAY", "RGB": b"RGB ", "CMYK": b"CMYK"}
@@ -223,8 +210,8 @@ def _convert(im: Image.Image, icc: bytes | None, settings: ImageSettings) -> Ima
     if settings.colour == "cmyk":
         assert settings.profile is not None
         if im.mode == "CMYK" and icc is None:
-            return limit_ink(im)  # untagged CMYK: assumed to be in the output condition already
-        return limit_ink(ImageCms.applyTransform(im, _transform(icc, str(settings.profile), im.mode, "CMYK")))
+            return im  # untagged CMYK: assumed to be in the output condition already
+        return ImageCms.applyTransform(im, _transform(icc, str(settings.profile), im.mode, "CMYK"))
     if im.mode == "RGB" and icc is None:
         return im
     if im.mode == "CMYK" and icc is None and settings.profile is not None:
@@ -242,6 +229,7 @@ class PlacedImage:
     out_ppi: float
     width_pt: float
     height_pt: float
+    resource: str = ""  # the image XObject's name on the page (from its content hash)
 
 
 class ImagePlacer:
@@ -266,7 +254,7 @@ class ImagePlacer:
     ) -> tuple[float, float, float, float]:
         """Draw the visual in the box; returns where its pixels landed (x, y, w, h)."""
         p = prepare(path, info, w, h, fit, focus, self.settings, self.cache)
-        draw_image(c, p.path, x + p.x, y + p.y, p.w, p.h)
+        resource = draw_image(c, p.path, x + p.x, y + p.y, p.w, p.h)
         folio = getattr(c, "_ials_folio", 0)
-        self.placed.append(PlacedImage(folio, visual_id, p.ppi, p.out_ppi, p.w, p.h))
+        self.placed.append(PlacedImage(folio, visual_id, p.ppi, p.out_ppi, p.w, p.h, resource))
         return x + p.x, y + p.y, p.w, p.h

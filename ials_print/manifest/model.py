@@ -80,6 +80,14 @@ class OutputCondition(Strict):
     info: str = Field("Coated FOGRA39 (ISO 12647-2:2004)", description="Readable name of the condition")
     registry: str = "http://www.color.org"
     profile: str = Field("../color/FOGRA39L-300.icc", description="CMYK output ICC profile, relative to the manifest")
+    min_ppi: float = Field(225, gt=0, le=2400, description="Images under this at placed size are an error")
+    warn_ppi: float = Field(300, gt=0, le=2400, description="Images under this at placed size are a warning")
+
+    @model_validator(mode="after")
+    def _ppi_ordered(self) -> OutputCondition:
+        if self.min_ppi > self.warn_ppi:
+            raise ValueError(f"min_ppi ({self.min_ppi:g}) must not exceed warn_ppi ({self.warn_ppi:g})")
+        return self
 
 
 class AreaPlacement(Strict):

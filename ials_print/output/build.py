@@ -6,13 +6,14 @@ import datetime as dt
 import gc
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print.images.ppi import PpiPolicy
 from ials_print.images.prepare import ImageCache, ImagePlacer, PlacedImage
 from ials_print.layout import rl_patches  # noqa: F401  (ReportLab settings: before any drawing)
 from ials_print.layout.compose import PagePlan, SectionResult
@@ -71,11 +72,19 @@ def output_intent(issue: Issue) -> OutputIntent:
     return OutputIntent(o.identifier, o.info, o.registry, (issue.folder / o.profile).resolve())
 
 
-def page_label(plan: PagePlan) -> PageLabel:
-    """The machine-readable label of a laid-out page."""
+def page_label(plan: PagePlan, placed: Sequence[PlacedImage] = ()) -> PageLabel:
+    """The machine-readable label of a laid-out page; ``placed``: the images drawn on it."""
     prov = plan.provenance
     visuals = tuple((e.ident, e.source_type or "", e.tool) for e in prov.elements if e.kind == "visual") if prov else ()
-    return PageLabel(LABELS[plan.pictogram], plan.pictogram, prov.reason if prov else "", visuals)
+    resources = tuple(sorted({(im.visual_id, im.resource) for im in placed if im.resource}))
+    reason = prov.reason if prov else ""
+    return PageLabel(LABELS[plan.pictogram], plan.pictogram, reason, visuals, plan.section_id, resources)
+
+
+def ppi_policy(issue: Issue) -> PpiPolicy:
+    """The manifest's resolution limits, the same for build, flatplan and preflight."""
+    o = issue.manifest.output
+    return PpiPolicy(o.min_ppi, o.warn_ppi)
 
 
 def default_cache() -> Path:
@@ -226,15 +235,18 @@ def render(
     gc.collect()
     if mode.pdfx:
         info = DocumentInfo(title, m.issue.publisher or m.issue.title, f"Issue {m.issue.number}", build_date(issue))
-        pdf = finish_pdfx(pdf, info, intent, [page_label(p) for p in result.pages])
+        by_folio: dict[int, list[PlacedImage]] = {}
+        for im in placer.placed:
+            by_folio.setdefault(im.folio, []).append(im)
+        pdf = finish_pdfx(pdf, info, intent, [page_label(p, by_folio.get(p.folio, [])) for p in result.pages])
     result.pdf = pdf
     result.images = placer.placed
+    policy = ppi_policy(issue)
     for im in placer.placed:
-        if im.ppi < 299.5:
-            result.extra_warnings.append(
-                f"visual '{im.visual_id}' on page {im.folio} is {im.ppi:.0f} ppi at its placed size "
-                f"(300 ppi wanted, 225 at the very least)"
-            )
+        level = policy.level(im.ppi)
+        if level:
+            target = result.extra_errors if level == "error" else result.extra_warnings
+            target.append(f"visual '{im.visual_id}' on page {im.folio} is {policy.explain(im.ppi)}")
     result.cache_hits, result.cache_misses = cache.hits, cache.misses
     return result
 

@@ -58,18 +58,26 @@ class PageLabel:
     kind: str  # ia | mixte | humain
     reason: str
     visuals: tuple[tuple[str, str, str | None], ...]  # (visual id, IPTC DigitalSourceType, tool)
+    section: str = ""  # the section's id in the manifest
+    resources: tuple[tuple[str, str], ...] = ()  # (visual id, image resource name on the page)
 
 
 def page_xmp(label: PageLabel) -> bytes:
-    """A page-level XMP packet naming the page's pictogram and each visual's source type and tool."""
+    """A page-level XMP packet naming the page's section, its pictogram and each visual's source type,
+    tool and image resources (so a preflight finding can name the visual, not a PDF object)."""
+    names: dict[str, list[str]] = {}
+    for vid, resource in label.resources:
+        names.setdefault(vid, []).append(resource)
     items = "".join(
         f'<rdf:li rdf:parseType="Resource"><dc:identifier>{escape(vid)}</dc:identifier>'
         f"<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/{term}"
         f"</Iptc4xmpExt:DigitalSourceType>"
         + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
+        + "".join(f"<ials:Resource>{escape(r)}</ials:Resource>" for r in names.get(vid, ()))
         + "</rdf:li>"
         for vid, term, tool in label.visuals
     )
+    section = f"<ials:Section>{escape(label.section)}</ials:Section>" if label.section else ""
     visuals = f"<ials:Visuals><rdf:Bag>{items}</rdf:Bag></ials:Visuals>" if items else ""
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
@@ -77,7 +85,7 @@ def page_xmp(label: PageLabel) -> bytes:
         f' xmlns:ials="{IALS_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
         ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
         f"<ials:Pictogram>{escape(label.pictogram)}</ials:Pictogram><ials:PictogramKind>{label.kind}</ials:PictogramKind>"
-        f"<ials:Reason>{escape(label.reason)}</ials:Reason>{visuals}"
+        f"<ials:Reason>{escape(label.reason)}</ials:Reason>{section}{visuals}"
         '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
     ).encode()
 
