@@ -360,9 +360,20 @@ def fit_cmd(
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""
+    from ials_print.content.legal import missing
+
     issue = _load(manifest)
     _typography_notes(issue)
     m = issue.manifest
+    lacking = missing(m)
+    if lacking:
+        note = issue.located.problem(
+            ("legal",) if m.legal else ("issue",),
+            f"warning: a French periodical prints its legal mentions (loi du 29 juillet 1881, dépôt légal, ISSN); "
+            f"'legal:' lacks {', '.join(lacking)}",
+            key=True,
+        )
+        _say("warning", str(note))
     out_console.print(
         f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "
         f"{len(issue.articles)} texts, {len(issue.images)} visuals",

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ials_print.content.legal import legal_box
 from ials_print.content.markdown import load_article
 from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
@@ -338,6 +339,11 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
     article, issue.normalised[section.id], issue.typo_notes[section.id] = normalise_article(
         article, path.read_text(encoding="utf-8")
     )
+    template = issue.templates.get(section.layout)
+    if template is not None and template.legal_block:
+        box = legal_box(issue.manifest, line=len(path.read_text(encoding="utf-8").splitlines()) + 1)
+        if box is not None:
+            article = replace(article, blocks=(*article.blocks, box))
     issue.articles[section.id] = article
     ids = {v.id for v in section.images}
     referenced = set()

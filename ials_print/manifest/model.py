@@ -179,6 +179,17 @@ class Hyphenation(Strict):
     never: list[HyphenationWord] = Field(default_factory=list, description="Words never hyphenated, e.g. Midjourney")
 
 
+class LegalMentions(Strict):
+    """What a French periodical must print (loi du 29 juillet 1881) and customarily does; all optional."""
+
+    publisher: str | None = Field(None, description="Éditeur: the publishing company or person")
+    publication_director: str | None = Field(None, description="Directeur ou directrice de la publication")
+    printer: str | None = Field(None, description="Imprimeur: the printer's name")
+    printer_address: str | None = Field(None, description="Imprimeur: the printer's address")
+    legal_deposit: str | None = Field(None, description="Dépôt légal, e.g. 'à parution' or 'juin 2024'")
+    issn: str | None = Field(None, pattern=r"^\d{4}-\d{3}[\dX]$", description="ISSN, e.g. 1234-5678")
+
+
 class Manifest(Strict):
     """An issue: identity, format, fonts and the flatplan (sections in page order)."""
 
@@ -186,6 +197,7 @@ class Manifest(Strict):
     format: PageFormat = PageFormat()
     resources: Resources = Resources()
     output: OutputCondition = OutputCondition()
+    legal: LegalMentions | None = Field(None, description="Legal mentions, printed in the colophon's legal block")
     fonts: dict[str, FontFamily] = Field(description="Families by name, e.g. serif, sans, display")
     hyphenation: Hyphenation = Hyphenation()
     page_count: int = Field(ge=1, le=1000, description="Total pages; sections must tile 1..page_count")

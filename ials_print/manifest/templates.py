@@ -56,6 +56,7 @@ class Template(Strict):
         default_factory=dict, description="Style substitutions for this layout, e.g. {body: edito_body}"
     )
     areas: dict[str, Area] = Field(default_factory=dict)
+    legal_block: bool = Field(False, description="Set the manifest's legal mentions in a box after the text")
 
 
 class Style(Strict):
