@@ -137,17 +137,38 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
             raise _bad_input([Problem(where, f"cannot write here ({exc.strerror or exc})")]) from None
 
 
-def _preflight_and_ticket(issue: Issue, result) -> None:
-    """The final file is checked by the preflight; a job ticket goes beside it."""
+def _preflight_and_ticket(issue: Issue, result, marks: bool = False) -> None:
+    """The final file is checked by the preflight; a perfect-bound issue with its paper also gets its
+    cover spread and interior, checked too; a job ticket goes beside them."""
     from ials_print.output.build import build_date, ppi_policy
-    from ials_print.output.ticket import write_job_ticket
+    from ials_print.output.ticket import colour_summary, write_job_ticket
     from ials_print.preflight.checks import preflight
 
-    report = preflight(result.output, issue.manifest.format.binding, ppi=ppi_policy(issue))
-    for f in report.findings:
-        target = result.extra_errors if f.level == "error" else result.extra_warnings
-        target.append("preflight " + str(f).split(" ", 1)[1])
-    write_job_ticket(issue, result.pdf, result.output, build_date(issue).isoformat())
+    m = issue.manifest
+    checked = [(result.output, "")]
+    files: list[dict] = []
+    spine = None
+    if m.format.binding == "perfect" and m.format.paper is not None:
+        from ials_print.layout.fonts import register_fonts
+        from ials_print.output.printer_files import write_perfect_binding
+
+        fonts = register_fonts(m.fonts, issue.fonts_dir)
+        made, spec = write_perfect_binding(issue, result, result.output.parent, fonts.name("sans", bold=True), marks)
+        files = [f.as_dict() for f in made]
+        spine = spec.as_dict(m)
+        checked += [(f.path, f"{f.path.name}: ") for f in made]
+    for path, prefix in checked:
+        report = preflight(path, m.format.binding, ppi=ppi_policy(issue))
+        for f in report.findings:
+            target = result.extra_errors if f.level == "error" else result.extra_warnings
+            target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
+    write_job_ticket(issue, result.pdf, result.output, build_date(issue).isoformat(), result.images, files, spine)
+    line = colour_summary(result.images)
+    if line:
+        _say("note", line + f" (each listed with its conversion in {result.output.with_suffix('.job.json').name})")
+    if spine:
+        names = ", ".join(f["file"] for f in files)
+        _say("note", f"perfect binding: {names}; spine {spine['width_mm']:g} mm ({spine['rule']})")
 
 
 @app.command("build")
@@ -162,8 +183,9 @@ def build_cmd(
 
     start = time.perf_counter()
     issue = _load(manifest)
-    result = _render(issue, out / f"{issue.stem}.pdf", None, mode=final_mode(output_intent(issue).profile, marks))
-    _preflight_and_ticket(issue, result)
+    intent = output_intent(issue)
+    result = _render(issue, out / f"{issue.stem}.pdf", None, mode=final_mode(intent.profile, marks, intent.identifier))
+    _preflight_and_ticket(issue, result, marks)
     _typography_notes(issue, out / f"{issue.stem}.typography.txt")
     _summary(result, "built", start)
     if result.errors:

@@ -14,17 +14,24 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, finish_pdfx
-from tests.conftest import FIXTURE, ROOT
+from tests.conftest import ROOT
 
 PROFILE = ROOT / "color" / "FOGRA39L-300.icc"
+KINDS = ROOT / "tests" / "fixtures" / "kinds"
 
 
 def _checkout(dest: Path) -> Path:
-    """A copy of what a build reads: the package, layouts, fonts, profile and the mini fixture."""
+    """A copy of what a build reads: the package, layouts, fonts, profile and the kinds fixture, made
+    perfect-bound with its paper (so the build writes the whole issue, the cover and the interior)."""
     skip = shutil.ignore_patterns("__pycache__", "*.pyc")
     for folder in ("ials_print", "layouts", "fonts", "color"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=skip)
-    shutil.copytree(FIXTURE, dest / "tests" / "fixtures" / "mini", ignore=skip)
+    fixture = dest / "tests" / "fixtures" / "kinds"
+    shutil.copytree(KINDS, fixture, ignore=skip)
+    manifest = fixture / "kinds.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    paper = "format: {binding: perfect, paper: {interior_caliper_um: 90}}\npage_count: 6"
+    manifest.write_text(text.replace("page_count: 6", paper), encoding="utf-8")
     return dest
 
 
@@ -46,19 +53,20 @@ def _build(checkout: Path, manifest: str, cwd: Path, cache: Path, out: Path) -> 
 def test_two_checkouts_two_caches_same_bytes(tmp_path):
     a = _checkout(tmp_path / "a" / "ials")
     b = _checkout(tmp_path / "elsewhere" / "with space" / "ials-print")
-    first = _build(a, "tests/fixtures/mini/mini.yaml", a, tmp_path / "cache-a", tmp_path / "out-a")
+    first = _build(a, "tests/fixtures/kinds/kinds.yaml", a, tmp_path / "cache-a", tmp_path / "out-a")
     second = _build(
-        b, str(b / "tests/fixtures/mini/mini.yaml"), tmp_path / "cwd", tmp_path / "cache-b", tmp_path / "out-b"
+        b, str(b / "tests/fixtures/kinds/kinds.yaml"), tmp_path / "cwd", tmp_path / "cache-b", tmp_path / "out-b"
     )
-    assert "mini.pdf" in first and "mini.job.json" in first
+    assert {"kinds.pdf", "kinds-cover.pdf", "kinds-interior.pdf", "kinds.job.json"} <= set(first)
     assert first == second
-    pdf = (tmp_path / "out-a" / "mini.pdf").read_bytes()
-    assert pdf.count(b"startxref") == 1 and pdf.count(b"\nxref\n") == 1, "written in one pass"
-    assert b"/Prev" not in pdf[pdf.rindex(b"trailer") :], "no incremental update"
-    for folder in (str(a), str(tmp_path)):
-        assert folder.encode() not in pdf
-    tags = re.findall(rb"/BaseFont /([A-Z]{6})\+", pdf)
-    assert len(tags) == len(set(tags)) >= 4 and b"AAAAAA" not in tags
+    for name in ("kinds.pdf", "kinds-cover.pdf", "kinds-interior.pdf"):
+        pdf = (tmp_path / "out-a" / name).read_bytes()
+        assert pdf.count(b"startxref") == 1 and pdf.count(b"\nxref\n") == 1, f"{name}: written in one pass"
+        assert b"/Prev" not in pdf[pdf.rindex(b"trailer") :], "no incremental update"
+        for folder in (str(a), str(tmp_path)):
+            assert folder.encode() not in pdf
+        tags = re.findall(rb"/BaseFont /([A-Z]{6})\+", pdf)
+        assert len(tags) == len(set(tags)) >= 4 and b"AAAAAA" not in tags
 
 
 def _reportlab_pdf(text: str) -> bytes:

@@ -122,6 +122,8 @@ def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
                 "they must tile the whole issue",
             )
         )
+    if m.format.binding == "perfect" and m.format.paper is not None:
+        problems += _cover_problems(m, loc)
     if m.format.binding == "perfect" and m.page_count % 2:
         problems.append(
             loc.problem(("page_count",), f"expected an even page count for perfect binding, found {m.page_count}")
@@ -314,6 +316,26 @@ def _check_visual(
                     f"page {v.place.page} is beyond section '{section.id}', which has {section.pages} pages",
                 )
             )
+
+
+def _cover_problems(m: Manifest, loc: Located) -> list[Problem]:
+    """The four cover pages of a perfect-bound issue: distinct pages of the issue, an even interior."""
+    folios = m.cover_folios()
+    out = [
+        loc.problem(("format", "cover", name), f"cover page {folio} is not a page of the issue (1 to {m.page_count})")
+        for name, folio in folios.items()
+        if not 1 <= folio <= m.page_count
+    ]
+    if len(set(folios.values())) != 4:
+        out.append(loc.problem(("format", "cover"), f"the four cover pages must differ, found {folios}"))
+    elif m.page_count - 4 < 2 or (m.page_count - 4) % 2:
+        out.append(
+            loc.problem(
+                ("format", "paper"),
+                f"the interior would have {m.page_count - 4} pages; perfect binding needs an even number, at least 2",
+            )
+        )
+    return out
 
 
 def _check_article(issue: Issue, i: int, section: Section, problems: list[Problem]) -> None:

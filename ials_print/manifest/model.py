@@ -36,6 +36,31 @@ class Margins(Strict):
     outside: Mm = 14
 
 
+class Paper(Strict):
+    """The paper, as the printer gives it: it sets the spine's width for perfect binding."""
+
+    interior_caliper_um: float = Field(gt=20, le=1000, description="Thickness of one interior leaf, µm")
+    cover_caliper_um: float | None = Field(None, gt=20, le=2000, description="Cover board thickness, µm")
+
+
+class CoverPages(Strict):
+    """Which folios are the four cover pages (perfect binding); by default the first two and last two."""
+
+    front: int = Field(1, ge=1)
+    inside_front: int = Field(2, ge=1)
+    inside_back: int | None = Field(None, ge=1, description="Default: the page before the last")
+    back: int | None = Field(None, ge=1, description="Default: the last page")
+
+
+class Spine(Strict):
+    """The spine of a perfect-bound issue: its text (title, number, date) and how it reads."""
+
+    direction: Literal["bottom_to_top", "top_to_bottom"] = Field(
+        "bottom_to_top", description="French (continental) spines read bottom to top; English ones top to bottom"
+    )
+    text: str | None = Field(None, description="Default: the title, the number and the month of issue")
+
+
 class PageFormat(Strict):
     """Finished page (trim), bleed and margins, in mm."""
 
@@ -44,6 +69,9 @@ class PageFormat(Strict):
     bleed: float = Field(3, ge=0, le=20)
     margins: Margins = Margins()
     binding: Literal["perfect", "saddle_stitch"] = "perfect"
+    paper: Paper | None = Field(None, description="Perfect binding: with the paper, build writes cover and interior")
+    cover: CoverPages = CoverPages()
+    spine: Spine = Spine()
 
     @model_validator(mode="after")
     def _type_area_remains(self) -> PageFormat:
@@ -202,3 +230,18 @@ class Manifest(Strict):
     hyphenation: Hyphenation = Hyphenation()
     page_count: int = Field(ge=1, le=1000, description="Total pages; sections must tile 1..page_count")
     sections: list[Section] = Field(min_length=1)
+
+    def cover_folios(self) -> dict[str, int]:
+        """Perfect binding: the folios of the four cover pages, by name."""
+        c = self.format.cover
+        return {
+            "front": c.front,
+            "inside_front": c.inside_front,
+            "inside_back": c.inside_back if c.inside_back is not None else self.page_count - 1,
+            "back": c.back if c.back is not None else self.page_count,
+        }
+
+    def interior_folios(self) -> list[int]:
+        """Perfect binding: the interior's folios, in reading order."""
+        cover = set(self.cover_folios().values())
+        return [f for f in range(1, self.page_count + 1) if f not in cover]

@@ -223,7 +223,7 @@ def render(
     m = issue.manifest
     assert issue.stylesheet is not None
     intent = output_intent(issue)
-    mode = mode or final_mode(intent.profile)
+    mode = mode or final_mode(intent.profile, identifier=intent.identifier)
     fonts = register_fonts(m.fonts, issue.fonts_dir)
     styles = build_styles(issue.stylesheet, fonts)
     cache = ImageCache(cache_dir or default_cache())
@@ -241,6 +241,12 @@ def render(
         pdf = finish_pdfx(pdf, info, intent, [page_label(p, by_folio.get(p.folio, [])) for p in result.pages])
     result.pdf = pdf
     result.images = placer.placed
+    for im in placer.placed:
+        if im.conversion is not None and im.conversion.kind == "untagged CMYK":
+            result.extra_warnings.append(
+                f"visual '{im.visual_id}' on page {im.folio} is CMYK without a profile: {im.conversion.source}, "
+                "not converted (embed its profile if it was made for another condition)"
+            )
     policy = ppi_policy(issue)
     for im in placer.placed:
         level = policy.level(im.ppi)

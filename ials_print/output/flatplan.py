@@ -77,7 +77,8 @@ def _font(issue: Issue, size: int) -> ImageFont.ImageFont:
 
 def make_flatplan(issue: Issue, out: Path) -> tuple[Path, Path, int]:
     """Render the issue, check it, and draw the flatplan; returns the PNG, the PDF and the flagged count."""
-    result = render(issue, mode=final_mode(output_intent(issue).profile))
+    intent = output_intent(issue)
+    result = render(issue, mode=final_mode(intent.profile, identifier=intent.identifier))
     with tempfile.TemporaryDirectory() as tmp:
         pdf_path = Path(tmp) / "issue.pdf"
         pdf_path.write_bytes(result.pdf)
