@@ -138,37 +138,12 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
 
 
 def _preflight_and_ticket(issue: Issue, result, marks: bool = False) -> None:
-    """The final file is checked by the preflight; a perfect-bound issue with its paper also gets its
-    cover spread and interior, checked too; a job ticket goes beside them."""
-    from ials_print.output.build import build_date, ppi_policy
-    from ials_print.output.ticket import colour_summary, write_job_ticket
-    from ials_print.preflight.checks import preflight
+    """The printer's files are checked by the preflight (their findings join the build's), and the job
+    ticket goes beside them."""
+    from ials_print.output.printer_files import deliver
 
-    m = issue.manifest
-    checked = [(result.output, "")]
-    files: list[dict] = []
-    spine = None
-    if m.format.binding == "perfect" and m.format.paper is not None:
-        from ials_print.layout.fonts import register_fonts
-        from ials_print.output.printer_files import write_perfect_binding
-
-        fonts = register_fonts(m.fonts, issue.fonts_dir)
-        made, spec = write_perfect_binding(issue, result, result.output.parent, fonts.name("sans", bold=True), marks)
-        files = [f.as_dict() for f in made]
-        spine = spec.as_dict(m)
-        checked += [(f.path, f"{f.path.name}: ") for f in made]
-    for path, prefix in checked:
-        report = preflight(path, m.format.binding, ppi=ppi_policy(issue))
-        for f in report.findings:
-            target = result.extra_errors if f.level == "error" else result.extra_warnings
-            target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
-    write_job_ticket(issue, result.pdf, result.output, build_date(issue).isoformat(), result.images, files, spine)
-    line = colour_summary(result.images)
-    if line:
-        _say("note", line + f" (each listed with its conversion in {result.output.with_suffix('.job.json').name})")
-    if spine:
-        names = ", ".join(f["file"] for f in files)
-        _say("note", f"perfect binding: {names}; spine {spine['width_mm']:g} mm ({spine['rule']})")
+    for note in deliver(issue, result, marks):
+        _say("note", note)
 
 
 @app.command("build")
@@ -382,20 +357,14 @@ def fit_cmd(
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""
-    from ials_print.content.legal import missing
+    from ials_print.content.legal import missing_note
 
     issue = _load(manifest)
     _typography_notes(issue)
     m = issue.manifest
-    lacking = missing(m)
-    if lacking:
-        note = issue.located.problem(
-            ("legal",) if m.legal else ("issue",),
-            f"warning: a French periodical prints its legal mentions (loi du 29 juillet 1881, dépôt légal, ISSN); "
-            f"'legal:' lacks {', '.join(lacking)}",
-            key=True,
-        )
-        _say("warning", str(note))
+    note = missing_note(issue)
+    if note:
+        _say("warning", note)
     out_console.print(
         f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "
         f"{len(issue.articles)} texts, {len(issue.images)} visuals",

@@ -5,9 +5,14 @@ at the end of the text of a layout with ``legal_block: true`` (the colophon)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ials_print.content.story import Box, Run
 from ials_print.content.typography import french_typography
 from ials_print.manifest.model import LegalMentions, Manifest
+
+if TYPE_CHECKING:
+    from ials_print.manifest.load import Issue
 
 TITLE = "Mentions légales"
 
@@ -50,3 +55,16 @@ def legal_box(manifest: Manifest, line: int) -> Box | None:
         return None
     paragraphs = tuple((Run(french_typography(f"{label} : "), bold=True), Run(value)) for label, value in rows)
     return Box(TITLE, paragraphs, line)
+
+
+def missing_note(issue: Issue) -> str | None:
+    """``validate``'s warning (file:line:column) when a French periodical's manifest lacks mentions."""
+    lacking = missing(issue.manifest)
+    if not lacking:
+        return None
+    where = ("legal",) if issue.manifest.legal else ("issue",)
+    message = (
+        "warning: a French periodical prints its legal mentions (loi du 29 juillet 1881, dépôt légal, ISSN); "
+        f"'legal:' lacks {', '.join(lacking)}"
+    )
+    return str(issue.located.problem(where, message, key=True))

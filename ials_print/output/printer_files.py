@@ -119,3 +119,38 @@ def write_perfect_binding(
     for f in files:
         write_atomic(f.path, f.data)
     return files, spec
+
+
+def deliver(issue: Issue, result: BuildResult, marks: bool = False) -> list[str]:
+    """After the build: the cover and interior of a perfect-bound issue with its paper, the preflight of
+    every file (findings added to ``result``), the job ticket. Returns notes for the build's report."""
+    from ials_print.layout.fonts import register_fonts
+    from ials_print.output.build import ppi_policy
+    from ials_print.output.ticket import colour_summary, write_job_ticket
+    from ials_print.preflight.checks import preflight
+
+    m = issue.manifest
+    assert result.output is not None
+    checked = [(result.output, "")]
+    files: list[dict] = []
+    spine = None
+    if m.format.binding == "perfect" and m.format.paper is not None:
+        font = register_fonts(m.fonts, issue.fonts_dir).name("sans", bold=True)
+        made, spec = write_perfect_binding(issue, result, result.output.parent, font, marks)
+        files, spine = [f.as_dict() for f in made], spec.as_dict(m)
+        checked += [(f.path, f"{f.path.name}: ") for f in made]
+    for path, prefix in checked:
+        for f in preflight(path, m.format.binding, ppi=ppi_policy(issue)).findings:
+            target = result.extra_errors if f.level == "error" else result.extra_warnings
+            target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
+    ticket = write_job_ticket(
+        issue, result.pdf, result.output, build_date(issue).isoformat(), result.images, files, spine
+    )
+    notes = []
+    line = colour_summary(result.images)
+    if line:
+        notes.append(f"{line} (each listed with its conversion in {ticket.name})")
+    if spine:
+        names = ", ".join(f["file"] for f in files)
+        notes.append(f"perfect binding: {names}; spine {spine['width_mm']:g} mm ({spine['rule']})")
+    return notes
