@@ -14,20 +14,23 @@ import typer
 from rich.console import Console
 
 from ials_print.errors import InputError, Problem
+from ials_print.manifest.find import find_manifest
 from ials_print.manifest.load import Issue, load_issue
-from ials_print.manifest.model import Manifest
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
-    help="ials-print: lay out an IALS issue from its YAML manifest into a print PDF.",
+    help="ials-print: lay out a magazine issue from its YAML manifest into a print PDF.",
 )
 out_console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DEFAULT_MANIFEST = Path("issue/ials-03.yaml")
-ManifestArg = Annotated[Path, typer.Argument(help="The issue manifest (YAML)")]
+DEFAULT_MANIFEST = None  # the one manifest in the current folder or its issue/ folder
+ManifestArg = Annotated[
+    Path | None,
+    typer.Argument(help="The issue manifest (YAML); default: the one here or in issue/", show_default=False),
+]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder")]
 
 EXIT_ERRORS, EXIT_BAD_INPUT, EXIT_BUG = 1, 2, 3
@@ -53,9 +56,9 @@ def _bad_input(problems: list[Problem], what: str = "nothing was built") -> type
     return typer.Exit(EXIT_BAD_INPUT)
 
 
-def _load(manifest: Path, only: list[str] | None = None) -> Issue:
+def _load(manifest: Path | None, only: list[str] | None = None) -> Issue:
     try:
-        issue = load_issue(manifest, only)
+        issue = load_issue(manifest or find_manifest(), only)
         if only:
             for section_id in only:
                 issue.section(section_id)
@@ -188,6 +191,9 @@ def proof_cmd(
     out: OutDir = Path("out"),
     section: Annotated[str | None, typer.Option("--section", "-s", help="Only this section")] = None,
     spreads: Annotated[bool, typer.Option("--spreads", help="Facing pages side by side")] = False,
+    provenance: Annotated[
+        bool, typer.Option("--provenance", help="Outline every element in the colour of its provenance")
+    ] = False,
 ) -> None:
     """An RGB proof for the art director: small images, crop marks, slug line, ÉPREUVE mark."""
     from ials_print.output.build import output_intent
@@ -196,21 +202,23 @@ def proof_cmd(
 
     start = time.perf_counter()
     issue = _load(manifest, only=[section] if section else None)
-    name = f"{issue.stem}-proof" + (f"-{section}" if section else "") + ("-spreads" if spreads else "")
+    name = f"{issue.stem}-proof" + ("-provenance" if provenance else "") + (f"-{section}" if section else "")
+    name += "-spreads" if spreads else ""
     target = out / f"{name}.pdf"
     try:
         stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json")
     except OSError as exc:
         raise _bad_input([Problem(out, f"cannot write the proof ({exc.strerror or exc})")]) from None
-    mode = proof_mode(output_intent(issue).profile)
+    mode = proof_mode(output_intent(issue).profile, provenance=provenance)
     result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp)
     if spreads:
         from ials_print.layout.fonts import register_fonts
         from ials_print.output.atomic import write_atomic
 
         fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
-        title = f"IALS n°{issue.manifest.issue.number}"
-        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, fonts.name("sans", bold=True)))
+        title = f"{issue.short_name} n°{issue.manifest.issue.number}"
+        font = fonts.name("sans", bold=True)
+        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, font, provenance))
     _summary(result, f"proof n°{stamp.number}", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -321,7 +329,7 @@ def fit_cmd(
 
     from ials_print.copyfit.report import fit_report
 
-    if section is not None and manifest == DEFAULT_MANIFEST and section.endswith((".yaml", ".yml")):
+    if section is not None and manifest is None and section.endswith((".yaml", ".yml")):
         section, manifest = None, Path(section)  # `fit MANIFEST`: the one argument is the manifest
     issue = _load(manifest)
     try:
@@ -354,31 +362,80 @@ def fit_cmd(
             out_console.print(f"  → {r.action}: {r.effect}", markup=False)
 
 
+@app.command("new-issue")
+def new_issue_cmd(
+    previous: Annotated[Path, typer.Argument(help="The previous issue's manifest (YAML)")],
+    number: Annotated[int, typer.Option("--number", "-n", help="The new issue's number")],
+    date: Annotated[
+        str | None, typer.Option("--date", help="Its publication date, YYYY-MM-DD (default: today)")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The new manifest (default: beside it)")] = None,
+) -> None:
+    """Start the next issue from the previous one: the same flatplan, each section a placeholder."""
+    import datetime as dt
+
+    from ials_print.manifest.newissue import write_next_issue
+
+    issue = _load(previous)
+    try:
+        when = dt.date.fromisoformat(date) if date else dt.datetime.now(dt.UTC).date()
+    except ValueError:
+        raise _bad_input([Problem(previous, f"--date: expected YYYY-MM-DD, found {date!r}")]) from None
+    try:
+        target = write_next_issue(issue.manifest, issue.path, number, when, out)
+    except InputError as exc:
+        raise _bad_input(exc.problems, "nothing was written") from None
+    except OSError as exc:
+        raise _bad_input([Problem(out or issue.path.parent, f"cannot write here ({exc.strerror or exc})")]) from None
+    m = issue.manifest
+    out_console.print(
+        f"new issue: {target} — n°{number} of {when.isoformat()}, {len(m.sections)} sections as placeholders "
+        f"on {m.page_count} pages (the flatplan of n°{m.issue.number})",
+        markup=False,
+    )
+
+
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""
     from ials_print.content.legal import missing_note
+    from ials_print.provenance.report import broken_c2pa
 
     issue = _load(manifest)
     _typography_notes(issue)
+    for warning in broken_c2pa(issue):
+        _say("warning", f"warning: {warning}")
     m = issue.manifest
     note = missing_note(issue)
     if note:
         _say("warning", note)
     out_console.print(
-        f"{manifest}: valid — {len(m.sections)} sections, {m.page_count} pages, "
+        f"{manifest or issue.path}: valid — {len(m.sections)} sections, {m.page_count} pages, "
         f"{len(issue.articles)} texts, {len(issue.images)} visuals",
         markup=False,
     )
 
 
+class SchemaKind(enum.StrEnum):
+    manifest = "manifest"
+    publication = "publication"
+    layout = "layout"
+    stylesheet = "stylesheet"
+    data = "data"
+
+
 @app.command("schema")
-def schema_cmd() -> None:
-    """Print the manifest's JSON Schema (for editors' completion and validation)."""
-    schema = Manifest.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "IALS issue manifest"
-    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+def schema_cmd(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema")] = SchemaKind.manifest,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Every file's keys as a Markdown reference")] = False,
+) -> None:
+    """Print a file's JSON Schema (for editors' completion and validation), or the reference of all."""
+    from ials_print.manifest.schemas import json_schema, markdown_reference
+
+    if markdown:
+        sys.stdout.write(markdown_reference())
+        return
+    sys.stdout.write(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False) + "\n")
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Make the static EB Garamond faces in fonts/ from Octavio Pardo's variable fonts.
+"""Make the static EB Garamond faces in ials_print/kit/fonts/ from Octavio Pardo's variable fonts.
 
 The sources are the two OFL-1.1 variable TrueType fonts of EB Garamond (Georg Duffner, Octavio
 Pardo), version 1.001, from https://github.com/octaviopardo/EBGaramond12 at commit
@@ -12,11 +12,11 @@ checked to be byte-identical). Each has one axis, wght 400-800. This script pins
 fontTools.varLib.instancer and writes five static TrueType faces (glyf outlines, which ReportLab
 can embed; CFF it cannot):
 
-    fonts/EBGaramond-Regular.ttf     wght 400, upright
-    fonts/EBGaramond-Italic.ttf      wght 400, italic
-    fonts/EBGaramond-SemiBold.ttf    wght 600, upright
-    fonts/EBGaramond-Bold.ttf        wght 700, upright
-    fonts/EBGaramond-BoldItalic.ttf  wght 700, italic
+    ials_print/kit/fonts/EBGaramond-Regular.ttf     wght 400, upright
+    ials_print/kit/fonts/EBGaramond-Italic.ttf      wght 400, italic
+    ials_print/kit/fonts/EBGaramond-SemiBold.ttf    wght 600, upright
+    ials_print/kit/fonts/EBGaramond-Bold.ttf        wght 700, upright
+    ials_print/kit/fonts/EBGaramond-BoldItalic.ttf  wght 700, italic
 
 The name table is rewritten from the STAT table (updateFontNames=True), so each face has its own
 family / subfamily / full / PostScript names (Regular, Italic, Bold and Bold Italic form the RIBBI
@@ -36,7 +36,7 @@ Usage (from the repository root):
     python3 scripts/make_garamond.py "/tmp/EBGaramond12/fonts/variable/EBGaramond[wght].ttf" \\
         "/tmp/EBGaramond12/fonts/variable/EBGaramond-Italic[wght].ttf"
 
-Options: --out DIR (default: the repository's fonts/ folder).
+Options: --out DIR (default: ials_print/kit/fonts/).
 """
 
 from __future__ import annotations
@@ -165,7 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("upright", type=Path, help="EBGaramond[wght].ttf")
     parser.add_argument("italic", type=Path, help="EBGaramond-Italic[wght].ttf")
-    parser.add_argument("--out", type=Path, default=ROOT / "fonts", help="output folder (default: fonts/)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "ials_print" / "kit" / "fonts",
+        help="output folder (default: ials_print/kit/fonts/)",
+    )
     args = parser.parse_args(argv)
 
     for path, name in ((args.upright, "EBGaramond[wght].ttf"), (args.italic, "EBGaramond-Italic[wght].ttf")):

@@ -100,14 +100,9 @@ def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Issue, BuildRe
 
 
 def copy_fixture(manifest: Path, dest: Path) -> Path:
-    """A writable copy of a fixture issue, its resource paths pointing back at the repo."""
+    """A writable copy of a fixture issue (it uses the engine's kit: layouts, fonts, profile)."""
     shutil.copytree(manifest.parent, dest)
-    copy = dest / manifest.name
-    text = copy.read_text(encoding="utf-8")
-    for folder in ("layouts", "fonts", "color"):
-        text = text.replace(f"../../../{folder}", str(ROOT / folder))
-    copy.write_text(text, encoding="utf-8")
-    return copy
+    return dest / manifest.name
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from ials_print.cli import app
+from tests.conftest import ROOT
 
 runner = CliRunner()
 
@@ -99,8 +100,25 @@ def test_schema_is_json():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     schema = json.loads(result.output)
-    assert schema["title"] == "IALS issue manifest"
+    assert schema["title"] == "ials-print issue manifest"
     assert "Section" in schema["$defs"]
+    for kind, key in (("data", "CoverData"), ("layout", "Area"), ("stylesheet", "Style"), ("publication", None)):
+        result = runner.invoke(app, ["schema", kind])
+        assert result.exit_code == 0, result.output
+        schema = json.loads(result.output)
+        assert key is None or key in schema["$defs"]
+    result = runner.invoke(app, ["schema", "nope"])
+    assert result.exit_code == 2
+
+
+def test_the_reference_in_docs_is_generated_from_the_schemas():
+    """docs/reference.md is what `ials-print schema --markdown` prints: regenerate it after a change."""
+    result = runner.invoke(app, ["schema", "--markdown"])
+    assert result.exit_code == 0
+    committed = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert committed == result.output, "docs/reference.md is stale: ials-print schema --markdown > docs/reference.md"
+    for key in ("`cover_lines`", "`spread`", "`short_name`", "`furniture_on_visual`", "`justification`"):
+        assert key in committed
 
 
 def test_readme_test_command_is_what_ci_runs():

@@ -10,15 +10,15 @@ import json
 from PIL import Image
 from typer.testing import CliRunner
 
+from ials_print import kit
 from ials_print.cli import app
 from ials_print.images.colour import grey_to_k, normalise, to_cmyk
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
 from ials_print.preflight.overprint import is_white
 from ials_print.preflight.scan import scan_page
-from tests.conftest import ROOT
 
-PROFILE = ROOT / "color" / "FOGRA39L-300.icc"
+PROFILE = kit.PROFILE
 
 
 def _gradient(mode: str) -> Image.Image:

@@ -15,8 +15,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 from typer.testing import CliRunner
 
+from ials_print import kit
 from ials_print.cli import app
 from ials_print.copyfit.report import fit_report
+from ials_print.images.inspect import ImageInfo
 from ials_print.layout import flowables as fl
 from ials_print.layout.columns import fill_frame
 from ials_print.layout.grid import Grid
@@ -25,7 +27,6 @@ from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
 from ials_print.output.modes import proof_mode
 from ials_print.typeset.items import RunStyle, itemize
-from tests.conftest import ROOT
 
 runner = CliRunner()
 LONG = "\n\n".join(
@@ -96,7 +97,7 @@ def test_short_pages_must_name_pages_of_the_section(mini_copy):
 def _para(words: int) -> TextBlock:
     """A justified paragraph of ``words`` words in EB Garamond 9.6/12.4."""
     if "float-serif" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("float-serif", str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
+        pdfmetrics.registerFont(TTFont("float-serif", str(kit.FONTS / "EBGaramond-Regular.ttf")))
     style = ParagraphStyle("b", fontName="float-serif", fontSize=9.6, leading=12.4, alignment=TA_JUSTIFY)
     text = " ".join(["mot"] * words)
     return TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)
@@ -132,3 +133,61 @@ def test_looseness_in_the_manifest_names_paragraphs_by_their_line(mini_copy):
     assert unknown == [
         "section 'edito': looseness for line 2 of texts/edito.md: no paragraph starts there (it is left out)"
     ]
+
+
+def _figure(fit: str = "fill", max_height: float = 300) -> fl.Figure:
+    info = ImageInfo(Path("x.jpg"), 1500, 1000, "JPEG", "RGB")  # 150 pt wide → 100 pt tall
+    return fl.Figure(None, "x", Path("x.jpg"), info, None, None, fit, (0.5, 0.5), max_height=max_height)
+
+
+def test_a_figure_grows_to_the_column_foot_rather_than_leave_a_hole():
+    """A three-line paragraph (it moves whole) does not fit under the picture: the picture grows,
+    fill-cropped, by up to a quarter of its height, and the column ends near its foot."""
+    height = 100 + 1.5 * 72 / 25.4 + 4 * 72 / 25.4 + 1.5 * 12.4  # room for a line and a half under it
+    c = Canvas(io.BytesIO())
+    c._ials_scratch = True  # nothing is placed: only heights matter
+    for fit, grows in (("fill", True), ("fit", False)):
+        figure, after = _figure(fit), _para(24)
+        assert after.line_count(150) == 3
+        frame = _column(height)
+        fill_frame(frame, [figure, after], c)
+        if grows:
+            assert figure.image_height == 125  # a quarter more
+            assert frame._y - frame._y1p < 6  # the hole is gone
+        else:
+            assert figure.image_height == 100  # a picture set to fit keeps its shape
+            assert frame._y - frame._y1p > 15  # the line and a half stays blank
+    # Never past its tallest.
+    figure = _figure("fill", max_height=110)
+    fill_frame(_column(height), [figure, _para(24)], c)
+    assert figure.image_height == 110
+
+
+def test_no_hyphen_at_a_page_turn_with_a_picture_page_between():
+    """Before a page turn the composer avoids a hyphen when it can; when a full-page picture comes
+    between, a hyphen there is never left: the column ends a line or two short instead."""
+    from ials_print.layout.textblock import PAGE_TURN, TURN_ACROSS_VISUAL
+
+    _para(1)  # registers the test font
+    word = "anti\u00adcons\u00adti\u00adtu\u00adtion\u00adnel\u00adle\u00adment"
+    text = " ".join([word, "de", "la"] * 30)
+    style = ParagraphStyle("b", fontName="float-serif", fontSize=9.6, leading=12.4, alignment=TA_JUSTIFY)
+    found = 0
+    for lines_high in range(4, 16):
+        block = TextBlock(itemize([(text, RunStyle("float-serif", 9.6, black))]), style, "justify", text)
+        width, height = 70, 12.4 * lines_high
+        block.wrap(width, 10_000)
+        turn, across = PAGE_TURN.set(True), TURN_ACROSS_VISUAL.set(False)
+        try:
+            soft = block.split(width, height)
+            TURN_ACROSS_VISUAL.set(True)
+            strict = block.split(width, height)
+        finally:
+            PAGE_TURN.reset(turn)
+            TURN_ACROSS_VISUAL.reset(across)
+        if soft and soft[0].setting(width).lines[-1].hyphenated:
+            found += 1  # the page turn alone could not avoid it here
+        if strict:
+            assert not strict[0].setting(width).lines[-1].hyphenated
+            assert len(strict[1].setting(width).lines) >= 2
+    assert found  # the case the strict rule is for did occur

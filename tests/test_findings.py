@@ -37,7 +37,7 @@ def test_preflight_json_carries_page_section_visual(mini_build):
 def test_one_ppi_policy_from_the_manifest(mini_copy, tmp_path):
     """min_ppi 310 puts 'disc' (306 ppi) in error and 'stripes' (321 ppi) in the clear, everywhere."""
     text = mini_copy.read_text(encoding="utf-8").replace(
-        "output: {profile:", "output: {min_ppi: 310, warn_ppi: 320, profile:"
+        "page_count: 4", "output: {min_ppi: 310, warn_ppi: 320}\npage_count: 4"
     )
     mini_copy.write_text(text, encoding="utf-8")
     issue = load_issue(mini_copy)

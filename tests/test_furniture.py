@@ -6,9 +6,9 @@ import pypdfium2 as pdfium
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ials_print import kit
 from ials_print.layout.flowables import DropCap
 from ials_print.layout.geometry import MM
-from tests.conftest import ROOT
 
 
 def _overlap(a, b) -> bool:
@@ -52,7 +52,7 @@ def test_the_drop_cap_spans_its_lines_and_keeps_its_cedilla(real_build):
 
 def test_drop_cap_geometry():
     name = "dropcap-display"
-    pdfmetrics.registerFont(TTFont(name, str(ROOT / "fonts" / "NotoSansDisplay-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(name, str(kit.FONTS / "NotoSansDisplay-Bold.ttf")))
     cap_ratio = pdfmetrics.getFont(name).face.capHeight / 1000
     body_cap = 6.5
     plain = DropCap("C", name, 3, 12.4, 9.6, body_cap, None)

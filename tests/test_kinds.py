@@ -39,6 +39,14 @@ def test_contents_numbers_come_from_the_manifest(kinds_build):
     assert "NUMÉRO 42" in contents and "numéro 2" not in contents.lower().replace("numéro 42", "")
     assert "4" in contents.split() and "Rouge" in contents  # the Mode rubric opens on page 4
     assert "Contenu 100% IA" in contents and "Contenu IA / Humain" in contents
+    # One label a pictogram: the legend's words, not the pictogram's own label beside them.
+    assert contents.count("IA / Humain") == 1 and "100\u202f% IA" not in contents
+
+
+def test_built_in_pictogram_labels_have_the_french_space():
+    from ials_print.provenance.pictogram import LABELS
+
+    assert LABELS["ia"] == "100\u202f% IA" and LABELS["humain"] == "100\u202f% Humain"
 
 
 def test_moving_a_section_moves_its_contents_entry(tmp_path):

@@ -206,14 +206,15 @@ def test_margins_leave_no_type_area(mini_copy):
 
 
 def own_resource(manifest: Path, folder: str, tmp_path: Path) -> Path:
-    """Give the issue a private copy of one resource folder (layouts, fonts) to break."""
+    """Give the issue a private copy of one resource folder of the kit (layouts, fonts) to break."""
     import shutil
 
-    from tests.conftest import ROOT
+    from ials_print import kit
 
     copy = tmp_path / folder
-    shutil.copytree(ROOT / folder, copy)
-    edit(manifest, str(ROOT / folder), str(copy))
+    shutil.copytree(kit.KIT / folder, copy)
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(f"resources: {{{folder}: {copy}}}\n" + text, encoding="utf-8")
     return copy
 
 

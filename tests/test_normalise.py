@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from ials_print import kit
 from ials_print.cli import NOTES_SHOWN, app
 from ials_print.content.markdown import parse_article
 from ials_print.content.normalise import Fix, normalise_article, normalise_blocks, normalise_text
@@ -392,11 +393,12 @@ def test_make_hyphenator_reads_manifest_and_stylesheet(mini_copy, tmp_path) -> N
     import shutil
 
     layouts = tmp_path / "layouts"
-    shutil.copytree(ROOT / "layouts", layouts)
+    shutil.copytree(kit.LAYOUTS, layouts)
     styles = layouts / "styles.yaml"
     styles.write_text(styles.read_text(encoding="utf-8") + "\nhyphenate_capitalised: true\n", encoding="utf-8")
-    text = mini_copy.read_text(encoding="utf-8").replace(str(ROOT / "layouts"), str(layouts))
-    mini_copy.write_text(text, encoding="utf-8")
+    mini_copy.write_text(
+        f"resources: {{layouts: {layouts}}}\n" + mini_copy.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     issue = load_issue(mini_copy)
     assert issue.manifest.hyphenation.never == ["organisation", "Vis-à-vis"]
     assert issue.stylesheet is not None and issue.stylesheet.hyphenate_capitalised

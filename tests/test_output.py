@@ -10,14 +10,15 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from ials_print import kit
 from ials_print.cli import app
 from ials_print.layout.geometry import MM
 from ials_print.output.build import render
 from ials_print.output.modes import final_mode, proof_mode
 from ials_print.preflight.checks import preflight
-from tests.conftest import ROOT, page_texts
+from tests.conftest import page_texts
 
-PROFILE = ROOT / "color" / "FOGRA39L-300.icc"
+PROFILE = kit.PROFILE
 runner = CliRunner()
 
 

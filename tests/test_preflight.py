@@ -14,6 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from typer.testing import CliRunner
 
+from ials_print import kit
 from ials_print.cli import app
 from ials_print.images.ink import InkLedger
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, finish_pdfx
@@ -21,8 +22,8 @@ from ials_print.preflight.checks import preflight
 
 ROOT = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4
-FONT = ROOT / "fonts" / "NotoSans-Regular.ttf"
-PROFILE = ROOT / "color" / "FOGRA39L-300.icc"
+FONT = kit.FONTS / "NotoSans-Regular.ttf"
+PROFILE = kit.PROFILE
 W, H, B = 210 * MM, 297 * MM, 3 * MM
 
 

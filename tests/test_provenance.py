@@ -30,7 +30,7 @@ def page_xmp_labels(pdf: bytes) -> list[str]:
     out = []
     for page in reader.pages:
         data = page["/Metadata"].get_object().get_data().decode()
-        out.append(re.search(r"<ials:Pictogram>([^<]+)</ials:Pictogram>", data).group(1))
+        out.append(re.search(r"<aiprov:Pictogram>([^<]+)</aiprov:Pictogram>", data).group(1))
     return out
 
 
@@ -70,14 +70,16 @@ def test_reads_generator_png_chunks(tmp_path):
     assert claim.kind == "ia" and "sd_xl_base_1.0" in claim.tool and "parameters" in claim.evidence
 
 
-def test_c2pa_presence(tmp_path):
+def test_forged_c2pa_bytes_are_not_evidence(tmp_path):
+    """A caBX chunk holding a source-type string but no real manifest: read as malformed, proves nothing."""
     path = tmp_path / "d.png"
     Image.new("RGB", (32, 32)).save(path)
     data = path.read_bytes()
     chunk = b"caBX" + b"jumb c2pa manifest ... http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
     path.write_bytes(data[:-12] + len(chunk[4:]).to_bytes(4, "big") + chunk + b"\0\0\0\0" + data[-12:])
     claim = read_file_provenance(path)
-    assert claim.c2pa and claim.kind == "ia" and "C2PA" in claim.evidence
+    assert claim.c2pa and claim.kind is None
+    assert claim.c2pa_manifest.state == "malformed" and claim.evidence.startswith("C2PA manifest (malformed: ")
 
 
 def test_words_that_are_not_generators(tmp_path):
@@ -215,7 +217,7 @@ def test_real_issue_labels(real_build):
         assert "humain" not in by_section[section], f"{section} labelled 100% Humain"
     assert by_section["edito"] == {"humain"}
     xmp = PdfReader(result.output).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
-    assert f"<ials:PagesIA>{sum(p.pictogram == 'ia' for p in result.pages)}</ials:PagesIA>" in xmp
+    assert f"<aiprov:PagesIA>{sum(p.pictogram == 'ia' for p in result.pages)}</aiprov:PagesIA>" in xmp
 
 
 def test_cli_provenance_lists_every_visual(mini_copy):

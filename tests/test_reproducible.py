@@ -13,19 +13,19 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print import kit
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, finish_pdfx
 from tests.conftest import ROOT
 
-PROFILE = ROOT / "color" / "FOGRA39L-300.icc"
+PROFILE = kit.PROFILE
 KINDS = ROOT / "tests" / "fixtures" / "kinds"
 
 
 def _checkout(dest: Path) -> Path:
-    """A copy of what a build reads: the package, layouts, fonts, profile and the kinds fixture, made
+    """A copy of what a build reads: the package (with its kit of layouts, fonts, profile) and the kinds fixture, made
     perfect-bound with its paper (so the build writes the whole issue, the cover and the interior)."""
     skip = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ("ials_print", "layouts", "fonts", "color"):
-        shutil.copytree(ROOT / folder, dest / folder, ignore=skip)
+    shutil.copytree(ROOT / "ials_print", dest / "ials_print", ignore=skip)  # the kit inside it
     fixture = dest / "tests" / "fixtures" / "kinds"
     shutil.copytree(KINDS, fixture, ignore=skip)
     manifest = fixture / "kinds.yaml"

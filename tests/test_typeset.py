@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 import ials_print.layout.rl_patches  # noqa: F401  (ToUnicode of ligatures)
+from ials_print import kit
 from ials_print.content.typography import french_typography, hyphenate
 from ials_print.layout.textblock import PAGE_TURN, TextBlock
 from ials_print.typeset.breaker import BreakParams, break_lines
@@ -43,7 +44,7 @@ TEXT = (
 @pytest.fixture(scope="module", autouse=True)
 def garamond() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT, str(kit.FONTS / "EBGaramond-Regular.ttf")))
 
 
 STYLE = RunStyle(FONT, 9.6, black)
@@ -305,7 +306,7 @@ def test_small_capitals_from_the_font_extract_as_written() -> None:
 def test_words_tied_by_no_break_spaces_wider_than_the_column_break_there_rather_than_fail() -> None:
     display = "test-display"
     if display not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(display, str(ROOT / "fonts" / "NotoSansDisplay-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont(display, str(kit.FONTS / "NotoSansDisplay-Bold.ttf")))
     text = french_typography("2 500 000 000 €")
     big = RunStyle(display, 44, black)
     tb = TextBlock(itemize([(text, big)]), ParagraphStyle("b", fontName=display, fontSize=44, leading=46), "left", text)

@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print import kit
 from tests.conftest import ROOT
 from tests.typo_measure import BODY_SIZE, Break, Column, Report, pdf_columns, report
 
@@ -114,7 +115,7 @@ def test_measurement_reads_known_gaps(tmp_path: Path):
     with 4 gaps of 1.5x against 2 of 3x, end at the same x; its hyphen hangs past that edge.
     The "«" + U+202F opening each line is a fixed gap and must not be measured.
     """
-    pdfmetrics.registerFont(TTFont(FONT, str(ROOT / "fonts" / "EBGaramond-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT, str(kit.FONTS / "EBGaramond-Regular.ttf")))
     lines = [
         (["«\u202fpour", "tant", "de", "main", "Sta"], 1.5),
         (["«\u202fpourtant", "demain", "Sta-"], 3.0),

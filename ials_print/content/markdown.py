@@ -11,6 +11,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ials_print.content.fences import PROVENANCE_FENCES, parse_fence, unclosed_fences, with_provenance
 from ials_print.content.story import (
     Article,
     ArticleMeta,
@@ -26,6 +27,7 @@ from ials_print.content.story import (
     PullQuote,
     Run,
     Runs,
+    TextProvenance,
 )
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.validate import validate_model
@@ -55,7 +57,7 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
     md.disable(["code", "fence"])
     md.use(front_matter_plugin)
-    for name in CONTAINERS:
+    for name in (*CONTAINERS, *PROVENANCE_FENCES):
         md.use(container_plugin, name=name)
     return md
 
@@ -158,6 +160,8 @@ def parse_article(text: str, path: Path) -> Article:
     list_items: list[Runs] | None = None
     list_line = 0
     list_ordered = False
+    fence: tuple[int, TextProvenance] | None = None  # the open ::: ia / mixte / humain: first block, provenance
+    problems.extend(unclosed_fences(tokens, text, path))
     while i < len(tokens):
         tok = tokens[i]
         line = (tok.map[0] + 1) if tok.map else 0
@@ -177,6 +181,16 @@ def parse_article(text: str, path: Path) -> Article:
             in_quote += 1
         elif tok.type == "blockquote_close":
             in_quote -= 1
+        elif tok.type.startswith("container_") and tok.type[10:-5] in PROVENANCE_FENCES and tok.nesting == 1:
+            kind = tok.type[10:-5]
+            if fence is not None or container is not None:
+                problems.append(Problem(path, f"'::: {kind}' cannot stand inside another block", line, 1))
+            fence = (len(blocks), parse_fence(kind, tok.info, path, line, problems))
+        elif tok.type.startswith("container_") and tok.type[10:-6] in PROVENANCE_FENCES and tok.nesting == -1:
+            if fence is not None:
+                start, prov = fence
+                blocks[start:] = with_provenance(blocks[start:], prov)
+                fence = None
         elif tok.type.startswith("container_") and tok.type.endswith("_open"):
             kind = tok.type[len("container_") : -len("_open")]
             arg = tok.info.strip()[len(kind) :].strip()
@@ -215,7 +229,11 @@ def parse_article(text: str, path: Path) -> Article:
                 runs = _inline_runs(inline, path, problems)
                 if inline.content.lstrip().startswith(":::"):
                     name = inline.content.lstrip()[3:].split()[0] if inline.content.lstrip()[3:].split() else ""
-                    problems.append(Problem(path, f"unknown block '::: {name}' (known: {', '.join(CONTAINERS)})", line))
+                    known = ", ".join((*CONTAINERS, *PROVENANCE_FENCES))
+                    message = f"unknown block '::: {name}' (known: {known})"
+                    if not name:  # a stray closing fence: often a box inside '::: ia' closed it early
+                        message = "':::' closes no block (a '::: ia' holding a box needs '::::' around it)"
+                    problems.append(Problem(path, message, line, 1))
                 elif container is not None:
                     container["paragraphs"].append(runs)
                 elif in_quote:

@@ -24,10 +24,23 @@ Runs = tuple[Run, ...]
 
 
 @dataclass(frozen=True)
+class TextProvenance:
+    """Who or what wrote a block of text: set by a ``::: ia`` / ``::: mixte`` / ``::: humain`` fence."""
+
+    kind: Literal["ia", "mixte", "humain"]
+    line: int  # where the fence opens
+    tool: str | None = None  # e.g. "ChatGPT (GPT-4o)"
+    author: str | None = None
+    ident: str | None = None  # the block's name in reports and proofs (``id=``); else the section id and line
+    credit: str | None = None  # printed under the block instead of the credit written from provenance
+
+
+@dataclass(frozen=True)
 class Heading:
     level: int
     runs: Runs
     line: int
+    provenance: TextProvenance | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,7 @@ class Paragraph:
     runs: Runs
     line: int
     role: Literal["body", "question"] = "body"
+    provenance: TextProvenance | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,7 @@ class PullQuote:
     runs: Runs
     line: int
     across_page: int | None = None
+    provenance: TextProvenance | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,7 @@ class ListBlock:
     items: tuple[Runs, ...]
     line: int
     ordered: bool = False
+    provenance: TextProvenance | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +84,7 @@ class Bio:
     name: str
     paragraphs: tuple[Runs, ...]
     line: int
+    provenance: TextProvenance | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,7 @@ class Box:
     title: str
     paragraphs: tuple[Runs, ...]
     line: int
+    provenance: TextProvenance | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +104,7 @@ class BigNumber:
     figure: str
     legend: tuple[Runs, ...]
     line: int
+    provenance: TextProvenance | None = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ials_print.content.story import PullQuote, runs_text
 from ials_print.layout.compose import SectionComposer, SectionResult
 from ials_print.layout.fonts import register_fonts
 from ials_print.layout.styles import build_styles
@@ -74,7 +75,12 @@ def _visual_remedies(issue: Issue, section: Section, placed: dict[str, int], fit
     """For an underfilled page, its visuals in the flow set taller, or across the page's top (the
     layout's ``top-half`` area); each tried, and said with the page's fill it gives."""
     areas = issue.templates[section.layout].areas
-    taken = {v.place.page for v in section.images if isinstance(v.place, AreaPlacement)}
+    taken = {
+        v.place.page + k
+        for v in section.images
+        if isinstance(v.place, AreaPlacement)
+        for k in range(1 + v.place.spread)
+    }
     for page in fit.pages:
         if not any(f.startswith("underfilled") for f in page.flags):
             continue
@@ -127,6 +133,10 @@ def _paragraphs(issue: Issue, section: Section, width: float, looseness: int) ->
     return sorted(found, key=lambda x: -x[1])
 
 
+def _paragraphs_n(n: int) -> str:
+    return f"{n} paragraph" + ("s" if n > 1 else "")
+
+
 def _column_width(result: SectionResult) -> float | None:
     widths = Counter(round(r.w, 1) for plan in result.pages for r in plan.frames)
     return widths.most_common(1)[0][0] if widths else None
@@ -145,7 +155,9 @@ def _looseness_remedies(issue: Issue, section: Section, result: SectionResult, f
             trial = _lay_out(issue, section.model_copy(update={"looseness": {**section.looseness, **chosen}}))
             left = trial.overset_words
             effect = "everything fits" if not left else f"{left} words still left over"
-            fit.remedies.append(Remedy(f"tighten {len(chosen)} paragraphs by one line", effect, {"looseness": chosen}))
+            fit.remedies.append(
+                Remedy(f"tighten {_paragraphs_n(len(chosen))} by one line", effect, {"looseness": chosen})
+            )
         return
     last = next((p for p in reversed(fit.pages) if p.room), None)
     if last is None or not any(f.startswith("underfilled") for f in last.flags):
@@ -158,12 +170,32 @@ def _looseness_remedies(issue: Issue, section: Section, result: SectionResult, f
         page = next((pl for pl in trial.pages if pl.folio == last.folio), None)
         if page is not None and not trial.overset_words:
             effect = f"page {last.folio} goes from {last.fill:.0%} to {page.fill:.0%} filled"
-            fit.remedies.append(Remedy(f"loosen {len(chosen)} paragraphs by one line", effect, {"looseness": chosen}))
+            fit.remedies.append(
+                Remedy(f"loosen {_paragraphs_n(len(chosen))} by one line", effect, {"looseness": chosen})
+            )
+
+
+def _pull_quote_remedies(issue: Issue, section: Section, fit: SectionFit, tries: int = 3) -> None:
+    """For an overset, each pull-quote left out in turn (the last first): it repeats the body, so
+    no word is lost; each tried, with what it gives."""
+    article = issue.articles.get(section.id)
+    if article is None:
+        return
+    quotes = [b for b in article.blocks if isinstance(b, PullQuote) and b.line not in section.drop_pull_quotes]
+    for quote in reversed(quotes[-tries:]):
+        dropped = [*section.drop_pull_quotes, quote.line]
+        trial = _lay_out(issue, section.model_copy(update={"drop_pull_quotes": dropped}))
+        left = trial.overset_words
+        effect = "everything fits" if not left else f"{left} words still left over"
+        words = " ".join(runs_text(quote.runs).split())
+        words = words if len(words) <= 40 else words[:39] + "…"
+        action = f"drop the pull-quote at line {quote.line} ({words!r})"
+        fit.remedies.append(Remedy(action, effect, {"drop_pull_quotes": dropped}))
 
 
 def _pages_with_visuals_only(section: Section, pages: int) -> bool:
     """Would a shorter section drop a page that holds one of its placed visuals?"""
-    return any(isinstance(v.place, AreaPlacement) and v.place.page > pages for v in section.images)
+    return any(isinstance(v.place, AreaPlacement) and v.place.page + v.place.spread > pages for v in section.images)
 
 
 def section_fit(
@@ -185,6 +217,7 @@ def section_fit(
         left = more.overset_words
         effect = "everything fits" if not left else f"{left} words still left over"
         fit.remedies.append(Remedy(f"give it a page more ({section.pages + 1})", effect, {"pages": section.pages + 1}))
+        _pull_quote_remedies(issue, section, fit)
     elif section.pages > 1 and (fit.underset_pages or fit.short_lines):
         fewer = section.pages - 1
         if not _pages_with_visuals_only(section, fewer):
@@ -207,7 +240,7 @@ def section_fit(
                 )
             )
         for flag in p.flags:
-            if flag.startswith("hole"):
+            if flag.startswith("hole") and not _hole_remedies(issue, section, result, p.folio, fit):
                 where = flag.split(" at the foot of ")[-1]
                 fit.remedies.append(
                     Remedy(
@@ -216,6 +249,30 @@ def section_fit(
                     )
                 )
     return fit
+
+
+def _hole_remedies(issue: Issue, section: Section, result: SectionResult, folio: int, fit: SectionFit) -> bool:
+    """A hole at a column's foot: one paragraph set a line tighter or looser moves the block that
+    left it; each candidate tried (a few at most), the ones that close the hole said."""
+    width = _column_width(result)
+    if width is None:
+        return False
+    found = False
+    tries = [(line, -1) for line, _ in _paragraphs(issue, section, width, -1)[:4]]
+    tries += [(line, 1) for line, _ in _paragraphs(issue, section, width, 1)[:4]]
+    for line, step in tries:
+        trial = _lay_out(issue, section.model_copy(update={"looseness": {**section.looseness, line: step}}))
+        page = next((pl for pl in trial.pages if pl.folio == folio), None)
+        if page is None or trial.overset_words or any(f.startswith("hole") for f in page.fit_flags):
+            continue
+        how = "tighten" if step < 0 else "loosen"
+        effect = f"closes the hole on page {folio} ({page.fill:.0%} filled)"
+        fit.remedies.append(
+            Remedy(f"{how} the paragraph at line {line} by one line", effect, {"looseness": {line: step}})
+        )
+        found = True
+        break
+    return found
 
 
 def fit_report(issue: Issue, section_ids: list[str] | None = None) -> list[SectionFit]:

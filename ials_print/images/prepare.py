@@ -89,6 +89,20 @@ def geometry(info: ImageInfo, w: float, h: float, fit: str, focus: tuple[float, 
     return scale, crop, (0.0, 0.0, w, h)
 
 
+def _slice(
+    crop: tuple[int, int, int, int], dx: float, dw: float, window: tuple[float, float]
+) -> tuple[tuple[int, int, int, int], float, float] | None:
+    """The part of a placed image (source ``crop`` drawn at ``dx``, ``dw`` wide) inside ``window``."""
+    x0, x1 = max(dx, window[0]), min(dx + dw, window[1])
+    if x1 - x0 < 0.5:
+        return None  # a picture set to fit may leave one page of the spread blank
+    px = crop[2] - crop[0]
+    k = px / dw if dw else 0.0  # source pixels per point along x
+    left = crop[0] + round((x0 - dx) * k)
+    right = max(left + 1, crop[0] + round((x1 - dx) * k))
+    return (left, crop[1], right, crop[3]), x0 - window[0], x1 - x0
+
+
 def prepare(
     source: Path,
     info: ImageInfo,
@@ -98,9 +112,19 @@ def prepare(
     focus: tuple[float, float],
     settings: ImageSettings,
     cache: ImageCache,
-) -> Prepared:
-    """The file to embed for this placement, from the cache or made now."""
+    window: tuple[float, float] | None = None,
+) -> Prepared | None:
+    """The file to embed for this placement, from the cache or made now.
+
+    ``window`` (x0, x1 in pt of the box) keeps only that slice of the placement: one page's half
+    of a picture running across a spread. The result is then relative to the window's left edge.
+    """
     scale, crop, (dx, dy, dw, dh) = geometry(info, w, h, fit, focus)
+    if window is not None:
+        part = _slice(crop, dx, dw, window)
+        if part is None:
+            return None
+        crop, dx, dw = part
     ppi = 72 / scale
     crop = (max(0, crop[0]), max(0, crop[1]), min(info.width, crop[2]), min(info.height, crop[3]))
     as_is = _embeddable_as_is(source, info, crop, ppi, settings, cache.ledger)
@@ -227,9 +251,13 @@ class ImagePlacer:
         h: float,
         fit: str,
         focus: tuple[float, float],
+        window: tuple[float, float] | None = None,
     ) -> tuple[float, float, float, float]:
-        """Draw the visual in the box; returns where its pixels landed (x, y, w, h)."""
-        p = prepare(path, info, w, h, fit, focus, self.settings, self.cache)
+        """Draw the visual in the box; returns where its pixels landed (x, y, w, h). With
+        ``window``, only that slice of the box is drawn, from ``x`` (one half of a spread)."""
+        p = prepare(path, info, w, h, fit, focus, self.settings, self.cache, window)
+        if p is None:
+            return x, y, 0.0, 0.0
         resource = draw_image(c, p.path, x + p.x, y + p.y, p.w, p.h)
         folio = getattr(c, "_ials_folio", 0)
         self.placed.append(PlacedImage(folio, visual_id, p.ppi, p.out_ppi, p.w, p.h, resource, p.conversion))

@@ -6,7 +6,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph
 
 from ials_print.layout import flowables as fl
+from ials_print.layout.geometry import Rect
 from ials_print.layout.grid import Grid, first_baseline, space_before
+from ials_print.layout.provenance_marks import carry, note_drawn
 from ials_print.layout.textblock import TextBlock
 
 
@@ -30,6 +32,26 @@ def _keeps_company(frame: Frame, f: Flowable, nxt: Flowable, grid: Grid | None) 
     if grid is not None:
         after = grid.snapped(after, first_baseline(nxt), False)
     return after - _least(nxt, width) >= frame._y1p - 1e-6
+
+
+GROWTH = 0.25  # a figure grows by a quarter of its height at most (cropped a little more)
+
+
+def _reach_foot(frame: Frame, f: fl.Figure, nxt: Flowable | None) -> None:
+    """A picture whose follower will not fit under it grows (fill-cropped) down to the column's
+    foot, up to its tallest and a quarter more at most, rather than leave a hole there."""
+    f.extra = 0.0
+    if f.rigid or f.fit != "fill" or nxt is None or isinstance(nxt, fl.NextPage | fl.NextFrame):
+        return
+    width = frame._getAvailableWidth()
+    room = frame._y - frame._y1p - (0 if frame._atTop else f.getSpaceBefore())
+    _, h = f.wrap(width, room)
+    if h > room:
+        return  # it shrinks or moves on
+    below = room - h - f.getSpaceAfter() - nxt.getSpaceBefore()
+    if below <= 0 or below >= _least(nxt, width):
+        return  # what follows starts under it
+    f.extra = max(0.0, min(room - h, f.max_height - f.image_height, GROWTH * f.image_height))
 
 
 def fill_frame(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None = None) -> bool:
@@ -65,7 +87,9 @@ def _fill(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None, def
             return True
         if grid is not None:
             grid.snap(frame, f)
-        if frame.add(f, c, trySplit=0):
+        if isinstance(f, fl.Figure):
+            _reach_foot(frame, f, story[1] if len(story) > 1 else None)
+        if _add(frame, f, c):
             story.pop(0)
             after_float = floating
             continue
@@ -73,9 +97,20 @@ def _fill(frame: Frame, story: list[Flowable], c: Canvas, grid: Grid | None, def
             deferred.append(story.pop(0))
             continue
         parts = frame.split(f, c)
-        if parts and frame.add(parts[0], c, trySplit=0):
+        carry(f, parts)
+        if parts and _add(frame, parts[0], c):
             story[0:1] = parts[1:]
             after_float = False
             continue
         return not frame._atTop
+    return True
+
+
+def _add(frame: Frame, f: Flowable, c: Canvas) -> bool:
+    """``frame.add``, noting where ``f`` went (for the page's provenance marks)."""
+    top = frame._y
+    if not frame.add(f, c, trySplit=0):
+        return False
+    bottom = frame._y + f.getSpaceAfter()
+    note_drawn(c, f, Rect(frame._x1, bottom, frame._getAvailableWidth(), max(top - bottom, 0.0)))
     return True

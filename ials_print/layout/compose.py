@@ -30,6 +30,7 @@ from ials_print.content.story import (
     PageBreak,
     PullQuote,
     Run,
+    TextProvenance,
     runs_text,
 )
 from ials_print.content.story import Paragraph as StoryParagraph
@@ -37,19 +38,21 @@ from ials_print.content.typography import make_hyphenator
 from ials_print.images.prepare import ImagePlacer
 from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
+from ials_print.layout.areas import AreaVisuals
 from ials_print.layout.columns import fill_frame
 from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
 from ials_print.layout.grid import Grid
 from ials_print.layout.markup import runs_segments
+from ials_print.layout.provenance_marks import ProvenanceMarks, tag
 from ials_print.layout.reports import SectionReports
 from ials_print.layout.styles import Styles
-from ials_print.layout.textblock import PAGE_TURN, DrawnLine, TextBlock, justified_passes
+from ials_print.layout.textblock import PAGE_TURN, TURN_ACROSS_VISUAL, DrawnLine, TextBlock, justified_passes
 from ials_print.manifest.load import Issue
-from ials_print.manifest.model import AreaPlacement, Section, Visual
+from ials_print.manifest.model import Section, Visual
 from ials_print.manifest.templates import Template
 from ials_print.provenance.credits import credit_for
 from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
-from ials_print.provenance.rules import SOURCE_TYPE_OF, Element, PageProvenance, derive
+from ials_print.provenance.rules import PageProvenance
 from ials_print.typeset.items import RunStyle, itemize
 
 PICTO_SIZE = 5.5 * MM
@@ -86,6 +89,13 @@ class PagePlan:
     has_content: bool = False
     has_text: bool = False  # the section's words are printed here (not only furniture or visuals)
     provenance: PageProvenance | None = None
+    # What prints here and whose it is (provenance_marks): text by block provenance (None: the
+    # section's own), visuals by id, which text marks are credit lines; for the pictogram and the proof.
+    text_marks: list[tuple[TextProvenance | None, Rect]] = field(default_factory=list)
+    visual_marks: list[tuple[str, Rect]] = field(default_factory=list)
+    credit_marks: set[int] = field(default_factory=set)
+    story_drawn: bool = False  # the section's story flowed into this page's columns
+    section_text: bool = False  # some of it is the section's own text (outside any ::: fence)
 
 
 @dataclass
@@ -106,7 +116,7 @@ class _Missing:
     folios: set[int] = field(default_factory=set)
 
 
-class SectionComposer(SectionReports):
+class SectionComposer(AreaVisuals, SectionReports, ProvenanceMarks):
     """Lays out one section on its pages of the flatplan."""
 
     def __init__(self, issue: Issue, section: Section, styles: Styles, place: ImagePlacer):
@@ -121,6 +131,7 @@ class SectionComposer(SectionReports):
         self._grid: Grid | None = None  # the baseline grid of the page being made
         self._spacing: list[tuple[int, int, DrawnLine]] = []  # (folio, source line, line) worth a word
         self._hyphenate = make_hyphenator(issue).hyphenate
+        self._full_pages: set[int] = set()  # pages of the section a visual fills (1-based)
 
     # -- text → flowables -------------------------------------------------------------------
     def _style(self, name: str) -> str:
@@ -199,7 +210,8 @@ class SectionComposer(SectionReports):
             cred,
             v.fit,
             v.focus,
-            max_height=v.max_height * MM,
+            max_height=(v.max_height or self.template.figures.max_height) * MM,
+            min_height=(v.min_height or self.template.figures.min_height) * MM,
         )
 
     def story(self) -> list[Flowable]:
@@ -208,7 +220,7 @@ class SectionComposer(SectionReports):
         s = self.styles
         out: list[Flowable] = []
         first_body = True
-        for block in self.article.blocks:
+        for i, block in enumerate(self.article.blocks):
             if isinstance(block, Figure) and self.visuals[block.image_id].place != "flow":
                 continue
             items: list[Flowable] = []
@@ -225,8 +237,8 @@ class SectionComposer(SectionReports):
                     items.append(self._para(block.runs, "body_first" if first_body else "body", block.line))
                     items[-1].body = True
                 first_body = False
-            elif isinstance(block, PullQuote) and block.across_page:
-                continue  # set by _draw_across on its page
+            elif isinstance(block, PullQuote) and (block.across_page or block.line in self.section.drop_pull_quotes):
+                continue  # set by _draw_across on its page, or left out by the art director
             elif isinstance(block, PullQuote):
                 items.append(fl.PullQuote(self._para(block.runs, "pull_quote", block.line), s.colors["accent"]))
             elif isinstance(block, ListBlock):
@@ -248,7 +260,8 @@ class SectionComposer(SectionReports):
                 items += [self._para(p, "bignum_legend", block.line) for p in block.legend]
             if isinstance(block, Heading) or (isinstance(block, StoryParagraph) and block.role == "question"):
                 items[-1].keep_with_next = True
-            out.extend(items)
+            tag(items, getattr(block, "provenance", None))
+            out.extend(items + self.block_credit(self.article.blocks, i, items))
         if self.article.meta.signature:
             out.append(self._plain(self.article.meta.signature, "signature"))
         return _group_drop_cap(out)
@@ -287,7 +300,9 @@ class SectionComposer(SectionReports):
             folio = self.section.first_page + n
             geo = begin_page(folio)
             plan = PagePlan(folio, self.section.id, self.section.provenance)
+            c._ials_drawn = []  # type: ignore[attr-defined]  # the column filler notes what it draws
             self.draw_page(c, n, geo, plan)
+            self.collect_marks(c, plan)
             plan.provenance = self.page_provenance(n, plan)
             plan.pictogram = plan.provenance.pictogram
             self._draw_furniture(c, geo, plan)
@@ -298,26 +313,6 @@ class SectionComposer(SectionReports):
         self._report_spacing()
         self._report_fill()
         return self.result
-
-    def page_provenance(self, n: int, plan: PagePlan) -> PageProvenance:
-        """What is printed on this page, and so its pictogram (see provenance.rules)."""
-        s = self.section
-        elements: list[Element] = []
-        if plan.has_text:
-            elements.append(Element("text", s.id, s.provenance, s.text_tool))
-        seen: set[str] = set()
-        for placed in getattr(self.place, "placed", []):
-            if placed.folio != plan.folio or placed.visual_id in seen or placed.visual_id not in self.visuals:
-                continue
-            seen.add(placed.visual_id)
-            v = self.visuals[placed.visual_id]
-            claim = self.issue.file_provenance.get(v.id)
-            # The file's own term when it agrees with the manifest; the manifest's kind otherwise.
-            agrees = claim is not None and claim.source_type and claim.kind == v.provenance
-            source = claim.source_type if agrees else SOURCE_TYPE_OF[v.provenance]
-            elements.append(Element("visual", v.id, v.provenance, v.tool, source))
-        override = next(((o.kind, o.reason) for o in s.pictograms if o.page == n + 1), None)
-        return derive(plan.folio, s.id, elements, s.provenance, override)
 
     # The three steps a kind of page may change.
     def prepare(self) -> None:
@@ -330,20 +325,18 @@ class SectionComposer(SectionReports):
                 f"section '{self.section.id}': looseness for line {line} of {self.section.text}: "
                 f"no paragraph starts there (it is left out)"
             )
+        quotes = {b.line for b in self.article.blocks if isinstance(b, PullQuote)} if self.article else set()
+        for line in sorted(set(self.section.drop_pull_quotes) - quotes):
+            self.result.warnings.append(
+                f"section '{self.section.id}': drop_pull_quotes names line {line} of {self.section.text}, "
+                f"where no pull-quote starts"
+            )
         # The title block opens the first page not filled by a full-page visual (an interview may
-        # face its portrait, a dossier open on a visual).
-        full = {
-            v.place.page
-            for v in self.section.images
-            if isinstance(v.place, AreaPlacement) and self._is_full_page(self.template.areas[v.place.area])
-        }
+        # face its portrait, a dossier open on a visual); the columns that end the text are
+        # balanced on the last page not filled by one.
+        full = self._full_pages = self.full_visual_pages()
         self._head_page = next((n for n in range(self.section.pages) if n + 1 not in full), 0)
-        # The columns that end the text are balanced: on the last page not filled by a visual.
         self._last_text_page = max((n for n in range(self.section.pages) if n + 1 not in full), default=0)
-
-    def _is_full_page(self, area) -> bool:
-        fmt = self.issue.manifest.format
-        return area.w >= fmt.trim_width - 1 and area.h >= fmt.trim_height - 1
 
     def page_grid(self, geo: PageGeometry) -> Grid | None:
         """This page's baseline grid (None when the layout opts out)."""
@@ -371,17 +364,23 @@ class SectionComposer(SectionReports):
         plan.capacity = sum(r.h for r in plan.frames)
         if n == self._last_text_page:
             plan.frames = self._balance(plan.frames, story, plan.folio)
+        elif (end := next((i for i, f in enumerate(story) if isinstance(f, fl.NextPage)), None)) is not None:
+            # The author ends the page here (***): its columns end level, as a section's last page.
+            plan.frames = self._balance(plan.frames, story[:end], plan.folio)
         before = list(story)
         for i, rect in enumerate(plan.frames):
             if not story:
                 break
             # A page's last column: its last line ends without a hyphen when the paragraph allows
             # (stricter than the rule of the recto alone: a reader's eye leaves the page there too).
-            turn = PAGE_TURN.set(i == len(plan.frames) - 1)
+            last = i == len(plan.frames) - 1
+            turn = PAGE_TURN.set(last)
+            across = TURN_ACROSS_VISUAL.set(last and n + 2 in self._full_pages)
             try:
                 plan.filled.append((rect, self._fill_frame(c, rect, story)))
             finally:
                 PAGE_TURN.reset(turn)
+                TURN_ACROSS_VISUAL.reset(across)
             if story and isinstance(story[0], fl.NextPage):
                 plan.breaks.add(i)  # the author ended the column or page here
             if story and isinstance(story[0], fl.NextFrame):
@@ -477,101 +476,6 @@ class SectionComposer(SectionReports):
         plan.has_content = plan.has_text = True
         return rule_y - 5 * MM
 
-    def _draw_visuals(self, c: Canvas, geo: PageGeometry, page_in_section: int, plan: PagePlan) -> list[Rect]:
-        blocked: list[Rect] = []
-        for v in self.section.images:
-            if not isinstance(v.place, AreaPlacement) or v.place.page != page_in_section:
-                continue
-            area = self.template.areas[v.place.area]
-            r = geo.area_rect(area)
-            path, info = self.issue.visual_files[v.id], self.issue.images[v.id]
-            drawn = self.place(c, v.id, path, info, r.x, r.y, r.w, r.h, v.fit, v.focus)
-            image = Rect(*drawn) if drawn else r  # a visual set to fit may not fill its area
-            plan.visuals.append((v.id, image))
-            plan.has_content = True
-            block = r
-            figure = self._figure_blocks.get(v.id)
-            has_text = bool(v.caption or v.credit or (figure and (figure.caption or figure.credit)) or credit_for(v))
-            if area.caption != "none" and has_text:
-                # The caption stays with the picture, not with the area's edge.
-                with_caption, caption = self._draw_area_caption(c, geo, v, image, area.caption == "inside")
-                plan.captions.append((v.id, caption))
-                low = min(r.y, with_caption.y)
-                block = Rect(r.x, low, r.w, r.top - low)
-            elif has_text:
-                self.result.warnings.append(
-                    f"section '{self.section.id}', page {plan.folio}: area '{v.place.area}' prints no caption, "
-                    f"so the caption and credit of visual '{v.id}' do not appear"
-                )
-            gutter = self.template.gutter * MM
-            blocked.append(Rect(block.x - gutter, block.y - gutter, block.w + 2 * gutter, block.h + 2 * gutter))
-        return blocked
-
-    def _draw_across(
-        self, c: Canvas, geo: PageGeometry, page_in_section: int, top: float | None, plan: PagePlan
-    ) -> list[Rect]:
-        """Pull-quotes set across all columns, midway down the text area; the columns flow around them."""
-        if self.article is None:
-            return []
-        ta = geo.type_area
-        col_top = ta.top if top is None else top
-        blocked = []
-        quotes = [b for b in self.article.blocks if isinstance(b, PullQuote) and b.across_page == page_in_section]
-        for i, quote in enumerate(quotes):
-            para = self._para(quote.runs, "pull_quote_across", quote.line)
-            width = ta.w * 0.8
-            _, h = para.wrap(width, ta.h)
-            pad = 4 * MM
-            centre = col_top - (col_top - ta.y) * (i + 1) / (len(quotes) + 1)
-            r = Rect(ta.x, centre - h / 2 - pad, ta.w, h + 2 * pad)
-            c.setStrokeColor(self.styles.colors["accent"])
-            c.setLineWidth(1.2)
-            c.line(r.x, r.top, r.right, r.top)
-            c.line(r.x, r.y, r.right, r.y)
-            para.drawOn(c, ta.x + (ta.w - width) / 2, r.y + pad)
-            plan.pull_quotes.append(r)
-            plan.has_text = True
-            for vid, v in plan.visuals:
-                if v.x < r.right and r.x < v.right and v.y < r.top and r.y < v.top:
-                    self.result.errors.append(
-                        f"section '{self.section.id}', page {plan.folio}: the pull-quote across "
-                        f"the columns (line {quote.line}) overlaps visual '{vid}'"
-                    )
-            gutter = self.template.gutter * MM
-            blocked.append(Rect(r.x, r.y - gutter, r.w, r.h + 2 * gutter))
-        return blocked
-
-    def _draw_area_caption(self, c: Canvas, geo: PageGeometry, v: Visual, r: Rect, inside: bool) -> tuple[Rect, Rect]:
-        """The caption and credit under (or inside the foot of) the picture ``r``; returns the
-        picture with its caption, and the caption alone."""
-        ta = geo.type_area
-        x0, x1 = max(r.x, ta.x), min(r.right, ta.right)
-        width = x1 - x0
-        paras = []
-        figure = self._figure_blocks.get(v.id)
-        caption = (Run(v.caption),) if v.caption else (figure.caption if figure else ())
-        credit = v.credit or (figure.credit if figure else None) or credit_for(v)
-        if caption:
-            paras.append(self._para(caption, "caption", figure.line if figure else 0))
-        if credit:
-            paras.append(self._plain(credit, "credit"))
-        sizes = [p.wrap(width, 1000) for p in paras]
-        total = sum(h for _, h in sizes) + 1.2 * MM * len(paras)
-        if inside:
-            y = max(r.y, ta.y) + 2 * MM + total
-            c.setFillColor(CMYKColor(0, 0, 0, 0))
-            pad = 2 * MM
-            c.rect(x0 - pad, y - total - pad, width + 2 * pad, total + 2 * pad, stroke=0, fill=1)
-        else:
-            y = r.y - 1.5 * MM
-        top = y
-        for p, (_, h) in zip(paras, sizes, strict=True):
-            y -= h
-            p.drawOn(c, x0, y)
-            y -= 1.2 * MM
-        caption = Rect(x0, y, width, top - y)
-        return (r if inside else Rect(r.x, y, r.w, r.top - y)), caption
-
     def _draw_placeholder(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
         ta = geo.type_area
         c.setFillColor(self.styles.colors["tint"])
@@ -618,7 +522,8 @@ class SectionComposer(SectionReports):
         x = ta.right - fw if geo.recto else ta.x
         pieces = [(text, folio_style, Rect(x, y, fw, folio_style.leading))]
         if self.template.running_head:
-            head = f"IALS n°{self.issue.manifest.issue.number} · {self.section.running_head or self.section.title}"
+            head = f"{self.issue.short_name} n°{self.issue.manifest.issue.number} · "
+            head += self.section.running_head or self.section.title
             head = _fit_line(head, head_style.fontName, head_style.fontSize, ta.w / 2, upper=True).upper()
             hw = c.stringWidth(head, head_style.fontName, head_style.fontSize) + 2
             hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM

@@ -43,7 +43,8 @@ class PullQuote(Flowable):
 
 
 class Figure(Flowable):
-    """An image as wide as the column, its caption and credit under it; shrinks to fit the frame."""
+    """An image as wide as the column, its caption and credit under it; shrinks to fit the frame
+    (down to ``min_height``), and may grow by ``extra`` to reach the column's foot."""
 
     def __init__(
         self,
@@ -68,6 +69,7 @@ class Figure(Flowable):
         self.spaceAfter = 4 * MM
         self.image_height = 0.0
         self.rigid = False  # keep the natural height (balancing a last page): moves on rather than shrink
+        self.extra = 0.0  # height added to fill a column to its foot (fill-cropped pictures only)
 
     def _text_height(self, aw: float) -> float:
         h = 0.0
@@ -78,7 +80,7 @@ class Figure(Flowable):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         text_h = self._text_height(aw)
-        natural = min(aw / self.info.aspect, self.max_height)
+        natural = min(aw / self.info.aspect, self.max_height) + (0.0 if self.rigid else self.extra)
         room = ah - text_h - 1.5 * MM
         self.image_height = natural if room >= natural or self.rigid else max(room, self.min_height)
         self.width, self.height = aw, self.image_height + 1.5 * MM + text_h
@@ -133,6 +135,8 @@ class Panel(Flowable):
                 tail = self.paras[i:]
             if len(head) < (2 if self.first else 1):
                 return []  # never leave the name alone at the foot of a column
+            if all(getattr(q, "keep_with_previous", False) for q in tail):
+                return []  # nor a credit line alone at the head of the next
             return [
                 Panel(head, self.tint, self.rule, self.pad, self.first),
                 Panel(tail, self.tint, self.rule, self.pad, first=False),

@@ -5,6 +5,8 @@ template's ``kind``.
 
 from __future__ import annotations
 
+import math
+
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -14,6 +16,8 @@ from ials_print.content.story import Paragraph as StoryParagraph
 from ials_print.layout import flowables as fl
 from ials_print.layout.compose import PagePlan, SectionComposer
 from ials_print.layout.geometry import MM, PageGeometry, Rect
+from ials_print.layout.provenance_marks import plate_provenance
+from ials_print.layout.textblock import TextBlock
 from ials_print.manifest.model import Visual
 from ials_print.manifest.pagedata import PageData
 from ials_print.provenance.credits import credit_for, issue_has_ai_visuals
@@ -65,6 +69,7 @@ class _FullBleed(SectionComposer):
             top -= 1.5 * MM
         if plan is not None:
             plan.furniture.append(plate)
+            plan.text_marks.append((None, plate))
         return plate
 
     def _credit_line(self, v: Visual, figure: Figure | None) -> str | None:
@@ -90,7 +95,9 @@ class CoverComposer(_FullBleed):
         cover = self.data.cover
         assert cover is not None
         ta = geo.type_area
-        masthead = self._plain(cover.masthead, "masthead")
+        pub = self.issue.publication
+        name = cover.masthead or (pub and (pub.masthead or pub.short_name)) or self.issue.short_name
+        masthead = self._masthead(c, name, ta.w)
         _, mh = masthead.wrap(ta.w, 300)
         masthead.drawOn(c, ta.x, ta.top - mh - 4 * MM)
         label = [cover.issue_label, cover.descriptor or ""]
@@ -103,6 +110,8 @@ class CoverComposer(_FullBleed):
             _, h = p.wrap(ta.w - 70 * MM, 100)  # clear of the cover lines' column
             y -= h
             p.drawOn(c, ta.x, y)
+        top = ta.top - mh - 15 * MM  # the masthead and issue line, then the tagline beside the cover lines
+        plan.text_marks += [(None, Rect(ta.x, top, ta.w, ta.top - top)), (None, Rect(ta.x, y, ta.w - 70 * MM, top - y))]
         # Cover lines: a column of white plates down the outside edge.
         y = ta.top - mh - 16 * MM
         width = 58 * MM
@@ -123,6 +132,22 @@ class CoverComposer(_FullBleed):
             self._plate(c, paras, ta.x, ta.y, ta.w * 0.7, fill=BLACK, plan=plan)
         plan.head = Rect(ta.x, ta.y, ta.w, ta.h)
         plan.has_text = True
+
+    def _masthead(self, c: Canvas, name: str, width: float) -> TextBlock:
+        """The masthead on one line; wider than the cover's type area, it is an error that says
+        the largest size that fits, and is set at that size so the proof shows the rest."""
+        style = self._style("masthead")
+        base = self.styles[style]
+        wide = c.stringWidth(name, base.fontName, base.fontSize)
+        if wide > width:
+            fits = math.floor(base.fontSize * width / wide * 10) / 10
+            self.result.errors.append(
+                f"section '{self.section.id}': the masthead {name!r} is {wide / MM:.0f} mm wide at "
+                f"{base.fontSize:g} pt and the cover's type area {width / MM:.0f} mm: at most {fits:g} pt fits "
+                f"(set the masthead style's size, or a shorter masthead)"
+            )
+            style = self.styles.at_size(style, fits)
+        return self._plain(name, style)
 
 
 class VisualComposer(_FullBleed):
@@ -224,11 +249,12 @@ class PortfolioComposer(_FullBleed):
             plan.has_text = True
         words: list[Paragraph] = []
         plan.has_text = plan.has_text or any(isinstance(b, Heading | StoryParagraph) for b in blocks)
-        for block in blocks:
+        for i, block in enumerate(blocks):
             if isinstance(block, Heading):
                 words.append(self._para(block.runs, "portfolio_heading", block.line))
             elif isinstance(block, StoryParagraph):
                 words.append(self._para(block.runs, "portfolio_text", block.line))
+                words += self.block_credit(tuple(blocks), i, words)  # a ::: ia block's credit
             else:  # never drop words: portfolio pages set headings and paragraphs only
                 self.result.errors.append(
                     f"section '{self.section.id}', page {plan.folio}: a {type(block).__name__} "
@@ -245,6 +271,7 @@ class PortfolioComposer(_FullBleed):
                 words.append(self._plain(credit, "portfolio_credit"))
         if words:
             plate = self._plate(c, words, ta.x, ta.y, min(ta.w * 0.6, 105 * MM), plan=plan)
+            plate_provenance(plan, blocks)
             if plate.top > ta.top - 30 * MM:
                 self.result.errors.append(
                     f"overset in section '{self.section.id}': the words on page {plan.folio} rise "
@@ -328,11 +355,12 @@ class Legend(Flowable):
             p.drawOn(c, 0, y)
         y -= 3 * MM
         font = self.composer.styles["folio"].fontName
+        icons = max((pictogram_width(kind, self.size, font, c, label=False) for kind, _ in self.labels), default=0)
         for kind, label in self.labels:
-            width = pictogram_width(kind, self.size, font, c)
-            draw_pictogram(c, kind, width, y, self.size, font)
-            label.wrap(self.width - width - 4 * MM, 100)
-            label.drawOn(c, width + 4 * MM, y - self.size * 0.75)
+            width = pictogram_width(kind, self.size, font, c, label=False)
+            draw_pictogram(c, kind, width, y, self.size, font, label=False)  # the legend's words say it
+            label.wrap(self.width - icons - 4 * MM, 100)
+            label.drawOn(c, icons + 4 * MM, y - self.size * 0.75)  # the words in one column
             y -= self.size + 3 * MM
 
 
@@ -359,7 +387,7 @@ class GalleryComposer(SectionComposer):
                     caption[1] if len(caption) > 1 else None,
                     "fit",
                     v.focus,
-                    max_height=v.max_height * MM,
+                    max_height=(v.max_height or self.template.figures.max_height) * MM,
                 )
             )
         if data.past_issues_footer:

@@ -26,6 +26,9 @@ from ials_print.typeset.shaping import shape
 
 # True while the composer fills the last column before a page turn.
 PAGE_TURN: ContextVar[bool] = ContextVar("page_turn", default=False)
+# True when a picture page comes between that column and the text's next page: the hyphen there
+# would wait a whole page for the rest of its word, so it is never allowed.
+TURN_ACROSS_VISUAL: ContextVar[bool] = ContextVar("turn_across_visual", default=False)
 
 WINDOW = 3000  # items: longer paragraphs are broken window by window
 RAGGED_STRETCH_EM = 3.0  # how far a ragged line may fall short before it counts as bad
@@ -289,6 +292,11 @@ class TextBlock(Flowable):
         if PAGE_TURN.get() and lines[keep - 1].hyphenated:
             s, keep = self._avoid_turn_hyphen(aw, s, keep)
             lines = s.lines
+            if TURN_ACROSS_VISUAL.get():
+                while keep > 2 and lines[keep - 1].hyphenated:
+                    keep -= 1  # a line or two short at the foot, rather than a word cut across a picture
+                if lines[keep - 1].hyphenated:
+                    return []  # the paragraph moves on whole
         head = TextBlock(
             s.galley, self.style, self.align, self.text, bullet=self.bullet, passes=self.passes, first=self.first,
             fixed=Setting(s.galley, lines[:keep], s.pass_),

@@ -6,17 +6,19 @@ Every problem of every file is collected and raised at once as :class:`InputErro
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ials_print import kit
 from ials_print.content.legal import legal_box
 from ials_print.content.markdown import load_article
 from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
-from ials_print.manifest.model import Manifest, Section, Visual
+from ials_print.manifest.model import Manifest, Publication, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
 from ials_print.manifest.validate import validate_model
@@ -40,12 +42,29 @@ class Issue:
     visual_files: dict[str, Path] = field(default_factory=dict)
     page_data: dict[str, PageData] = field(default_factory=dict)  # section id -> its data file
     file_provenance: dict[str, FileProvenance] = field(default_factory=dict)  # visual id -> what its file says
+    trust_anchors: str | None = None  # PEM certificates trusted to sign C2PA manifests
     normalised: dict[str, list[Fix]] = field(default_factory=dict)  # section id -> typing slips fixed at load
     typo_notes: dict[str, list[TypoNote]] = field(default_factory=dict)  # section id -> to check by hand
+
+    publication: Publication | None = None  # the manifest's, or its publication file's
 
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    @property
+    def profile_path(self) -> Path:
+        """The output intent's ICC profile: the manifest's, else the kit's."""
+        profile = self.manifest.output.profile
+        return (self.folder / profile).resolve() if profile else kit.PROFILE
+
+    @property
+    def short_name(self) -> str:
+        """The title as running feet and slugs print it: the publication's short name, else the
+        issue title up to its first dash (“Carnets — revue du Rhône” → “Carnets”)."""
+        if self.publication is not None:
+            return self.publication.short_name
+        return re.split(r"\s+[—–-]\s+", self.manifest.issue.title, maxsplit=1)[0].strip()
 
     @property
     def stem(self) -> str:
@@ -135,6 +154,19 @@ def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
     return problems
 
 
+def _load_publication(issue: Issue, problems: list[Problem]) -> Publication | None:
+    """The ``publication:`` block, or the file it names (checked, its problems located in it)."""
+    value = issue.manifest.publication
+    if not isinstance(value, str):
+        return value
+    path = (issue.folder / value).resolve()  # may be beside the issue folders: the title's issues share it
+    try:
+        return validate_model(Publication, load_yaml(path))
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
 def _did_you_mean(name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
@@ -213,8 +245,8 @@ def _check_stylesheet(issue: Issue, problems: list[Problem]) -> None:
 def _check_profile(issue: Issue, problems: list[Problem]) -> None:
     """The output intent's ICC profile must be a CMYK output (printer) profile."""
     where = ("output", "profile")
-    name = issue.manifest.output.profile
-    path = (issue.folder / name).resolve()
+    path = issue.profile_path
+    name = issue.manifest.output.profile or str(path)
     try:
         with path.open("rb") as f:
             header = f.read(40)
@@ -289,7 +321,7 @@ def _check_visual(
         return
     issue.images[v.id] = info
     issue.visual_files[v.id] = path
-    claim = read_file_provenance(path)
+    claim = read_file_provenance(path, issue.trust_anchors)
     issue.file_provenance[v.id] = claim
     if claim.kind is not None and claim.kind != v.provenance and not v.file_provenance_reason:
         problems.append(
@@ -309,13 +341,40 @@ def _check_visual(
                     + _did_you_mean(v.place.area, list(template.areas)),
                 )
             )
-        if v.place.page > section.pages:
+        last = v.place.page + (1 if v.place.spread else 0)
+        if last > section.pages:
+            what = f"a spread from page {v.place.page}" if v.place.spread else f"page {v.place.page}"
             problems.append(
                 issue.located.problem(
                     (*where, "place", "page"),
-                    f"page {v.place.page} is beyond section '{section.id}', which has {section.pages} pages",
+                    f"{what} is beyond section '{section.id}', which has {section.pages} pages",
                 )
             )
+        if v.place.spread:
+            _check_spread(issue, section, v, template, where, problems)
+
+
+def _check_spread(issue: Issue, section: Section, v, template, where: tuple, problems: list[Problem]) -> None:
+    """A picture across the fold starts on a left-hand (even) page and spans its area's width."""
+    folio = section.first_page + v.place.page - 1
+    if folio % 2:
+        problems.append(
+            issue.located.problem(
+                (*where, "place", "page"),
+                f"visual '{v.id}': a spread starts on a left-hand page, and page {v.place.page} of "
+                f"section '{section.id}' is page {folio}, a right-hand page",
+            )
+        )
+    area = template.areas.get(v.place.area)
+    width = issue.manifest.format.trim_width
+    if area is not None and (area.x > 0.01 or area.x + area.w < width - 0.01):
+        problems.append(
+            issue.located.problem(
+                (*where, "place", "area"),
+                f"visual '{v.id}': a spread needs an area across the page's width ({width:g} mm), "
+                f"and area '{v.place.area}' runs from {area.x:g} to {area.x + area.w:g} mm",
+            )
+        )
 
 
 def _cover_problems(m: Manifest, loc: Located) -> list[Problem]:
@@ -407,14 +466,16 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     manifest = validate_model(Manifest, located)
     wanted = set(only) if only is not None else None
     base = path.parent
+    res = manifest.resources
     issue = Issue(
         manifest,
         path,
         located,
-        (base / manifest.resources.layouts).resolve(),
-        (base / manifest.resources.fonts).resolve(),
+        (base / res.layouts).resolve() if res.layouts else kit.LAYOUTS,
+        (base / res.fonts).resolve() if res.fonts else kit.FONTS,
     )
     problems = _check_flatplan(manifest, located)
+    issue.publication = _load_publication(issue, problems)
     missing = [
         located.problem(("resources", key), f"{key} folder not found: {folder}")
         for key, folder in (("layouts", issue.layouts_dir), ("fonts", issue.fonts_dir))
@@ -448,6 +509,18 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
                     )
     _check_stylesheet(issue, problems)
     _check_profile(issue, problems)
+    if manifest.c2pa_trust_anchors:
+        name, where = manifest.c2pa_trust_anchors, ("c2pa_trust_anchors",)
+        anchors = _inside(issue.folder, name)
+        try:
+            if anchors is None:
+                raise OSError(f"path '{name}' escapes the issue folder {issue.folder}")
+            issue.trust_anchors = anchors.read_text(encoding="utf-8", errors="replace")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            problems.append(located.problem(where, f"cannot read the trust anchors '{name}' ({why})"))
+        if issue.trust_anchors is not None and "BEGIN CERTIFICATE" not in issue.trust_anchors:
+            problems.append(located.problem(("c2pa_trust_anchors",), "expected PEM certificates, found none"))
     visual_ids: dict[str, str] = {}
     for i, section in enumerate(manifest.sections):
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)

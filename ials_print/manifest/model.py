@@ -27,6 +27,17 @@ class IssueInfo(Strict):
     publisher: str | None = None
 
 
+class Publication(Strict):
+    """The magazine itself, the same for all its issues: its names as printed."""
+
+    name: str = Field(min_length=1, max_length=200, description="Full title, e.g. on the cover and in the PDF's Info")
+    short_name: str = Field(
+        min_length=1, max_length=40, description="Short name for running feet, proof slugs and the flatplan"
+    )
+    masthead: str | None = Field(None, max_length=60, description="The cover's masthead (default: short_name)")
+    language: Literal["fr"] = "fr"
+
+
 class Margins(Strict):
     """Type-area margins from the trim, in mm; inside is the spine side."""
 
@@ -46,8 +57,8 @@ class Paper(Strict):
 class CoverPages(Strict):
     """Which folios are the four cover pages (perfect binding); by default the first two and last two."""
 
-    front: int = Field(1, ge=1)
-    inside_front: int = Field(2, ge=1)
+    front: int = Field(1, ge=1, description="The front cover's folio")
+    inside_front: int = Field(2, ge=1, description="The inside front cover's folio")
     inside_back: int | None = Field(None, ge=1, description="Default: the page before the last")
     back: int | None = Field(None, ge=1, description="Default: the last page")
 
@@ -96,8 +107,8 @@ class FontFamily(Strict):
 class Resources(Strict):
     """Folders the engine reads besides the issue folder, relative to the manifest."""
 
-    layouts: str = Field("../layouts", description="Page templates folder")
-    fonts: str = Field("../fonts", description="TrueType fonts folder")
+    layouts: str | None = Field(None, description="Page templates folder (default: the engine's kit)")
+    fonts: str | None = Field(None, description="TrueType fonts folder (default: the engine's kit)")
     stylesheet: str = Field("styles.yaml", description="Paragraph styles, in the layouts folder")
 
 
@@ -107,7 +118,9 @@ class OutputCondition(Strict):
     identifier: str = Field("FOGRA39", description="OutputConditionIdentifier, e.g. FOGRA39 or FOGRA51")
     info: str = Field("Coated FOGRA39 (ISO 12647-2:2004)", description="Readable name of the condition")
     registry: str = "http://www.color.org"
-    profile: str = Field("../color/FOGRA39L-300.icc", description="CMYK output ICC profile, relative to the manifest")
+    profile: str | None = Field(
+        None, description="CMYK output ICC profile, relative to the manifest (default: the kit's FOGRA39, 300 % ink)"
+    )
     min_ppi: float = Field(225, gt=0, le=2400, description="Images under this at placed size are an error")
     warn_ppi: float = Field(300, gt=0, le=2400, description="Images under this at placed size are a warning")
 
@@ -123,6 +136,11 @@ class AreaPlacement(Strict):
 
     area: str
     page: int = Field(1, ge=1, description="Page within the section, 1 = its first page")
+    spread: bool = Field(
+        False,
+        description="Across the fold: the area on this left-hand page and the facing page as one picture "
+        "(a double page); the area must span the page's width",
+    )
 
 
 class Visual(Strict):
@@ -144,7 +162,12 @@ class Visual(Strict):
     )
     fit: Literal["fit", "fill"] = Field("fill", description="fit: whole image; fill: crop to the frame")
     focus: tuple[float, float] = Field((0.5, 0.5), description="Crop centre (x, y), 0..1 from top-left")
-    max_height: float = Field(95, gt=10, le=400, description="In the flow: tallest the image may be, in mm")
+    max_height: float | None = Field(
+        None, gt=10, le=400, description="In the flow: tallest the image may be, in mm (default: the layout's)"
+    )
+    min_height: float | None = Field(
+        None, gt=10, le=400, description="In the flow: shortest it may shrink to, in mm (default: the layout's)"
+    )
 
 
 class PictogramOverride(Strict):
@@ -173,6 +196,11 @@ class Section(Strict):
     looseness: dict[int, Literal[-1, 1]] = Field(
         default_factory=dict,
         description="Paragraphs, by the line of the text file they start on, set one line shorter (-1) or longer (1)",
+    )
+    drop_pull_quotes: list[int] = Field(
+        default_factory=list,
+        description="Pull-quotes (`>`), by the line of the text file they start on, the layout leaves out; "
+        "they repeat the body, so no word is lost",
     )
     short_pages: dict[int, Annotated[str, Field(min_length=10)]] = Field(
         default_factory=dict,
@@ -221,6 +249,11 @@ class LegalMentions(Strict):
 class Manifest(Strict):
     """An issue: identity, format, fonts and the flatplan (sections in page order)."""
 
+    publication: Publication | str | None = Field(
+        None,
+        description="The magazine's names (running feet, slugs), or the path of a YAML file holding them that the "
+        "issues of one title share (relative to the manifest)",
+    )
     issue: IssueInfo
     format: PageFormat = PageFormat()
     resources: Resources = Resources()
@@ -228,6 +261,11 @@ class Manifest(Strict):
     legal: LegalMentions | None = Field(None, description="Legal mentions, printed in the colophon's legal block")
     fonts: dict[str, FontFamily] = Field(description="Families by name, e.g. serif, sans, display")
     hyphenation: Hyphenation = Hyphenation()
+    c2pa_trust_anchors: str | None = Field(
+        None,
+        description="PEM file of the certificates trusted to sign visuals' C2PA manifests, relative to the "
+        "manifest; without it an intact manifest reads 'valid, untrusted signer'",
+    )
     page_count: int = Field(ge=1, le=1000, description="Total pages; sections must tile 1..page_count")
     sections: list[Section] = Field(min_length=1)
 

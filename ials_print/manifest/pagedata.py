@@ -10,28 +10,36 @@ from ials_print.manifest.model import Strict
 
 
 class CoverLine(Strict):
-    rubric: str | None = None
+    """One cover line (accroche): a rubric over its words, on a white plate down the outside edge."""
+
+    rubric: str | None = Field(None, description="Small capitals over the line, e.g. DOSSIER MUSIQUE")
     line: str = Field(description="Printed lines, separated by \\n")
 
 
 class CoverData(Strict):
-    masthead: str
-    issue_label: str
-    descriptor: str | None = None
-    tagline: list[str] = Field(default_factory=list)
-    cover_lines: list[CoverLine] = Field(default_factory=list)
+    """The cover's words; the visual is the section's first image."""
+
+    masthead: str | None = Field(None, description="Default: the publication's masthead, else its short name")
+    issue_label: str = Field(description="Under the masthead, e.g. 'numéro 3'")
+    descriptor: str | None = Field(None, description="Beside the issue label, e.g. MAGAZINE")
+    tagline: list[str] = Field(default_factory=list, description="Lines under the masthead (the motto)")
+    cover_lines: list[CoverLine] = Field(default_factory=list, description="Cover lines, top to bottom")
     ai_notice: str | None = Field(None, description="The line about AI-generated visuals")
 
 
 class AdData(Strict):
-    headline: str | None = None
-    text: str
-    credit: str | None = None
+    """A full-page advertisement's words over its visual."""
+
+    headline: str | None = Field(None, description="Large words at the top")
+    text: str = Field(description="The ad's words (\\n between lines)")
+    credit: str | None = Field(None, description="Who made the visual")
 
 
 class CreditData(Strict):
-    label: str
-    text: str
+    """The cover-credit page ("En couverture"): a label and the credit of the cover visual."""
+
+    label: str = Field(description="e.g. EN COUVERTURE")
+    text: str = Field(description="Who made the cover visual and with what")
 
 
 class ContentsData(Strict):
@@ -43,26 +51,35 @@ class ContentsData(Strict):
 
 
 class LegendData(Strict):
-    transparency: str
-    labels: dict[Literal["ia", "mixte", "humain"], str]
+    """The contents page's transparency legend: the three pictograms and what they mean."""
+
+    transparency: str = Field(description="The words over the legend (\\n between lines)")
+    labels: dict[Literal["ia", "mixte", "humain"], str] = Field(description="Each pictogram's meaning, by kind")
 
 
 class PastIssue(Strict):
-    label: str
-    note: str | None = None
+    """One past (or coming) issue in the gallery; its cover is the section's image of the same rank."""
+
+    label: str = Field(description="Under the cover, e.g. 'Janvier 2024'")
+    note: str | None = Field(None, description="A second line, e.g. 'Pour ne rien louper'")
 
 
 class FooterData(Strict):
-    text: str
-    url: str | None = None
+    """The words closing the gallery."""
+
+    text: str = Field(description="\\n between lines")
+    url: str | None = Field(None, description="Printed as is, e.g. www.example.fr")
 
 
 class BackCoverData(Strict):
-    text: str
+    """The back cover's words over its visual."""
+
+    text: str = Field(description="\\n between lines")
 
 
 class PageData(Strict):
-    """The front and back matter file (issue/texts/front-back.yaml)."""
+    """A data file of the pages built from data (the section's ``data:``), e.g. the front and back
+    matter; each kind of page reads its part."""
 
     cover: CoverData | None = None
     inside_cover_ad: AdData | None = None

@@ -26,6 +26,20 @@ class Area(Strict):
     caption: Literal["below", "inside", "none"] = "below"
 
 
+class FigureHeights(Strict):
+    """How tall pictures in the text columns may be: they shrink to fit where they stand, and grow
+    (cropped a little more, by a quarter at most) to fill a column rather than leave a hole."""
+
+    min_height: Annotated[float, Field(gt=10, le=400)] = Field(35, description="Shortest, in mm")
+    max_height: Annotated[float, Field(gt=10, le=400)] = Field(95, description="Tallest, in mm")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FigureHeights:
+        if self.min_height > self.max_height:
+            raise ValueError(f"min_height {self.min_height:g} mm is above max_height {self.max_height:g} mm")
+        return self
+
+
 class BaselineGrid(Strict):
     """The baseline grid body lines sit on; both default to the layout's body style."""
 
@@ -56,6 +70,9 @@ class Template(Strict):
         default_factory=dict, description="Style substitutions for this layout, e.g. {body: edito_body}"
     )
     areas: dict[str, Area] = Field(default_factory=dict)
+    figures: FigureHeights = Field(
+        default_factory=FigureHeights, description="Pictures in the text columns: shortest and tallest, in mm"
+    )
     legal_block: bool = Field(False, description="Set the manifest's legal mentions in a box after the text")
 
 

@@ -27,6 +27,7 @@ from ials_print.output.modes import OutputMode, final_mode
 from ials_print.output.overprint import PressCanvas
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
 from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.report import broken_c2pa
 
 REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")
 
@@ -69,16 +70,20 @@ def build_date(issue: Issue) -> dt.datetime:
 
 def output_intent(issue: Issue) -> OutputIntent:
     o = issue.manifest.output
-    return OutputIntent(o.identifier, o.info, o.registry, (issue.folder / o.profile).resolve())
+    return OutputIntent(o.identifier, o.info, o.registry, issue.profile_path)
 
 
 def page_label(plan: PagePlan, placed: Sequence[PlacedImage] = ()) -> PageLabel:
     """The machine-readable label of a laid-out page; ``placed``: the images drawn on it."""
     prov = plan.provenance
-    visuals = tuple((e.ident, e.source_type or "", e.tool) for e in prov.elements if e.kind == "visual") if prov else ()
+    elements = prov.elements if prov else []
+    visuals = tuple((e.ident, e.source_type or "", e.tool, e.c2pa) for e in elements if e.kind == "visual")
+    texts = tuple((e.ident, e.provenance, e.tool) for e in elements if e.kind == "text")
     resources = tuple(sorted({(im.visual_id, im.resource) for im in placed if im.resource}))
     reason = prov.reason if prov else ""
-    return PageLabel(LABELS[plan.pictogram], plan.pictogram, reason, visuals, plan.section_id, resources)
+    return PageLabel(
+        LABELS[plan.pictogram], plan.pictogram, reason, visuals, texts, section=plan.section_id, resources=resources
+    )
 
 
 def ppi_policy(issue: Issue) -> PpiPolicy:
@@ -118,17 +123,30 @@ class ProofStamp:
     made: str  # build time, readable
 
 
+SLUG_CLEAR = 2 * MM  # slug and proof mark keep this far from the crop marks' lines
+
+
+def _size_within(c: Canvas, text: str, font: str, size: float, width: float) -> float:
+    """``size``, or smaller (5 pt at least) so that ``text`` fits in ``width``."""
+    wide = c.stringWidth(text, font, size)
+    return size if wide <= width else max(5.0, size * width / wide)
+
+
 def _proof_furniture(c: Canvas, issue: Issue, plan: PagePlan, geo: PageGeometry, stamp: ProofStamp, font: str) -> None:
     section = issue.section(plan.section_id)
     m = issue.manifest.issue
-    text = f"IALS n°{m.number} · {section.title} · page {plan.folio} · épreuve n°{stamp.number} · {stamp.made}"
+    text = f"{issue.short_name} n°{m.number} · {section.title} · page {plan.folio} · épreuve n°{stamp.number}"
+    text += f" · {stamp.made}"
+    # Between the vertical crop marks (at x = 0 and x = width), whatever the page's size.
+    room = geo.width - 2 * SLUG_CLEAR
     c.saveState()
     c.setFillColor(CMYKColor(0, 0, 0, 1))
-    c.setFont(font, 6.5)
-    c.drawString(0, -geo.bleed - 9 * MM, text)
+    c.setFont(font, _size_within(c, text, font, 6.5, room))
+    c.drawString(SLUG_CLEAR, -geo.bleed - 9 * MM, text)
     c.setFillColor(CMYKColor(0, 0.9, 0.75, 0))
-    c.setFont(font, 9)
-    c.drawRightString(geo.width, geo.height + geo.bleed + 5 * MM, "ÉPREUVE — NE PAS IMPRIMER")
+    mark = "ÉPREUVE — NE PAS IMPRIMER"
+    c.setFont(font, _size_within(c, mark, font, 9, room))
+    c.drawRightString(geo.width - SLUG_CLEAR, geo.height + geo.bleed + 5 * MM, mark)
     c.restoreState()
 
 
@@ -183,6 +201,10 @@ def _lay_out(
             _crop_marks(c, geo.width, geo.height, b)
         if mode.proof and stamp is not None:
             _proof_furniture(c, issue, plan, geo, stamp, styles["folio"].fontName)
+        if mode.provenance:
+            from ials_print.output.provenance_proof import draw_provenance_marks
+
+            draw_provenance_marks(c, issue, plan, geo, styles["folio"].fontName)
         c.showPage()
 
     results: list[SectionResult] = []
@@ -253,6 +275,7 @@ def render(
         if level:
             target = result.extra_errors if level == "error" else result.extra_warnings
             target.append(f"visual '{im.visual_id}' on page {im.folio} is {policy.explain(im.ppi)}")
+    result.extra_warnings += broken_c2pa(issue)
     result.cache_hits, result.cache_misses = cache.hits, cache.misses
     return result
 

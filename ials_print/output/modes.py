@@ -20,6 +20,7 @@ class OutputMode:
     pdfx: bool  # PDF/X-4 finishing and preflight
     marks: bool  # crop marks outside the bleed, in registration colour
     proof: bool  # slug line and ÉPREUVE mark outside the trim
+    provenance: bool = False  # every element outlined in its provenance's colour (provenance_proof)
 
     @property
     def outside(self) -> float:
@@ -35,10 +36,11 @@ def final_mode(profile: Path, marks: bool = False, identifier: str = "FOGRA39") 
     return OutputMode("final", images, pdfx=True, marks=marks, proof=False)
 
 
-def proof_mode(profile: Path | None = None) -> OutputMode:
+def proof_mode(profile: Path | None = None, provenance: bool = False) -> OutputMode:
     """The art director's proof: small sRGB images, marks, slug line.
 
-    ``profile`` is the output condition, the source of untagged CMYK images.
+    ``profile`` is the output condition, the source of untagged CMYK images; ``provenance`` outlines
+    every element in its provenance's colour for the editors who sign the labels off.
     """
     images = ImageSettings("proof", "rgb", target_ppi=110, max_ppi=130, jpeg_quality=80, profile=profile)
-    return OutputMode("proof", images, pdfx=False, marks=True, proof=True)
+    return OutputMode("proof", images, pdfx=False, marks=True, proof=True, provenance=provenance)

@@ -41,7 +41,7 @@ def pdf_date(d: dt.datetime) -> str:
     return d.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-IALS_NS = "https://ials.fr/ns/provenance/1.0/"
+PROV_NS = "https://ials-print.dev/ns/provenance/1.0/"  # the engine's own XMP schema
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -57,7 +57,8 @@ class PageLabel:
     pictogram: str  # as printed: "100% IA", "IA / Humain", "100% Humain"
     kind: str  # ia | mixte | humain
     reason: str
-    visuals: tuple[tuple[str, str, str | None], ...]  # (visual id, IPTC DigitalSourceType, tool)
+    visuals: tuple[tuple[str, str, str | None, str | None], ...]  # (visual id, IPTC term, tool, C2PA state)
+    texts: tuple[tuple[str, str, str | None], ...] = ()  # (text id: section or block, ia|mixte|humain, tool)
     section: str = ""  # the section's id in the manifest
     resources: tuple[tuple[str, str], ...] = ()  # (visual id, image resource name on the page)
 
@@ -73,19 +74,29 @@ def page_xmp(label: PageLabel) -> bytes:
         f"<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/{term}"
         f"</Iptc4xmpExt:DigitalSourceType>"
         + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
-        + "".join(f"<ials:Resource>{escape(r)}</ials:Resource>" for r in names.get(vid, ()))
+        + (f"<aiprov:C2PA>{c2pa}</aiprov:C2PA>" if c2pa else "")
+        + "".join(f"<aiprov:Resource>{escape(r)}</aiprov:Resource>" for r in names.get(vid, ()))
         + "</rdf:li>"
-        for vid, term, tool in label.visuals
+        for vid, term, tool, c2pa in label.visuals
     )
-    section = f"<ials:Section>{escape(label.section)}</ials:Section>" if label.section else ""
-    visuals = f"<ials:Visuals><rdf:Bag>{items}</rdf:Bag></ials:Visuals>" if items else ""
+    section = f"<aiprov:Section>{escape(label.section)}</aiprov:Section>" if label.section else ""
+    visuals = f"<aiprov:Visuals><rdf:Bag>{items}</rdf:Bag></aiprov:Visuals>" if items else ""
+    texts = "".join(
+        f'<rdf:li rdf:parseType="Resource"><dc:identifier>{escape(ident)}</dc:identifier>'
+        f"<aiprov:Provenance>{kind}</aiprov:Provenance>"
+        + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
+        + "</rdf:li>"
+        for ident, kind, tool in label.texts
+    )
+    if texts:
+        visuals += f"<aiprov:Texts><rdf:Bag>{texts}</rdf:Bag></aiprov:Texts>"
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about=""'
-        f' xmlns:ials="{IALS_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        f' xmlns:aiprov="{PROV_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
         ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
-        f"<ials:Pictogram>{escape(label.pictogram)}</ials:Pictogram><ials:PictogramKind>{label.kind}</ials:PictogramKind>"
-        f"<ials:Reason>{escape(label.reason)}</ials:Reason>{section}{visuals}"
+        f"<aiprov:Pictogram>{escape(label.pictogram)}</aiprov:Pictogram><aiprov:PictogramKind>{label.kind}</aiprov:PictogramKind>"
+        f"<aiprov:Reason>{escape(label.reason)}</aiprov:Reason>{section}{visuals}"
         '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
     ).encode()
 
@@ -102,7 +113,7 @@ def xmp_packet(info: DocumentInfo, document_id: str, version_id: str, summary: d
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
-    xmlns:ials="{IALS_NS}">
+    xmlns:aiprov="{PROV_NS}">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>
@@ -128,9 +139,9 @@ def _summary(summary: dict[str, int] | None) -> str:
     if not summary:
         return ""
     return (
-        f"\n   <ials:PagesIA>{summary.get('ia', 0)}</ials:PagesIA>"
-        f"\n   <ials:PagesIAHumain>{summary.get('mixte', 0)}</ials:PagesIAHumain>"
-        f"\n   <ials:PagesHumain>{summary.get('humain', 0)}</ials:PagesHumain>"
+        f"\n   <aiprov:PagesIA>{summary.get('ia', 0)}</aiprov:PagesIA>"
+        f"\n   <aiprov:PagesIAHumain>{summary.get('mixte', 0)}</aiprov:PagesIAHumain>"
+        f"\n   <aiprov:PagesHumain>{summary.get('humain', 0)}</aiprov:PagesHumain>"
     )
 
 

@@ -68,8 +68,9 @@ def _spread_label(left: PageLabel, right: PageLabel) -> PageLabel:
         kind,
         f"left: {left.reason} | right: {right.reason}",
         left.visuals + right.visuals,
-        f"{left.section} + {right.section}",
-        left.resources + right.resources,
+        left.texts + right.texts,
+        section=f"{left.section} + {right.section}",
+        resources=left.resources + right.resources,
     )
 
 

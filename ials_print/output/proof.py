@@ -13,6 +13,7 @@ from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from ials_print.layout.compose import PagePlan
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import ProofStamp
+from ials_print.provenance.pictogram import LABELS
 
 
 def next_proof_stamp(counter: Path) -> ProofStamp:
@@ -44,7 +45,9 @@ def _slug_page(width: float, text: str, font: str) -> PageObject:
     return PdfReader(io.BytesIO(buf.getvalue())).pages[0]
 
 
-def spreads_pdf(pdf: bytes, pages: list[PagePlan], stamp: ProofStamp, title: str, font: str) -> bytes:
+def spreads_pdf(
+    pdf: bytes, pages: list[PagePlan], stamp: ProofStamp, title: str, font: str, provenance: bool = False
+) -> bytes:
     """Facing pages side by side as they will be read: an odd folio alone on the right, then 2–3, 4–5…
 
     Pages are cut at the trim so the spread shows what the reader sees; the slug line moves to a
@@ -73,6 +76,9 @@ def spreads_pdf(pdf: bytes, pages: list[PagePlan], stamp: ProofStamp, title: str
             sheet.merge_transformed_page(page, op, over=True)
         folios = "–".join(str(f) for f in (left, right) if f and f in by_folio)
         slug = f"{title} · pages {folios} · épreuve n°{stamp.number} · {stamp.made}"
+        if provenance:  # each page's pictogram; the reasons are in the single-page proof and the report
+            kinds = {p.folio: LABELS[p.pictogram] for p in pages}
+            slug += " · " + ", ".join(f"p. {f} : {kinds[f]}" for f in (left, right) if f and f in kinds)
         sheet.merge_page(_slug_page(2 * w, slug, font))
         writer.add_page(sheet)
     out = io.BytesIO()

@@ -66,11 +66,11 @@ class PageNames:
 
     @classmethod
     def from_xmp(cls, xmp: str) -> PageNames:
-        section = re.search(r"<ials:Section>([^<]*)</ials:Section>", xmp)
+        section = re.search(r"<aiprov:Section>([^<]*)</aiprov:Section>", xmp)
         visuals: dict[str, str] = {}
         for item in re.findall(r"<rdf:li[^>]*>(.*?)</rdf:li>", xmp, re.S):
             ident = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", item)
-            for resource in re.findall(r"<ials:Resource>([^<]*)</ials:Resource>", item):
+            for resource in re.findall(r"<aiprov:Resource>([^<]*)</aiprov:Resource>", item):
                 if ident:
                     visuals[unescape(resource)] = unescape(ident.group(1))
         return cls(unescape(section.group(1)) if section else None, visuals)

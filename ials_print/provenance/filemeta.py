@@ -1,9 +1,10 @@
 """What an image file says about how it was made.
 
-Read, in this order: the IPTC Digital Source Type in the file's XMP (JPEG APP1, PNG iTXt), the text
-chunks image generators write into PNGs (AUTOMATIC1111's ``parameters``, ComfyUI's ``prompt`` and
-``workflow``, a ``Software`` naming a generator), and the presence of a C2PA manifest (JUMBF boxes;
-its signature is not verified here).
+Read, in this order: the file's C2PA manifest, validated by the C2PA SDK (``c2pa_read``; only an
+intact one counts: a tampered or malformed manifest is reported and never used as evidence), the IPTC
+Digital Source Type in the file's XMP (JPEG APP1, PNG iTXt), and the text chunks image generators
+write into PNGs (AUTOMATIC1111's ``parameters``, ComfyUI's ``prompt`` and ``workflow``, a
+``Software`` naming a generator).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
+
+from ials_print.provenance.c2pa_read import C2paManifest, read_c2pa
 
 IPTC_NS = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 
@@ -63,7 +66,8 @@ class FileProvenance:
     source_type: str | None  # the IPTC term, when there is one
     tool: str | None
     evidence: str  # readable: "IPTC DigitalSourceType trainedAlgorithmicMedia (XMP)"
-    c2pa: bool = False
+    c2pa: bool = False  # the file carries C2PA data
+    c2pa_manifest: C2paManifest | None = None  # what the SDK made of it (valid, tampered…)
 
 
 def _xmp_of(im: Image.Image) -> str:
@@ -83,37 +87,44 @@ def _has_c2pa(head: bytes) -> bool:
     return b"c2pa" in head and (b"jumb" in head or b"caBX" in head)
 
 
-def read_file_provenance(path: Path) -> FileProvenance:
-    """What ``path`` says about its making; ``kind`` is None when it says nothing useful."""
+def read_file_provenance(path: Path, trust_anchors: str | None = None) -> FileProvenance:
+    """What ``path`` says about its making; ``kind`` is None when it says nothing useful.
+
+    ``trust_anchors``: PEM certificates trusted to sign C2PA manifests (see ``c2pa_read``).
+    """
     with Image.open(path) as im:
         xmp = _xmp_of(im)
         text = {k: v for k, v in im.info.items() if isinstance(v, str) and k not in ("XML:com.adobe.xmp",)}
-    head = _head(path)
-    c2pa = _has_c2pa(head)
+    c2pa = _has_c2pa(_head(path))
+    manifest = read_c2pa(path, trust_anchors) if c2pa else None
+    if manifest is not None and manifest.is_evidence and manifest.source_type in SOURCE_TYPES:
+        term = manifest.source_type
+        return FileProvenance(SOURCE_TYPES[term], term, manifest.tool, manifest.describe(), True, manifest)
+    other = _metadata_claim(xmp, text)
+    if other is not None:
+        return FileProvenance(other.kind, other.source_type, other.tool, other.evidence, c2pa, manifest)
+    if manifest is not None:
+        return FileProvenance(None, None, None, manifest.describe(), True, manifest)
+    return FileProvenance(None, None, None, "no provenance metadata", c2pa)
+
+
+def _metadata_claim(xmp: str, text: dict[str, str]) -> FileProvenance | None:
+    """The claim of the file's XMP or PNG text chunks, if any."""
     m = _DST.search(xmp)
     if m and m.group(1) in SOURCE_TYPES:
         tool = _tool_in(xmp)
-        return FileProvenance(
-            SOURCE_TYPES[m.group(1)], m.group(1), tool, f"IPTC DigitalSourceType {m.group(1)} (XMP)", c2pa
-        )
+        return FileProvenance(SOURCE_TYPES[m.group(1)], m.group(1), tool, f"IPTC DigitalSourceType {m.group(1)} (XMP)")
     if "parameters" in text:
         model = re.search(r"Model: ([^,\n]+)", text["parameters"])
         tool = f"Stable Diffusion ({model.group(1).strip()})" if model else "Stable Diffusion"
-        return FileProvenance("ia", None, tool, "PNG text chunk 'parameters' (AUTOMATIC1111)", c2pa)
+        return FileProvenance("ia", None, tool, "PNG text chunk 'parameters' (AUTOMATIC1111)")
     if "prompt" in text or "workflow" in text:
-        return FileProvenance("ia", None, "ComfyUI", "PNG text chunk 'prompt'/'workflow' (ComfyUI)", c2pa)
+        return FileProvenance("ia", None, "ComfyUI", "PNG text chunk 'prompt'/'workflow' (ComfyUI)")
     software = " ".join(str(text.get(k, "")) for k in ("Software", "software")).lower()
     for name in GENERATORS:  # a generator named as the software that wrote the file, as a whole word
         if re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", software):
-            return FileProvenance(
-                "ia", None, name.title(), f"the file's Software field names a generator ({name})", c2pa
-            )
-    if c2pa:
-        for term, kind in SOURCE_TYPES.items():
-            if (IPTC_NS + term).encode() in head or (b'"' + term.encode() + b'"') in head:
-                return FileProvenance(kind, term, None, f"C2PA manifest declares {term} (signature not verified)", True)
-        return FileProvenance(None, None, None, "C2PA manifest present (no source type found)", True)
-    return FileProvenance(None, None, None, "no provenance metadata", False)
+            return FileProvenance("ia", None, name.title(), f"the file's Software field names a generator ({name})")
+    return None
 
 
 def _tool_in(xmp: str) -> str | None:

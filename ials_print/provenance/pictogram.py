@@ -15,7 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 Kind = Literal["ia", "mixte", "humain"]
 
-LABELS: dict[str, str] = {"ia": "100% IA", "mixte": "IA / Humain", "humain": "100% Humain"}
+# As printed beside the icons, with French spacing (a narrow no-break space before %).
+LABELS: dict[str, str] = {"ia": "100\u202f% IA", "mixte": "IA / Humain", "humain": "100\u202f% Humain"}
 BLACK = CMYKColor(0, 0, 0, 1)
 WHITE = CMYKColor(0, 0, 0, 0)
 
@@ -77,13 +78,16 @@ def _icons_width(kind: Kind, size: float) -> float:
     return size * 2.3 if kind == "mixte" else size
 
 
-def pictogram_width(kind: Kind, size: float, font: str, c: Canvas) -> float:
-    """Width of the pictogram and its label at icon height ``size``."""
-    return _icons_width(kind, size) + size * 0.25 + c.stringWidth(LABELS[kind], font, size * 0.42)
+def pictogram_width(kind: Kind, size: float, font: str, c: Canvas, label: bool = True) -> float:
+    """Width of the pictogram (and its label, unless ``label`` is false) at icon height ``size``."""
+    icons = _icons_width(kind, size)
+    return icons + size * 0.25 + c.stringWidth(LABELS[kind], font, size * 0.42) if label else icons
 
 
-def draw_pictogram(c: Canvas, kind: Kind, right: float, top: float, size: float, font: str) -> float:
-    """Draw the pictogram with its label, right-aligned at ``right``, top at ``top``.
+def draw_pictogram(
+    c: Canvas, kind: Kind, right: float, top: float, size: float, font: str, label: bool = True
+) -> float:
+    """Draw the pictogram with its label (or the icons alone), right-aligned at ``right``, top at ``top``.
 
     Returns the width used. ``size`` is the icon height in points.
     """
@@ -92,7 +96,7 @@ def draw_pictogram(c: Canvas, kind: Kind, right: float, top: float, size: float,
     c.setFillColor(BLACK)
     c.setStrokeColor(BLACK)
     label_size = size * 0.42
-    total = pictogram_width(kind, size, font, c)
+    total = pictogram_width(kind, size, font, c, label)
     x = right - total
     y = top - size
     if kind == "ia":
@@ -104,7 +108,8 @@ def draw_pictogram(c: Canvas, kind: Kind, right: float, top: float, size: float,
         c.setLineWidth(max(size * 0.07, 0.3))
         c.line(x + size * 1.02, y, x + size * 1.28, y + size)
         _bust(c, x + size * 1.3, y, size)
-    c.setFont(font, label_size)
-    c.drawString(x + _icons_width(kind, size) + size * 0.25, y + size / 2 - label_size * 0.35, LABELS[kind])
+    if label:
+        c.setFont(font, label_size)
+        c.drawString(x + _icons_width(kind, size) + size * 0.25, y + size / 2 - label_size * 0.35, LABELS[kind])
     c.restoreState()
     return total

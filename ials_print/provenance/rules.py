@@ -24,10 +24,13 @@ class Element:
     """Something printed on a page: the section's text or a visual."""
 
     kind: str  # "text" | "visual"
-    ident: str  # section id for text, visual id for visuals
+    ident: str  # section id for the section's text, a block's id (or section:lLINE), visual id for visuals
     provenance: str  # ia | mixte | humain
     tool: str | None = None
     source_type: str | None = None  # IPTC term, visuals only
+    author: str | None = None  # a block of text: who signs it
+    line: int | None = None  # a block of text: the line of its fence in the section's text
+    c2pa: str | None = None  # a visual: the state of its file's C2PA manifest (valid, untrusted, tampered…)
 
 
 @dataclass
