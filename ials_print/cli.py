@@ -362,6 +362,45 @@ def fit_cmd(
             out_console.print(f"  → {r.action}: {r.effect}", markup=False)
 
 
+@app.command("init")
+def init_cmd(
+    folder: Annotated[Path, typer.Argument(help="The new publication's folder (new or empty)")],
+    format_: Annotated[str, typer.Option("--format", help="A4, A5, Letter or WxH in mm (e.g. 230x300)")] = "A4",
+    binding: Annotated[Binding, typer.Option("--binding", help="perfect or saddle_stitch")] = Binding.perfect,
+    pages: Annotated[int, typer.Option("--pages", help="Pages of its first issue")] = 16,
+    language: Annotated[str, typer.Option("--language", help="Language of its texts (fr)")] = "fr",
+    name: Annotated[str | None, typer.Option("--name", help="Its name (default: from the folder)")] = None,
+) -> None:
+    """Start a publication: a first issue that builds at once, the kit's layouts fitted to its format."""
+    import datetime as dt
+
+    from ials_print.starter.formats import parse_format
+    from ials_print.starter.init import Plan, create
+
+    size = parse_format(format_)
+    problems = []
+    if size is None:
+        problems.append(Problem(folder, f"--format: expected A4, A5, Letter or WxH in mm, found {format_!r}"))
+    if language != "fr":
+        problems.append(Problem(folder, f"--language: only fr is supported for now, found {language!r}"))
+    if problems:
+        raise _bad_input(problems, "nothing was written")
+    title = name or folder.resolve().name.replace("-", " ").replace("_", " ").strip().title() or "Magazine"
+    plan = Plan(folder, title, size[0], size[1], binding.value, pages, dt.datetime.now(dt.UTC).date())
+    start = time.perf_counter()
+    try:
+        manifest = create(plan)
+    except InputError as exc:
+        raise _bad_input(exc.problems, "nothing was written") from None
+    except OSError as exc:
+        raise _bad_input([Problem(folder, f"cannot write here ({exc.strerror or exc})")]) from None
+    out_console.print(
+        f"init: {folder} — {title}, {size[0]:g} × {size[1]:g} mm, {pages} pages, {binding.value}; "
+        f"manifest {manifest} ({time.perf_counter() - start:.1f} s). Next: cd {folder} && ials-print build",
+        markup=False,
+    )
+
+
 @app.command("new-issue")
 def new_issue_cmd(
     previous: Annotated[Path, typer.Argument(help="The previous issue's manifest (YAML)")],

@@ -27,7 +27,8 @@ class AreaVisuals:
 
     def _is_full_page(self, area) -> bool:
         fmt = self.issue.manifest.format
-        return area.w >= fmt.trim_width - 1 and area.h >= fmt.trim_height - 1
+        _, _, w, h = area.in_mm(fmt.trim_width, fmt.trim_height)
+        return w >= fmt.trim_width - 1 and h >= fmt.trim_height - 1
 
     def _area_visuals(self, page_in_section: int) -> list[tuple[Visual, int | None]]:
         """The area visuals on a page: each with its side of a spread (0 left, 1 right, None alone)."""

@@ -49,7 +49,7 @@ from ials_print.layout.styles import Styles
 from ials_print.layout.textblock import PAGE_TURN, TURN_ACROSS_VISUAL, DrawnLine, TextBlock, justified_passes
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import Section, Visual
-from ials_print.manifest.templates import Template
+from ials_print.manifest.templates import Template, length_mm
 from ials_print.provenance.credits import credit_for
 from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
 from ials_print.provenance.rules import PageProvenance
@@ -453,7 +453,7 @@ class SectionComposer(AreaVisuals, SectionReports, ProvenanceMarks):
     ) -> float:
         """The title block, from the top of the type area or below a visual that spans the page's top."""
         ta = geo.type_area
-        limit = self.template.opener_head * MM
+        limit = length_mm(self.template.opener_head, ta.h / MM) * MM
         start = ta.top if below is None else below
         y = start
         for f in head:

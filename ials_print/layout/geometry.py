@@ -50,7 +50,7 @@ class PageGeometry:
 
     def area_rect(self, area: Area) -> Rect:
         """An area from the template (mm, top-left, recto), mirrored on versos, bled if asked."""
-        x, y, w, h = area.x * MM, area.y * MM, area.w * MM, area.h * MM
+        x, y, w, h = (v * MM for v in area.in_mm(self.width / MM, self.height / MM))
         if not self.recto:
             x = self.width - x - w
         y = self.height - y - h

@@ -366,13 +366,15 @@ def _check_spread(issue: Issue, section: Section, v, template, where: tuple, pro
             )
         )
     area = template.areas.get(v.place.area)
-    width = issue.manifest.format.trim_width
-    if area is not None and (area.x > 0.01 or area.x + area.w < width - 0.01):
+    fmt = issue.manifest.format
+    width = fmt.trim_width
+    x, _, w, _ = area.in_mm(width, fmt.trim_height) if area is not None else (0, 0, 0, 0)
+    if area is not None and (x > 0.01 or x + w < width - 0.01):
         problems.append(
             issue.located.problem(
                 (*where, "place", "area"),
                 f"visual '{v.id}': a spread needs an area across the page's width ({width:g} mm), "
-                f"and area '{v.place.area}' runs from {area.x:g} to {area.x + area.w:g} mm",
+                f"and area '{v.place.area}' runs from {x:g} to {x + w:g} mm",
             )
         )
 

@@ -1,0 +1,1 @@
+"""Starting a publication: ``ials-print init``."""
