@@ -67,13 +67,14 @@ def _load(manifest: Path | None, only: list[str] | None = None) -> Issue:
         raise _bad_input(exc.problems) from None
 
 
-def _typography_lines(issue: Issue) -> list[str]:
-    """What the normaliser fixed at load and what it asks to check, one line each, in flatplan order."""
+def _typography_lines(issue: Issue, relative: bool = False) -> list[str]:
+    """What the normaliser fixed at load and what it asks to check, one line each, in flatplan order;
+    ``relative``: paths as the manifest gives them (the same file wherever the issue lies)."""
     lines: list[str] = []
     for section in issue.manifest.sections:
         if section.text is None:
             continue
-        where = issue.folder / section.text
+        where = section.text if relative else issue.folder / section.text
         found = [(f.line, str(f)) for f in issue.normalised.get(section.id, [])]
         found += [(n.line, str(n)) for n in issue.typo_notes.get(section.id, [])]
         lines += [f"{where}:{line}: {text}" for line, text in sorted(found, key=lambda x: x[0])]
@@ -87,7 +88,8 @@ def _typography_notes(issue: Issue, full_list: Path | None = None) -> None:
         from ials_print.output.atomic import write_atomic
 
         if lines:
-            write_atomic(full_list, ("\n".join(lines) + "\n").encode())
+            listed = _typography_lines(issue, relative=True)  # relative to the manifest's folder
+            write_atomic(full_list, ("\n".join(listed) + "\n").encode())
         else:
             full_list.unlink(missing_ok=True)  # no stale list from an earlier build
     if not lines:
