@@ -8,14 +8,16 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.find import find_manifest
-from ials_print.manifest.load import Issue, load_issue
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that use it: `--help` starts fast
+    from ials_print.manifest.load import Issue
 
 app = typer.Typer(
     add_completion=False,
@@ -57,6 +59,8 @@ def _bad_input(problems: list[Problem], what: str = "nothing was built") -> type
 
 
 def _load(manifest: Path | None, only: list[str] | None = None) -> Issue:
+    from ials_print.manifest.load import load_issue
+
     try:
         issue = load_issue(manifest or find_manifest(), only)
         if only:
@@ -224,6 +228,27 @@ def proof_cmd(
     _summary(result, f"proof n°{stamp.number}", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
+
+
+@app.command("watch")
+def watch_cmd(
+    section: Annotated[
+        str | None, typer.Argument(help="Only this section (default: every section a save touches)")
+    ] = None,
+    manifest: ManifestArg = DEFAULT_MANIFEST,
+    out: OutDir = Path("out"),
+    proof: Annotated[bool, typer.Option("--proof", help="Lay out the whole proof on every save")] = False,
+) -> None:
+    """On every save, lay out again what it touches: one line a rebuild; Ctrl-C stops."""
+    from ials_print.output.watch import watch
+
+    if section is not None and manifest is None and section.endswith((".yaml", ".yml")):
+        section, manifest = None, Path(section)  # `watch MANIFEST`
+    path = manifest or find_manifest()
+    try:
+        watch(path, out, lambda line: out_console.print(line, markup=False), section, proof)
+    except KeyboardInterrupt:
+        out_console.print("watch: stopped", markup=False)
 
 
 @app.command("flatplan")

@@ -122,6 +122,8 @@ class SectionComposer(AreaVisuals, SectionReports, ProvenanceMarks):
     def __init__(self, issue: Issue, section: Section, styles: Styles, place: ImagePlacer):
         self.issue, self.section, self.styles, self.place = issue, section, styles, place
         self.template: Template = issue.templates[section.layout]
+        if section.areas:  # the section moves (or adds) some of its layout's areas
+            self.template = self.template.model_copy(update={"areas": {**self.template.areas, **section.areas}})
         self.article: Article | None = issue.articles.get(section.id)
         self.visuals: dict[str, Visual] = {v.id: v for v in section.images}
         self.result = SectionResult(section.id, [])

@@ -32,21 +32,6 @@ class Styles:
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.paragraph[name]
 
-    def at_size(self, name: str, size: float) -> str:
-        """Style ``name`` at ``size`` pt (its leading scaled alike), registered; returns its name."""
-        scaled = f"{name}@{size:g}"
-        if scaled not in self.paragraph:
-            base = self.paragraph[name]
-            leading = base.leading * size / base.fontSize
-            self.paragraph[scaled] = ParagraphStyle(
-                scaled, parent=base, fontSize=size, leading=leading, bulletFontSize=size
-            )
-            self.family[scaled] = self.family[name]
-            for group in ("upper", "hyphenate"):
-                if name in getattr(self, group):
-                    object.__setattr__(self, group, getattr(self, group) | {scaled})
-        return scaled
-
 
 def cmyk(values: tuple[float, float, float, float]) -> CMYKColor:
     c, m, y, k = (v / 100 for v in values)

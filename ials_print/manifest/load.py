@@ -18,10 +18,11 @@ from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
+from ials_print.manifest.masthead import masthead_problems
 from ials_print.manifest.model import Manifest, Publication, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
-from ials_print.manifest.validate import validate_model
+from ials_print.manifest.validate import salvage, validate_model
 from ials_print.manifest.yamlfile import Located, load_yaml
 from ials_print.provenance.filemeta import FileProvenance, read_file_provenance
 
@@ -262,7 +263,9 @@ def _check_profile(issue: Issue, problems: list[Problem]) -> None:
         )
 
 
-_DATA_CACHE: dict[tuple[Path, int, int], PageData] = {}  # one parse per file version, as sections share it
+_DATA_CACHE: dict[
+    tuple[Path, int, int], tuple[PageData, Located]
+] = {}  # one parse per file version, as sections share it
 
 
 def _check_page_data(issue: Issue, i: int, section: Section, template: Template, problems: list[Problem]) -> None:
@@ -286,15 +289,24 @@ def _check_page_data(issue: Issue, i: int, section: Section, template: Template,
         stat = path.stat()
         key = (path, stat.st_mtime_ns, stat.st_size)
         if key not in _DATA_CACHE:
-            _DATA_CACHE[key] = validate_model(PageData, load_yaml(path))
-        data = _DATA_CACHE[key]
+            located = load_yaml(path)
+            try:
+                _DATA_CACHE[key] = (validate_model(PageData, located), located, [])
+            except InputError as exc:  # an unknown key: said, and the other checks still run
+                _DATA_CACHE[key] = (salvage(PageData, located), located, exc.problems)
+        data, located, said = _DATA_CACHE[key]
     except InputError as exc:
         problems.extend(p for p in exc.problems if p not in problems)
+        return
+    problems.extend(p for p in said if p not in problems)
+    if data is None:
         return
     for part in NEEDS.get(template.kind, ()):
         if not getattr(data, part):
             message = f"layout '{section.layout}' needs '{part}:' in {section.data}"
             problems.append(issue.located.problem(where, message))
+    if template.kind == "cover" and data.cover is not None:
+        problems.extend(masthead_problems(issue, section, template, data.cover, located))
     issue.page_data[section.id] = data
 
 
@@ -465,7 +477,28 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
 def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     """Load and check an issue; ``only`` limits content checks to those section ids."""
     located = load_yaml(path)
-    manifest = validate_model(Manifest, located)
+    try:
+        manifest, schema = validate_model(Manifest, located), []
+    except InputError as exc:  # unknown or misspelt keys: the cross-checks still run, all said at once
+        manifest, schema = salvage(Manifest, located), exc.problems
+        if manifest is None:
+            raise
+    try:
+        issue = _load(path, located, manifest, only)
+    except InputError as exc:
+        raise InputError(sorted(schema + [p for p in exc.problems if p not in schema], key=_order)) from None
+    if schema:
+        raise InputError(sorted(schema, key=_order))
+    return issue
+
+
+def _order(p: Problem) -> tuple:
+    """Problems sorted by file, then line and column (those without a line first)."""
+    return (str(p.file), p.line or 0, p.column or 0)
+
+
+def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] | None) -> Issue:
+    """The cross-checks of a manifest that validated (or was salvaged): files, ids, pages, geometry."""
     wanted = set(only) if only is not None else None
     base = path.parent
     res = manifest.resources
@@ -526,6 +559,8 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     visual_ids: dict[str, str] = {}
     for i, section in enumerate(manifest.sections):
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)
+        if template is not None and section.areas:  # the section's own areas, over its layout's
+            template = template.model_copy(update={"areas": {**template.areas, **section.areas}})
         for j, v in enumerate(section.images):
             if v.id in visual_ids:
                 problems.append(

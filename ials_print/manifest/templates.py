@@ -6,54 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ials_print.manifest.model import Mm, Strict
+from ials_print.manifest.model import Area, Length, Mm, Strict, length_mm  # noqa: F401  (Area, length_mm: used by layouts)
 
 Percent = Annotated[float, Field(ge=0, le=100)]
-# A length in mm, or a share of the page (or of the type area, for heights in it): "50%".
-Length = Annotated[
-    float | Annotated[str, Field(pattern=r"^\d+(\.\d+)?\s*%$")],
-    Field(description="millimetres, or a share of the page as 'N%'"),
-]
-
-
-def length_mm(value: float | str, whole: float) -> float:
-    """A :data:`Length` in mm: ``value`` itself, or its share of ``whole`` (mm)."""
-    if isinstance(value, str):
-        return float(value.rstrip().rstrip("%")) / 100 * whole
-    return float(value)
-
-
-class Area(Strict):
-    """A rectangle for a visual, from the trim's top-left corner of a right-hand page, in mm or in
-    shares of the page ("100%": the whole width or height, whatever the format).
-
-    On left-hand pages it is mirrored. ``bleed: true`` pushes every edge lying on the trim out
-    to the bleed edge, so a full-page visual is printed past the cut.
-    """
-
-    x: Length
-    y: Length
-    w: Length
-    h: Length
-    bleed: bool = False
-    caption: Literal["below", "inside", "none"] = "below"
-
-    @model_validator(mode="after")
-    def _sized(self) -> Area:
-        for name in ("x", "y", "w", "h"):
-            value = length_mm(getattr(self, name), 100)
-            if value < 0 or value > 1000 or (name in "wh" and value <= 0):
-                raise ValueError(f"{name} must be {'above' if name in 'wh' else 'at least'} 0 (and at most 1000 mm)")
-        return self
-
-    def in_mm(self, trim_width: float, trim_height: float) -> tuple[float, float, float, float]:
-        """x, y, w, h in mm on a page of that trim."""
-        return (
-            length_mm(self.x, trim_width),
-            length_mm(self.y, trim_height),
-            length_mm(self.w, trim_width),
-            length_mm(self.h, trim_height),
-        )
 
 
 class FigureHeights(Strict):

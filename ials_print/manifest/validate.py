@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 from typing import Any, TypeVar
 
@@ -105,3 +106,38 @@ def validate_model(model: type[M], located: Located) -> M:
             seen.add(loc)
             problems.append(located.problem(loc, _message(model, err), key=err["type"] == "extra_forbidden"))
         raise InputError(problems) from None
+
+
+def salvage(model: type[M], located: Located) -> M | None:
+    """What ``located`` would validate to with its unknown keys left out (and a misspelt key read
+    as the one it is close to), so that the cross-checks can still run after a schema problem;
+    None when more than that is wrong. The problems themselves are :func:`validate_model`'s."""
+    data = copy.deepcopy(located.data)
+    if not isinstance(data, dict):
+        return None
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        errors = [{**e, "loc": _clean_loc(e["loc"])} for e in exc.errors()]
+        for err in sorted((e for e in errors if e["type"] == "extra_forbidden"), key=lambda e: -len(e["loc"])):
+            parent = _at(data, err["loc"][:-1])
+            key = err["loc"][-1]
+            if not isinstance(parent, dict) or key not in parent:
+                continue
+            value = parent.pop(key)
+            close = difflib.get_close_matches(str(key), _allowed_keys(model, err["loc"]), n=1)
+            if close and close[0] not in parent:
+                parent[close[0]] = value
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

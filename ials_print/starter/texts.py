@@ -11,18 +11,18 @@ PARAGRAPHS = [
     "Ce texte tient la place du premier article de votre publication. Il est écrit en Markdown, dans "
     "un fichier que vous pouvez ouvrir avec n'importe quel éditeur : remplacez-le par le vôtre, gardez "
     "les titres, les intertitres et les citations que la maquette sait mettre en page.",
-    "Chaque page du chemin de fer est décrite dans le manifeste, un fichier YAML placé dans le dossier "
-    "issue. On y lit l'ordre des rubriques, le nombre de pages de chacune, la maquette qu'elle emprunte "
+    "Le manifeste, un fichier YAML rangé avec les textes, décrit chacune des pages du chemin de fer. "
+    "On y lit l'ordre des rubriques, le nombre de pages de chacune, la maquette qu'elle emprunte "
     "et les visuels qu'elle porte, avec leurs crédits et leur provenance.",
     "La provenance dit ce que l'intelligence artificielle a fait : un visuel généré, un texte écrit avec "
     "une machine, une image retouchée. Le moteur en tire le pictogramme de chaque page, sans qu'on le "
     "pose à la main, et le lecteur sait toujours ce qu'il regarde.",
-    "Les maquettes sont dans le dossier layouts. Elles ont été copiées depuis le kit du moteur et "
-    "ajustées au format choisi ; elles vous appartiennent désormais. Changez les colonnes, les marges "
-    "de tête, les zones où se posent les images, puis relancez la mise en page.",
-    "Le texte est composé paragraphe par paragraphe, comme le ferait un typographe : les coupures de "
-    "lignes sont choisies pour tout le paragraphe à la fois, les espaces restent réguliers, les mots se "
-    "coupent selon les règles françaises et les lignes tombent sur la grille de la page.",
+    "Les maquettes se trouvent dans le dossier layouts : copiées depuis le kit du moteur, ajustées au "
+    "format choisi, elles vous appartiennent désormais. Changez les colonnes, les marges de tête, les "
+    "zones où se posent les images, puis relancez la mise en page.",
+    "Le texte est composé comme le ferait un typographe : les coupures de lignes sont choisies pour "
+    "le paragraphe entier, les espaces restent réguliers, les mots se coupent selon les règles "
+    "françaises et toutes les lignes tombent sur la grille de la page.",
     "Quand un article est trop long ou trop court pour ses pages, la commande fit le dit, page par "
     "page, et propose des remèdes qu'elle a essayés : une page de plus, un paragraphe resserré, une "
     "citation en moins, une image plus grande.",
@@ -34,7 +34,8 @@ PARAGRAPHS = [
     "fera lui-même avant de le passer sous presse.",
 ]
 QUOTE = "Le moteur en tire le pictogramme de chaque page, sans qu'on le pose à la main."
-HEADINGS = ["Le manifeste", "Les maquettes", "La composition", "Les épreuves", "L'impression"]
+# The intertitle set before a paragraph of PARAGRAPHS, by its index.
+HEADINGS = {1: "Le manifeste", 3: "Les maquettes", 5: "Le calibrage", 6: "Les épreuves", 7: "L'impression"}
 
 
 def article(paragraphs: int) -> str:
@@ -52,9 +53,10 @@ def article(paragraphs: int) -> str:
         "",
     ]
     for i in range(paragraphs):
-        if i and i % 4 == 0:
-            out += [f"## {HEADINGS[(i // 4 - 1) % len(HEADINGS)]}", ""]
-        out += [PARAGRAPHS[i % len(PARAGRAPHS)], ""]
+        k = i % len(PARAGRAPHS)
+        if k in HEADINGS:
+            out += [f"## {HEADINGS[k]}", ""]
+        out += [PARAGRAPHS[k], ""]
         if i == 1:
             out += ["![Une image d'exemple dans la colonne](article-figure)", ""]
         if i == 3:
