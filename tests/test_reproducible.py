@@ -67,6 +67,8 @@ def test_two_checkouts_two_caches_same_bytes(tmp_path):
             assert folder.encode() not in pdf
         tags = re.findall(rb"/BaseFont /([A-Z]{6})\+", pdf)
         assert len(tags) == len(set(tags)) >= 4 and b"AAAAAA" not in tags
+        fonts = set(re.findall(rb"/(F[0-9A-Z_]+)\+\d+ \d+ 0 R", pdf))
+        assert fonts and all(re.fullmatch(rb"F[0-9A-F]{10}(_\d+)?", f) for f in fonts), "names from the fonts' bytes"
 
 
 def _reportlab_pdf(text: str) -> bytes:
