@@ -200,6 +200,10 @@ def proof_cmd(
     provenance: Annotated[
         bool, typer.Option("--provenance", help="Outline every element in the colour of its provenance")
     ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show what changed since the previous proof")] = False,
+    against: Annotated[
+        int | None, typer.Option("--against", help="With --diff: compare with this proof (default: the last one)")
+    ] = None,
 ) -> None:
     """An RGB proof for the art director: small images, crop marks, slug line, ÉPREUVE mark."""
     from ials_print.output.build import output_intent
@@ -226,8 +230,49 @@ def proof_cmd(
         font = fonts.name("sans", bold=True)
         write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, font, provenance))
     _summary(result, f"proof n°{stamp.number}", start)
+    _record_and_diff(issue, result, stamp, out, diff, against)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
+
+
+def _record_and_diff(issue: Issue, result, stamp, out: Path, diff: bool, against: int | None) -> None:
+    """Keep this proof and its pages' keys; with ``diff``, compare it with an earlier one."""
+    from ials_print.output.keys import page_keys
+    from ials_print.output.proof import proof_record, record_proof
+    from ials_print.output.proofdiff import diff_proofs
+
+    counter = out / f"{issue.stem}.proofs.json"
+    printed = {p.folio for p in result.pages}
+    keys = {f: k for f, k in page_keys(issue).items() if f in printed}
+    try:
+        archive = record_proof(counter, stamp, result.pdf, keys)
+    except OSError as exc:
+        raise _bad_input([Problem(out, f"cannot keep the proof ({exc.strerror or exc})")]) from None
+    if not diff:
+        return
+    start = time.perf_counter()
+    number = against if against is not None else stamp.number - 1
+    previous = proof_record(counter, number)
+    if previous is None:
+        _say("warning", f"proof --diff: no proof n°{number} kept in {counter.parent / 'proofs'} to compare with")
+        return
+    sections = {p.folio: p.section_id for p in result.pages}
+    report = diff_proofs(
+        counter.parent / previous["pdf"],
+        previous["pages"],
+        archive,
+        {str(k): v for k, v in keys.items()},
+        sections,
+        (number, stamp.number),
+        out / f"{issue.stem}-proof-{stamp.number}-diff.pdf",
+    )
+    where = f": {report.output}" if report.output else ""
+    pages = ", ".join(f"{c.folio} ({c.section})" for c in report.changes) or "none"
+    out_console.print(
+        f"proof diff n°{number} → n°{stamp.number}{where} — changed pages: {pages}; "
+        f"{report.compared} compared, the others skipped by key ({time.perf_counter() - start:.2f} s)",
+        markup=False,
+    )
 
 
 @app.command("watch")

@@ -42,7 +42,7 @@ class Template(Strict):
     columns: int = Field(2, ge=1, le=6)
     gutter: Mm = 5
     opener_head: Length = Field(
-        0,
+        0.0,
         description="Height reserved on the section's first page for the title block (mm, or a share of the type area)",
     )
     column_rule: bool = False

@@ -16,13 +16,47 @@ from ials_print.output.build import ProofStamp
 from ials_print.provenance.pictogram import LABELS
 
 
+def _history(counter: Path) -> dict:
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads(counter.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return data
+    return {}
+
+
 def next_proof_stamp(counter: Path) -> ProofStamp:
     """Number proofs 1, 2, 3… per issue, in a small JSON file beside the output."""
+    history = _history(counter)
     number = 1
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        number = int(json.loads(counter.read_text(encoding="utf-8")).get("last", 0)) + 1
-    write_atomic(counter, json.dumps({"last": number}).encode())
+    with contextlib.suppress(ValueError, TypeError):
+        number = int(history.get("last", 0)) + 1
+    write_atomic(counter, json.dumps({**history, "last": number}).encode())
     return ProofStamp(number, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+
+
+def record_proof(counter: Path, stamp: ProofStamp, pdf: bytes, keys: dict[int, str]) -> Path:
+    """Keep proof n, single pages (``proofs/<stem>-proof-<n>.pdf`` beside the counter), and each of
+    its pages' keys, so a later proof can say what changed since."""
+    archive = counter.parent / "proofs" / f"{counter.name.removesuffix('.proofs.json')}-proof-{stamp.number}.pdf"
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(archive, pdf)
+    history = _history(counter)
+    proofs = history.get("proofs") if isinstance(history.get("proofs"), dict) else {}
+    proofs[str(stamp.number)] = {
+        "made": stamp.made,
+        "pdf": archive.relative_to(counter.parent).as_posix(),
+        "pages": {str(k): v for k, v in sorted(keys.items())},
+    }
+    write_atomic(counter, json.dumps({**history, "proofs": proofs}, indent=1).encode())
+    return archive
+
+
+def proof_record(counter: Path, number: int) -> dict | None:
+    """What was recorded of proof ``number`` (None if nothing was, or its PDF is gone)."""
+    entry = (_history(counter).get("proofs") or {}).get(str(number))
+    if not isinstance(entry, dict) or not (counter.parent / entry.get("pdf", "")).is_file():
+        return None
+    return entry
 
 
 SLUG = 12 * 72 / 25.4  # a strip under each spread for the proof's slug line

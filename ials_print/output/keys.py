@@ -1,0 +1,86 @@
+"""What a section's pages depend on, as one key: its manifest entry, its text, data and visuals'
+bytes, its layout, the stylesheet, the fonts, the issue's identity and format, the engine's version
+(and, for the contents page, every section's title and pages). Two proofs whose keys for a page are
+equal printed that page the same; a proof diff renders only the others."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from ials_print.manifest.load import Issue
+from ials_print.manifest.model import Section
+
+
+@cache
+def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
+    """A file's SHA-256, read once per version of the file in a process."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "missing"
+    return _file_digest(path.resolve(), st.st_size, st.st_mtime_ns)
+
+
+def _engine() -> str:
+    try:
+        return version("ials-print")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def issue_key(issue: Issue) -> dict:
+    """What every page depends on."""
+    m = issue.manifest
+    fonts = sorted(
+        file_digest(issue.fonts_dir / f)
+        for family in m.fonts.values()
+        for f in (family.regular, family.italic, family.bold, family.bold_italic)
+        if f
+    )
+    return {
+        "engine": _engine(),
+        "manifest": m.model_dump(mode="json", exclude={"sections"}),
+        "publication": issue.publication.model_dump(mode="json") if issue.publication else None,
+        "stylesheet": issue.stylesheet.model_dump(mode="json") if issue.stylesheet else None,
+        "fonts": fonts,
+    }
+
+
+def section_key(issue: Issue, section: Section, common: dict | None = None) -> str:
+    """One section's key (``common``: :func:`issue_key`, computed once for all sections)."""
+    template = issue.templates.get(section.layout)
+    parts = {
+        "issue": common if common is not None else issue_key(issue),
+        "section": section.model_dump(mode="json"),
+        "template": template.model_dump(mode="json") if template else None,
+        "files": [file_digest(issue.folder / f) for f in (section.text, section.data) if f],
+        "visuals": [file_digest(issue.visual_files[v.id]) for v in section.images if v.id in issue.visual_files],
+    }
+    if template is not None and template.kind == "contents":  # it prints every section's title and page
+        parts["flatplan"] = [(s.id, s.title, s.rubric, s.first_page, s.pages) for s in issue.manifest.sections]
+        parts["titles"] = [file_digest(issue.folder / s.text) for s in issue.manifest.sections if s.text]
+    blob = json.dumps(parts, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()[:32]
+
+
+def page_keys(issue: Issue) -> dict[int, str]:
+    """Each folio's key: its section's key and its place in the section."""
+    common = issue_key(issue)
+    out: dict[int, str] = {}
+    for s in issue.manifest.sections:
+        key = section_key(issue, s, common)
+        for n in range(s.pages):
+            out[s.first_page + n] = f"{key}:{n}"
+    return out
