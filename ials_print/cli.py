@@ -71,13 +71,14 @@ def _load(manifest: Path | None, only: list[str] | None = None) -> Issue:
         raise _bad_input(exc.problems) from None
 
 
-def _typography_lines(issue: Issue) -> list[str]:
-    """What the normaliser fixed at load and what it asks to check, one line each, in flatplan order."""
+def _typography_lines(issue: Issue, relative: bool = False) -> list[str]:
+    """What the normaliser fixed at load and what it asks to check, one line each, in flatplan order;
+    ``relative``: paths as the manifest gives them (the same file wherever the issue lies)."""
     lines: list[str] = []
     for section in issue.manifest.sections:
         if section.text is None:
             continue
-        where = issue.folder / section.text
+        where = section.text if relative else issue.folder / section.text
         found = [(f.line, str(f)) for f in issue.normalised.get(section.id, [])]
         found += [(n.line, str(n)) for n in issue.typo_notes.get(section.id, [])]
         lines += [f"{where}:{line}: {text}" for line, text in sorted(found, key=lambda x: x[0])]
@@ -91,7 +92,8 @@ def _typography_notes(issue: Issue, full_list: Path | None = None) -> None:
         from ials_print.output.atomic import write_atomic
 
         if lines:
-            write_atomic(full_list, ("\n".join(lines) + "\n").encode())
+            listed = _typography_lines(issue, relative=True)  # relative to the manifest's folder
+            write_atomic(full_list, ("\n".join(listed) + "\n").encode())
         else:
             full_list.unlink(missing_ok=True)  # no stale list from an earlier build
     if not lines:
@@ -144,18 +146,13 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
             raise _bad_input([Problem(where, f"cannot write here ({exc.strerror or exc})")]) from None
 
 
-def _preflight_and_ticket(issue: Issue, result) -> None:
-    """The final file is checked by the preflight; a job ticket goes beside it."""
-    from ials_print.output.build import build_date
-    from ials_print.output.ticket import write_job_ticket
-    from ials_print.preflight.checks import preflight
+def _preflight_and_ticket(issue: Issue, result, marks: bool = False) -> None:
+    """The printer's files are checked by the preflight (their findings join the build's), and the job
+    ticket goes beside them."""
+    from ials_print.output.printer_files import deliver
 
-    report = preflight(result.output, issue.manifest.format.binding)
-    for f in report.findings:
-        where = f" page {f.page}" if f.page else ""
-        target = result.extra_errors if f.level == "error" else result.extra_warnings
-        target.append(f"preflight [{f.check}]{where}: {f.message}")
-    write_job_ticket(issue, result.pdf, result.output, build_date(issue).isoformat())
+    for note in deliver(issue, result, marks):
+        _say("note", note)
 
 
 @app.command("build")
@@ -170,8 +167,9 @@ def build_cmd(
 
     start = time.perf_counter()
     issue = _load(manifest)
-    result = _render(issue, out / f"{issue.stem}.pdf", None, mode=final_mode(output_intent(issue).profile, marks))
-    _preflight_and_ticket(issue, result)
+    intent = output_intent(issue)
+    result = _render(issue, out / f"{issue.stem}.pdf", None, mode=final_mode(intent.profile, marks, intent.identifier))
+    _preflight_and_ticket(issue, result, marks)
     _typography_notes(issue, out / f"{issue.stem}.typography.txt")
     _summary(result, "built", start)
     if result.errors:
@@ -329,13 +327,21 @@ def preflight_cmd(
     binding: Annotated[
         Binding | None, typer.Option(help="Page count rule: perfect (even) or saddle_stitch (×4)")
     ] = None,
+    min_ppi: Annotated[float, typer.Option("--min-ppi", help="Images under this at placed size: error")] = 225,
+    warn_ppi: Annotated[float, typer.Option("--warn-ppi", help="Images under this at placed size: warning")] = 300,
 ) -> None:
     """Check a PDF against what the printer expects (PDF/X-4, CMYK, bleed, fonts, 300 ppi, ink)."""
+    from ials_print.images.ppi import PpiPolicy
     from ials_print.preflight.checks import preflight
 
     if not pdf.is_file():
         raise _bad_input([Problem(pdf, "file not found")], "nothing was checked")
-    report = preflight(pdf, binding.value if binding else None)
+    if not 0 < min_ppi <= warn_ppi:
+        raise _bad_input(
+            [Problem(pdf, f"--min-ppi {min_ppi:g} must be above 0 and at most --warn-ppi {warn_ppi:g}")],
+            "nothing was checked",
+        )
+    report = preflight(pdf, binding.value if binding else None, ppi=PpiPolicy(min_ppi, warn_ppi))
     if as_json:
         sys.stdout.write(json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n")
     else:
@@ -509,6 +515,7 @@ def new_issue_cmd(
 @app.command("validate")
 def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     """Check the manifest and every file it references, without building."""
+    from ials_print.content.legal import missing_note
     from ials_print.provenance.report import broken_c2pa
 
     issue = _load(manifest)
@@ -516,6 +523,9 @@ def validate_cmd(manifest: ManifestArg = DEFAULT_MANIFEST) -> None:
     for warning in broken_c2pa(issue):
         _say("warning", f"warning: {warning}")
     m = issue.manifest
+    note = missing_note(issue)
+    if note:
+        _say("warning", note)
     out_console.print(
         f"{manifest or issue.path}: valid — {len(m.sections)} sections, {m.page_count} pages, "
         f"{len(issue.articles)} texts, {len(issue.images)} visuals",

@@ -283,9 +283,10 @@ def test_long_running_head_stays_on_one_line(mini_copy):
     assert all(r.w <= result.pages[0].frames[0].w * 2.2 for r in folio_zone)
 
 
-def test_low_resolution_visual_warns(mini_copy):
+def test_low_resolution_visual_is_an_error(mini_copy):
+    """Under the manifest's min_ppi (225 by default) a visual is an error, as in the preflight."""
     from PIL import Image
 
     Image.new("RGB", (300, 400), (200, 30, 30)).save(mini_copy.parent / "images" / "stripes.jpg")
     result = render(load_issue(mini_copy))
-    assert any("visual 'stripes' on page 1 is" in w and "ppi" in w for w in result.warnings)
+    assert any("visual 'stripes' on page 1 is" in e and "(225 ppi minimum)" in e for e in result.errors)

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from ials_print import kit
 from ials_print.cli import app
+from ials_print.images.ink import InkLedger
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, finish_pdfx
 from ials_print.preflight.checks import preflight
 
@@ -107,7 +108,7 @@ def test_ink_over_300(tmp_path):
         c.rect(20 * MM, 20 * MM, 100 * MM, 100 * MM, stroke=0, fill=1)
 
     report = preflight(make_pdf(tmp_path / "ink.pdf", draw))
-    assert "total ink coverage reaches 34" in messages(report)
+    assert "total ink coverage reaches 340.0 % in a painted colour" in messages(report)
 
 
 def test_small_rich_black_text(tmp_path):
@@ -162,19 +163,22 @@ def test_saddle_stitch_page_count(tmp_path, binding, pages, ok):
     assert (not any(f.check == "pages" for f in report.errors)) is ok
 
 
-def test_ink_measured_without_ghostscript(tmp_path, monkeypatch):
-    """Where Ghostscript is missing, ink is read from the paints and the CMYK images themselves."""
-    import ials_print.preflight.checks as checks
+def test_ink_measured_on_every_pixel_of_the_image(tmp_path):
+    """Ink is read from the paints and the CMYK images' own pixels, not from a rendering; one pixel counts."""
+    from PIL import Image as PILImage
 
-    monkeypatch.setattr(checks.shutil, "which", lambda name: None)
-    img = image_file(tmp_path, "CMYK", (900, 900), (255, 255, 255, 100))  # 100+100+100+39 %
+    im = PILImage.new("CMYK", (900, 900), (0, 0, 0, 0))
+    im.putpixel((450, 450), (255, 255, 255, 100))  # one pixel at 100+100+100+39 %
+    img = tmp_path / "one-pixel.tif"
+    im.save(img)
 
     def draw(c):
-        c.drawImage(img, 20 * MM, 20 * MM, 60 * MM, 60 * MM)
+        c.drawImage(str(img), 20 * MM, 20 * MM, 60 * MM, 60 * MM)
 
-    report = preflight(make_pdf(tmp_path / "ink-img.pdf", draw))
-    assert report.ink_method == "content and image scan"
-    assert "total ink coverage reaches 339 %" in messages(report)
+    report = preflight(make_pdf(tmp_path / "ink-img.pdf", draw), ledger=InkLedger(tmp_path / "ledger"))
+    assert report.ink_method.startswith("every image pixel at its own resolution")
+    assert "total ink coverage reaches 339.2 % in image" in messages(report)
+    assert report.ink[0] == pytest.approx(339.2, abs=0.1)
 
 
 def test_inline_rgb_image_is_seen(tmp_path, monkeypatch):
@@ -198,18 +202,28 @@ def test_malformed_operator_does_not_stop_the_check(tmp_path):
     assert not [f for f in report.errors if "could not be checked" in f.message]
 
 
-def test_ink_of_a_flate_cmyk_image_without_ghostscript(tmp_path, monkeypatch):
+def test_ink_of_a_flate_cmyk_image(tmp_path):
     from PIL import Image as PILImage
-
-    import ials_print.preflight.checks as checks
-
-    monkeypatch.setattr(checks.shutil, "which", lambda name: None)
-    img = PILImage.new("CMYK", (600, 600), (255, 255, 255, 255))  # 400 %, embedded losslessly (Flate)
-
     from reportlab.lib.utils import ImageReader
+
+    img = PILImage.new("CMYK", (600, 600), (255, 255, 255, 255))  # 400 %, embedded losslessly (Flate)
 
     def draw(c):
         c.drawImage(ImageReader(img), 20 * MM, 20 * MM, 50 * MM, 50 * MM)
 
-    report = preflight(make_pdf(tmp_path / "flate.pdf", draw))
-    assert "total ink coverage reaches 400 %" in messages(report)
+    report = preflight(make_pdf(tmp_path / "flate.pdf", draw), ledger=InkLedger(tmp_path / "ledger"))
+    assert "total ink coverage reaches 400.0 %" in messages(report)
+
+
+def test_ink_ledger_reads_back_what_it_measured(tmp_path):
+    """A second preflight of the same images reads the ledger instead of decoding them again."""
+    img = image_file(tmp_path, "CMYK", (400, 400), (200, 200, 200, 100))
+
+    def draw(c):
+        c.drawImage(img, 20 * MM, 20 * MM, 60 * MM, 60 * MM)
+
+    pdf = make_pdf(tmp_path / "twice.pdf", draw)
+    first, second = InkLedger(tmp_path / "ledger"), InkLedger(tmp_path / "ledger")
+    a, b = preflight(pdf, ledger=first), preflight(pdf, ledger=second)
+    assert (first.measured, first.known, second.measured, second.known) == (1, 0, 0, 1)
+    assert a.ink == b.ink and a.ink[0] == pytest.approx(274.5, abs=1.0)

@@ -11,17 +11,19 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageMath, ImageOps
+from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print.images.colour import Conversion, describe_profile, normalise, profile_bytes, to_cmyk, to_rgb
+from ials_print.images.embed import draw_image
+from ials_print.images.ink import TAC_LIMIT, InkLedger, encode_within_limit
 from ials_print.images.inspect import ImageInfo
 from ials_print.output.atomic import write_atomic
 
-CACHE_VERSION = 1
+CACHE_VERSION = 3  # 2: ink kept on the decoded JPEG; 3: greyscale on K alone, conversion recorded
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class ImageSettings:
     max_ppi: float
     jpeg_quality: int
     profile: Path | None = None  # output ICC profile (CMYK)
+    identifier: str = "FOGRA39"  # the output condition's name
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Prepared:
     h: float
     ppi: float  # effective resolution of the source at its placed size
     out_ppi: float  # resolution of what is embedded
+    conversion: Conversion | None = None  # what was done to its colour (CMYK output only)
 
 
 @dataclass
@@ -57,30 +61,15 @@ class ImageCache:
     hits: int = 0
     misses: int = 0
 
+    @property
+    def ledger(self) -> InkLedger:
+        """Ink measurements of the encoded images, kept beside them."""
+        return InkLedger(self.folder / "ink")
+
     def key(self, data: bytes, params: dict) -> str:
         h = hashlib.sha256(data)
         h.update(json.dumps({**params, "v": CACHE_VERSION}, sort_keys=True).encode())
         return h.hexdigest()[:32]
-
-
-@lru_cache(maxsize=4)
-def _profile_bytes(path: Path) -> bytes:
-    """The output profile, read once per build rather than once per image."""
-    return path.read_bytes()
-
-
-@lru_cache(maxsize=8)
-def _transform(src_icc: bytes | None, dest: str, mode_in: str, mode_out: str) -> ImageCms.ImageCmsTransform:
-    src = ImageCms.ImageCmsProfile(io.BytesIO(src_icc)) if src_icc else ImageCms.createProfile("sRGB")
-    dst = ImageCms.createProfile("sRGB") if dest == "sRGB" else ImageCms.getOpenProfile(dest)
-    return ImageCms.buildTransform(
-        src,
-        dst,
-        mode_in,
-        mode_out,
-        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
-        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
-    )
 
 
 def geometry(info: ImageInfo, w: float, h: float, fit: str, focus: tuple[float, float]):
@@ -138,22 +127,25 @@ def prepare(
         crop, dx, dw = part
     ppi = 72 / scale
     crop = (max(0, crop[0]), max(0, crop[1]), min(info.width, crop[2]), min(info.height, crop[3]))
-    if _embeddable_as_is(source, info, crop, ppi, settings):
-        return Prepared(source, dx, h - dy - dh, dw, dh, ppi, ppi)
+    as_is = _embeddable_as_is(source, info, crop, ppi, settings, cache.ledger)
+    if as_is is not None:
+        return Prepared(source, dx, h - dy - dh, dw, dh, ppi, ppi, as_is)
     data = source.read_bytes()
     params = {
         "crop": crop,
         "w": round(dw, 2),
         "h": round(dh, 2),
         "settings": settings.__dict__ | {"profile": None},
-        "ink_limit": INK_LIMIT,
+        "ink_limit": TAC_LIMIT,
     }
     if settings.profile is not None:
-        params["profile_sha"] = hashlib.sha256(_profile_bytes(settings.profile)).hexdigest()[:16]
+        params["profile_sha"] = hashlib.sha256(profile_bytes(settings.profile)).hexdigest()[:16]
     key = cache.key(data, params)
     target = cache.folder / f"{key}.jpg"
+    record = cache.folder / f"{key}.json"  # what was done to the colour, beside the image
     out_ppi = min(ppi, settings.target_ppi) if ppi > settings.max_ppi else ppi
-    if target.exists():
+    conversion = _recorded(record) if target.exists() else None
+    if target.exists() and (conversion is not None or settings.colour != "cmyk"):
         cache.hits += 1
     else:
         cache.misses += 1
@@ -164,95 +156,66 @@ def prepare(
             if ppi > settings.max_ppi:
                 size = (max(1, round(dw / 72 * settings.target_ppi)), max(1, round(dh / 72 * settings.target_ppi)))
                 im = im.resize(size, Image.Resampling.LANCZOS)
-            im = _convert(im, icc, settings)
-            buf = io.BytesIO()
-            im.save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True)
-        write_atomic(target, buf.getvalue())
-    return Prepared(target, dx, h - dy - dh, dw, dh, ppi, out_ppi)
+            if settings.colour == "cmyk":
+                assert settings.profile is not None
+                im, conversion = to_cmyk(im, icc, settings.profile, settings.identifier)
+                encoded = encode_within_limit(im, settings.jpeg_quality)
+                cache.ledger.record(encoded.data, encoded.max_ink)
+                conversion = replace(conversion, ink_limit=TAC_LIMIT, max_ink=round(encoded.max_ink, 2))
+                data = encoded.data
+            else:
+                buf = io.BytesIO()
+                to_rgb(im, icc, settings.profile).save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True)
+                data = buf.getvalue()
+        write_atomic(target, data)
+        if conversion is not None:
+            write_atomic(record, json.dumps(conversion.as_dict(), sort_keys=True).encode())
+    return Prepared(target, dx, h - dy - dh, dw, dh, ppi, out_ppi, conversion)
+
+
+def _recorded(path: Path) -> Conversion | None:
+    """The conversion recorded beside a cached image (None if absent: the image is made again)."""
+    try:
+        return Conversion(**json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 def _embeddable_as_is(
-    source: Path, info: ImageInfo, crop: tuple[int, int, int, int], ppi: float, settings: ImageSettings
-) -> bool:
-    """A JPEG already in the right colour space, uncropped and not too sharp is embedded unchanged."""
+    source: Path,
+    info: ImageInfo,
+    crop: tuple[int, int, int, int],
+    ppi: float,
+    settings: ImageSettings,
+    ledger: InkLedger,
+) -> Conversion | None:
+    """A JPEG already in the right colour space, uncropped, not too sharp and within the ink limit is
+    embedded unchanged: its conversion record ("as is"), else None."""
     if info.format != "JPEG" or crop != (0, 0, info.width, info.height) or ppi > settings.max_ppi:
-        return False
+        return None
     with Image.open(source) as im:
         icc = im.info.get("icc_profile")
-        if settings.colour == "cmyk":
-            assert settings.profile is not None
-            return im.mode == "CMYK" and (icc is None or icc == _profile_bytes(settings.profile))
-        return im.mode == "RGB" and icc is None
-
-
-INK_LIMIT = 285.0  # percent: the press allows 300; JPEG compression adds up to ~15 (issue n°3: 302 from 290)
-
-
-def limit_ink(im: Image.Image, limit: float = INK_LIMIT) -> Image.Image:
-    """Keep C+M+Y+K under ``limit`` % by taking the excess from C, M and Y (K, the detail, stays).
-
-    Works in strips of rows, so a full page never needs its float copy in memory at once.
-    """
-    out = None
-    for top in range(0, im.height, 256):
-        box = (0, top, im.width, min(im.height, top + 256))
-        strip = _limit_strip(im.crop(box), limit)
-        if strip is not None:
-            out = out or im.copy()
-            out.paste(strip, box)
-    return out or im
-
-
-def _limit_strip(im: Image.Image, limit: float) -> Image.Image | None:
-    c, m, y, k = (band.convert("F") for band in im.split())
-    cap = limit / 100 * 255
-
-    def keep(a):  # the share of C, M and Y that may stay
-        cmy = a["c"] + a["m"] + a["y"]
-        excess = a["max"](cmy + a["k"] - cap, 0)
-        return 1 - excess / a["max"](cmy, 1)
-
-    if ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k).getextrema()[1] <= cap:
+        mode = im.mode
+    if settings.colour != "cmyk":
+        return (
+            Conversion("proof", "RGB, no profile", "sRGB", "none, embedded unchanged")
+            if (mode == "RGB" and icc is None)
+            else None
+        )
+    assert settings.profile is not None
+    if mode != "CMYK" or (icc is not None and icc != profile_bytes(settings.profile)):
         return None
-    factor = ImageMath.lambda_eval(keep, c=c, m=m, y=y, k=k)
-    bands = [ImageMath.lambda_eval(lambda a: a["v"] * a["f"], v=v, f=factor).convert("L") for v in (c, m, y)]
-    return Image.merge("CMYK", (*bands, k.convert("L")))
-
-
-_ICC_SPACE = {"L": b"GRAY", "RGB": b"RGB ", "CMYK": b"CMYK"}
-
-
-def normalise(im: Image.Image) -> tuple[Image.Image, bytes | None]:
-    """Upright, 8-bit, no alpha, in L, RGB or CMYK; the embedded profile kept only if it fits the mode."""
-    im = ImageOps.exif_transpose(im)  # a camera's Orientation tag: print it the way it was shot
-    icc = im.info.get("icc_profile")
-    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
-        im = im.point(lambda v: v * (1 / 256)).convert("L")  # 16-bit grey: scale, do not clip
-    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-        rgba = im.convert("RGBA")
-        flat = Image.new("RGB", im.size, (255, 255, 255))  # transparent areas print as paper
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        im = flat
-    if im.mode not in ("L", "RGB", "CMYK"):
-        im = im.convert("RGB")
-    if icc is not None and icc[16:20] != _ICC_SPACE[im.mode]:
-        icc = None  # a profile of another colour space than the pixels: ignore it
-    return im, icc
-
-
-def _convert(im: Image.Image, icc: bytes | None, settings: ImageSettings) -> Image.Image:
-    if im.mode == "L" and icc is None:
-        im = im.convert("RGB")  # untagged grey: as sRGB
-    if settings.colour == "cmyk":
-        assert settings.profile is not None
-        if im.mode == "CMYK" and icc is None:
-            return limit_ink(im)  # untagged CMYK: assumed to be in the output condition already
-        return limit_ink(ImageCms.applyTransform(im, _transform(icc, str(settings.profile), im.mode, "CMYK")))
-    if im.mode == "RGB" and icc is None:
-        return im
-    if im.mode == "CMYK" and icc is None and settings.profile is not None:
-        icc = _profile_bytes(settings.profile)  # untagged CMYK: in the output condition
-    return ImageCms.applyTransform(im, _transform(icc, "sRGB", im.mode, "RGB"))
+    data = source.read_bytes()
+    top = ledger.max_ink(data, lambda: Image.open(io.BytesIO(data)))
+    if top > TAC_LIMIT:
+        return None
+    target = f"CMYK {settings.identifier} ('{describe_profile(profile_bytes(settings.profile))}')"
+    if icc is None:
+        source_text = f"CMYK, no profile: taken as {settings.identifier}"
+        return Conversion("untagged CMYK", source_text, target, "none, embedded unchanged", TAC_LIMIT, round(top, 2))
+    return Conversion(
+        "as is", "CMYK in the output profile", target, "none, embedded unchanged", TAC_LIMIT, round(top, 2)
+    )
 
 
 @dataclass(frozen=True)
@@ -265,6 +228,8 @@ class PlacedImage:
     out_ppi: float
     width_pt: float
     height_pt: float
+    resource: str = ""  # the image XObject's name on the page (from its content hash)
+    conversion: Conversion | None = None
 
 
 class ImagePlacer:
@@ -293,7 +258,7 @@ class ImagePlacer:
         p = prepare(path, info, w, h, fit, focus, self.settings, self.cache, window)
         if p is None:
             return x, y, 0.0, 0.0
-        c.drawImage(str(p.path), x + p.x, y + p.y, p.w, p.h)
+        resource = draw_image(c, p.path, x + p.x, y + p.y, p.w, p.h)
         folio = getattr(c, "_ials_folio", 0)
-        self.placed.append(PlacedImage(folio, visual_id, p.ppi, p.out_ppi, p.w, p.h))
+        self.placed.append(PlacedImage(folio, visual_id, p.ppi, p.out_ppi, p.w, p.h, resource, p.conversion))
         return x + p.x, y + p.y, p.w, p.h

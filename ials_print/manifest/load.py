@@ -8,10 +8,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ials_print import kit
+from ials_print.content.legal import legal_box
 from ials_print.content.markdown import load_article
 from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
@@ -148,6 +149,8 @@ def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
                 "they must tile the whole issue",
             )
         )
+    if m.format.binding == "perfect" and m.format.paper is not None:
+        problems += _cover_problems(m, loc)
     if m.format.binding == "perfect" and m.page_count % 2:
         problems.append(
             loc.problem(("page_count",), f"expected an even page count for perfect binding, found {m.page_count}")
@@ -397,6 +400,26 @@ def _check_spread(issue: Issue, section: Section, v, template, where: tuple, pro
         )
 
 
+def _cover_problems(m: Manifest, loc: Located) -> list[Problem]:
+    """The four cover pages of a perfect-bound issue: distinct pages of the issue, an even interior."""
+    folios = m.cover_folios()
+    out = [
+        loc.problem(("format", "cover", name), f"cover page {folio} is not a page of the issue (1 to {m.page_count})")
+        for name, folio in folios.items()
+        if not 1 <= folio <= m.page_count
+    ]
+    if len(set(folios.values())) != 4:
+        out.append(loc.problem(("format", "cover"), f"the four cover pages must differ, found {folios}"))
+    elif m.page_count - 4 < 2 or (m.page_count - 4) % 2:
+        out.append(
+            loc.problem(
+                ("format", "paper"),
+                f"the interior would have {m.page_count - 4} pages; perfect binding needs an even number, at least 2",
+            )
+        )
+    return out
+
+
 def _check_article(issue: Issue, i: int, section: Section, problems: list[Problem]) -> None:
     if section.text is None:
         return
@@ -420,6 +443,11 @@ def _check_article(issue: Issue, i: int, section: Section, problems: list[Proble
     article, issue.normalised[section.id], issue.typo_notes[section.id] = normalise_article(
         article, path.read_text(encoding="utf-8")
     )
+    template = issue.templates.get(section.layout)
+    if template is not None and template.legal_block:
+        box = legal_box(issue.manifest, line=len(path.read_text(encoding="utf-8").splitlines()) + 1)
+        if box is not None:
+            article = replace(article, blocks=(*article.blocks, box))
     issue.articles[section.id] = article
     ids = {v.id for v in section.images}
     referenced = set()

@@ -96,6 +96,31 @@ class Margins(Strict):
     outside: Mm = 14
 
 
+class Paper(Strict):
+    """The paper, as the printer gives it: it sets the spine's width for perfect binding."""
+
+    interior_caliper_um: float = Field(gt=20, le=1000, description="Thickness of one interior leaf, µm")
+    cover_caliper_um: float | None = Field(None, gt=20, le=2000, description="Cover board thickness, µm")
+
+
+class CoverPages(Strict):
+    """Which folios are the four cover pages (perfect binding); by default the first two and last two."""
+
+    front: int = Field(1, ge=1, description="The front cover's folio")
+    inside_front: int = Field(2, ge=1, description="The inside front cover's folio")
+    inside_back: int | None = Field(None, ge=1, description="Default: the page before the last")
+    back: int | None = Field(None, ge=1, description="Default: the last page")
+
+
+class Spine(Strict):
+    """The spine of a perfect-bound issue: its text (title, number, date) and how it reads."""
+
+    direction: Literal["bottom_to_top", "top_to_bottom"] = Field(
+        "bottom_to_top", description="French (continental) spines read bottom to top; English ones top to bottom"
+    )
+    text: str | None = Field(None, description="Default: the title, the number and the month of issue")
+
+
 class PageFormat(Strict):
     """Finished page (trim), bleed and margins, in mm."""
 
@@ -104,6 +129,9 @@ class PageFormat(Strict):
     bleed: float = Field(3, ge=0, le=20)
     margins: Margins = Margins()
     binding: Literal["perfect", "saddle_stitch"] = "perfect"
+    paper: Paper | None = Field(None, description="Perfect binding: with the paper, build writes cover and interior")
+    cover: CoverPages = CoverPages()
+    spine: Spine = Spine()
 
     @model_validator(mode="after")
     def _type_area_remains(self) -> PageFormat:
@@ -142,6 +170,14 @@ class OutputCondition(Strict):
     profile: str | None = Field(
         None, description="CMYK output ICC profile, relative to the manifest (default: the kit's FOGRA39, 300 % ink)"
     )
+    min_ppi: float = Field(225, gt=0, le=2400, description="Images under this at placed size are an error")
+    warn_ppi: float = Field(300, gt=0, le=2400, description="Images under this at placed size are a warning")
+
+    @model_validator(mode="after")
+    def _ppi_ordered(self) -> OutputCondition:
+        if self.min_ppi > self.warn_ppi:
+            raise ValueError(f"min_ppi ({self.min_ppi:g}) must not exceed warn_ppi ({self.warn_ppi:g})")
+        return self
 
 
 class AreaPlacement(Strict):
@@ -252,6 +288,17 @@ class Hyphenation(Strict):
     never: list[HyphenationWord] = Field(default_factory=list, description="Words never hyphenated, e.g. Midjourney")
 
 
+class LegalMentions(Strict):
+    """What a French periodical must print (loi du 29 juillet 1881) and customarily does; all optional."""
+
+    publisher: str | None = Field(None, description="Éditeur: the publishing company or person")
+    publication_director: str | None = Field(None, description="Directeur ou directrice de la publication")
+    printer: str | None = Field(None, description="Imprimeur: the printer's name")
+    printer_address: str | None = Field(None, description="Imprimeur: the printer's address")
+    legal_deposit: str | None = Field(None, description="Dépôt légal, e.g. 'à parution' or 'juin 2024'")
+    issn: str | None = Field(None, pattern=r"^\d{4}-\d{3}[\dX]$", description="ISSN, e.g. 1234-5678")
+
+
 class Manifest(Strict):
     """An issue: identity, format, fonts and the flatplan (sections in page order)."""
 
@@ -264,6 +311,7 @@ class Manifest(Strict):
     format: PageFormat = PageFormat()
     resources: Resources = Resources()
     output: OutputCondition = OutputCondition()
+    legal: LegalMentions | None = Field(None, description="Legal mentions, printed in the colophon's legal block")
     fonts: dict[str, FontFamily] = Field(description="Families by name, e.g. serif, sans, display")
     hyphenation: Hyphenation = Hyphenation()
     c2pa_trust_anchors: str | None = Field(
@@ -273,3 +321,18 @@ class Manifest(Strict):
     )
     page_count: int = Field(ge=1, le=1000, description="Total pages; sections must tile 1..page_count")
     sections: list[Section] = Field(min_length=1)
+
+    def cover_folios(self) -> dict[str, int]:
+        """Perfect binding: the folios of the four cover pages, by name."""
+        c = self.format.cover
+        return {
+            "front": c.front,
+            "inside_front": c.inside_front,
+            "inside_back": c.inside_back if c.inside_back is not None else self.page_count - 1,
+            "back": c.back if c.back is not None else self.page_count,
+        }
+
+    def interior_folios(self) -> list[int]:
+        """Perfect binding: the interior's folios, in reading order."""
+        cover = set(self.cover_folios().values())
+        return [f for f in range(1, self.page_count + 1) if f not in cover]

@@ -61,6 +61,7 @@ class Template(Strict):
     figures: FigureHeights = Field(
         default_factory=FigureHeights, description="Pictures in the text columns: shortest and tallest, in mm"
     )
+    legal_block: bool = Field(False, description="Set the manifest's legal mentions in a box after the text")
 
 
 class Style(Strict):
@@ -159,3 +160,6 @@ class Stylesheet(Strict):
     styles: dict[str, Style]
     hyphenate_capitalised: bool = Field(False, description="Hyphenate capitalised words too (never acronyms)")
     justification: Justification = Justification()
+    overprint_black: bool = Field(
+        True, description="100 % K text and rules overprint the colour beneath (false: they knock out)"
+    )

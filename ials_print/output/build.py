@@ -6,13 +6,14 @@ import datetime as dt
 import gc
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print.images.ppi import PpiPolicy
 from ials_print.images.prepare import ImageCache, ImagePlacer, PlacedImage
 from ials_print.layout import rl_patches  # noqa: F401  (ReportLab settings: before any drawing)
 from ials_print.layout.compose import PagePlan, SectionResult
@@ -23,6 +24,7 @@ from ials_print.layout.styles import build_styles
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.modes import OutputMode, final_mode
+from ials_print.output.overprint import PressCanvas
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
 from ials_print.provenance.pictogram import LABELS
 from ials_print.provenance.report import broken_c2pa
@@ -71,13 +73,23 @@ def output_intent(issue: Issue) -> OutputIntent:
     return OutputIntent(o.identifier, o.info, o.registry, issue.profile_path)
 
 
-def page_label(plan: PagePlan) -> PageLabel:
-    """The machine-readable label of a laid-out page."""
+def page_label(plan: PagePlan, placed: Sequence[PlacedImage] = ()) -> PageLabel:
+    """The machine-readable label of a laid-out page; ``placed``: the images drawn on it."""
     prov = plan.provenance
     elements = prov.elements if prov else []
     visuals = tuple((e.ident, e.source_type or "", e.tool, e.c2pa) for e in elements if e.kind == "visual")
     texts = tuple((e.ident, e.provenance, e.tool) for e in elements if e.kind == "text")
-    return PageLabel(LABELS[plan.pictogram], plan.pictogram, prov.reason if prov else "", visuals, texts)
+    resources = tuple(sorted({(im.visual_id, im.resource) for im in placed if im.resource}))
+    reason = prov.reason if prov else ""
+    return PageLabel(
+        LABELS[plan.pictogram], plan.pictogram, reason, visuals, texts, section=plan.section_id, resources=resources
+    )
+
+
+def ppi_policy(issue: Issue) -> PpiPolicy:
+    """The manifest's resolution limits, the same for build, flatplan and preflight."""
+    o = issue.manifest.output
+    return PpiPolicy(o.min_ppi, o.warn_ppi)
 
 
 def default_cache() -> Path:
@@ -159,8 +171,9 @@ def _lay_out(
     b = geo0.bleed
     off = b + mode.outside  # from the media's edge to the trim
     buf = io.BytesIO()
-    c = Canvas(
+    c = PressCanvas(
         buf,
+        overprint=mode.pdfx and issue.stylesheet is not None and issue.stylesheet.overprint_black,
         pagesize=(geo0.width + 2 * off, geo0.height + 2 * off),
         invariant=1,
         pageCompression=1,
@@ -232,7 +245,7 @@ def render(
     m = issue.manifest
     assert issue.stylesheet is not None
     intent = output_intent(issue)
-    mode = mode or final_mode(intent.profile)
+    mode = mode or final_mode(intent.profile, identifier=intent.identifier)
     fonts = register_fonts(m.fonts, issue.fonts_dir)
     styles = build_styles(issue.stylesheet, fonts)
     cache = ImageCache(cache_dir or default_cache())
@@ -244,15 +257,24 @@ def render(
     gc.collect()
     if mode.pdfx:
         info = DocumentInfo(title, m.issue.publisher or m.issue.title, f"Issue {m.issue.number}", build_date(issue))
-        pdf = finish_pdfx(pdf, info, intent, [page_label(p) for p in result.pages])
+        by_folio: dict[int, list[PlacedImage]] = {}
+        for im in placer.placed:
+            by_folio.setdefault(im.folio, []).append(im)
+        pdf = finish_pdfx(pdf, info, intent, [page_label(p, by_folio.get(p.folio, [])) for p in result.pages])
     result.pdf = pdf
     result.images = placer.placed
     for im in placer.placed:
-        if im.ppi < 299.5:
+        if im.conversion is not None and im.conversion.kind == "untagged CMYK":
             result.extra_warnings.append(
-                f"visual '{im.visual_id}' on page {im.folio} is {im.ppi:.0f} ppi at its placed size "
-                f"(300 ppi wanted, 225 at the very least)"
+                f"visual '{im.visual_id}' on page {im.folio} is CMYK without a profile: {im.conversion.source}, "
+                "not converted (embed its profile if it was made for another condition)"
             )
+    policy = ppi_policy(issue)
+    for im in placer.placed:
+        level = policy.level(im.ppi)
+        if level:
+            target = result.extra_errors if level == "error" else result.extra_warnings
+            target.append(f"visual '{im.visual_id}' on page {im.folio} is {policy.explain(im.ppi)}")
     result.extra_warnings += broken_c2pa(issue)
     result.cache_hits, result.cache_misses = cache.hits, cache.misses
     return result

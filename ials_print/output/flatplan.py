@@ -2,7 +2,7 @@
 
 One picture for the wall (PNG) and the same as a PDF page. Each page carries its folio, its
 section and pictogram, and a red frame with the reason when something is wrong: overset, underset,
-an image under 300 ppi, a preflight error.
+an image under the manifest's `warn_ppi`, a preflight error.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
-from ials_print.output.build import BuildResult, output_intent, render
+from ials_print.output.build import BuildResult, output_intent, ppi_policy, render
 from ials_print.output.modes import final_mode, proof_mode
 from ials_print.preflight.checks import preflight
 from ials_print.provenance.pictogram import LABELS
@@ -46,10 +46,11 @@ def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int
                 problems[int(m.group(1))].append("underset")
         for plan in section.pages:
             problems[plan.folio] += [FIT + _short(flag) for flag in plan.fit_flags]
+    policy = ppi_policy(issue)
     for im in result.images:
-        if im.ppi < 299.5:
+        if policy.level(im.ppi):
             problems[im.folio].append(f"{im.visual_id} {im.ppi:.0f} ppi")
-    report = preflight(pdf_path, issue.manifest.format.binding)
+    report = preflight(pdf_path, issue.manifest.format.binding, ppi=policy)
     folios = [p.folio for p in result.pages]
     for f in report.errors:
         if f.page:
@@ -76,7 +77,8 @@ def _font(issue: Issue, size: int) -> ImageFont.ImageFont:
 
 def make_flatplan(issue: Issue, out: Path) -> tuple[Path, Path, int]:
     """Render the issue, check it, and draw the flatplan; returns the PNG, the PDF and the flagged count."""
-    result = render(issue, mode=final_mode(output_intent(issue).profile))
+    intent = output_intent(issue)
+    result = render(issue, mode=final_mode(intent.profile, identifier=intent.identifier))
     with tempfile.TemporaryDirectory() as tmp:
         pdf_path = Path(tmp) / "issue.pdf"
         pdf_path.write_bytes(result.pdf)

@@ -28,9 +28,11 @@ class OutputMode:
         return MARKS_SPACE if (self.marks or self.proof) else 0.0
 
 
-def final_mode(profile: Path, marks: bool = False) -> OutputMode:
-    """The printer's file: CMYK images in the output profile, 300 ppi at most."""
-    images = ImageSettings("final", "cmyk", target_ppi=300, max_ppi=450, jpeg_quality=88, profile=profile)
+def final_mode(profile: Path, marks: bool = False, identifier: str = "FOGRA39") -> OutputMode:
+    """The printer's file: CMYK images in the output profile (``identifier``'s), 300 ppi at most."""
+    images = ImageSettings(
+        "final", "cmyk", target_ppi=300, max_ppi=450, jpeg_quality=88, profile=profile, identifier=identifier
+    )
     return OutputMode("final", images, pdfx=True, marks=marks, proof=False)
 
 

@@ -2,7 +2,8 @@
 
 ReportLab writes no output intent, no XMP and no PDF/X keys in Info; this adds what a printer's
 preflight reads: header 1.6, /OutputIntents with the ICC profile, Info keys (/Trapped as a name),
-an XMP packet with the PDF/X identification, and a stable trailer /ID (same inputs, same bytes).
+an XMP packet with the PDF/X identification, and a stable trailer /ID (same inputs, same bytes),
+all written in one pass with one cross-reference section.
 """
 
 from __future__ import annotations
@@ -58,19 +59,27 @@ class PageLabel:
     reason: str
     visuals: tuple[tuple[str, str, str | None, str | None], ...]  # (visual id, IPTC term, tool, C2PA state)
     texts: tuple[tuple[str, str, str | None], ...] = ()  # (text id: section or block, ia|mixte|humain, tool)
+    section: str = ""  # the section's id in the manifest
+    resources: tuple[tuple[str, str], ...] = ()  # (visual id, image resource name on the page)
 
 
 def page_xmp(label: PageLabel) -> bytes:
-    """A page-level XMP packet naming the page's pictogram and each visual's source type and tool."""
+    """A page-level XMP packet naming the page's section, its pictogram and each visual's source type,
+    tool and image resources (so a preflight finding can name the visual, not a PDF object)."""
+    names: dict[str, list[str]] = {}
+    for vid, resource in label.resources:
+        names.setdefault(vid, []).append(resource)
     items = "".join(
         f'<rdf:li rdf:parseType="Resource"><dc:identifier>{escape(vid)}</dc:identifier>'
         f"<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/{term}"
         f"</Iptc4xmpExt:DigitalSourceType>"
         + (f"<xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>" if tool else "")
         + (f"<aiprov:C2PA>{c2pa}</aiprov:C2PA>" if c2pa else "")
+        + "".join(f"<aiprov:Resource>{escape(r)}</aiprov:Resource>" for r in names.get(vid, ()))
         + "</rdf:li>"
         for vid, term, tool, c2pa in label.visuals
     )
+    section = f"<aiprov:Section>{escape(label.section)}</aiprov:Section>" if label.section else ""
     visuals = f"<aiprov:Visuals><rdf:Bag>{items}</rdf:Bag></aiprov:Visuals>" if items else ""
     texts = "".join(
         f'<rdf:li rdf:parseType="Resource"><dc:identifier>{escape(ident)}</dc:identifier>'
@@ -87,7 +96,7 @@ def page_xmp(label: PageLabel) -> bytes:
         f' xmlns:aiprov="{PROV_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
         ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
         f"<aiprov:Pictogram>{escape(label.pictogram)}</aiprov:Pictogram><aiprov:PictogramKind>{label.kind}</aiprov:PictogramKind>"
-        f"<aiprov:Reason>{escape(label.reason)}</aiprov:Reason>{visuals}"
+        f"<aiprov:Reason>{escape(label.reason)}</aiprov:Reason>{section}{visuals}"
         '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
     ).encode()
 
@@ -175,9 +184,9 @@ def _pdf_string(text: str) -> bytes:
 def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: list[PageLabel] | None = None) -> bytes:
     """Return ``pdf`` made PDF/X-4: output intent, Info, XMP, /ID, version 1.6.
 
-    Done as an incremental update (new catalog, Info and the added objects appended after the
-    file with their own cross-reference section), so a 100 MB issue is never parsed again nor
-    held twice in memory.
+    Written in one pass (no incremental update): ReportLab's objects are copied by their offsets
+    and the changed ones replaced, so a 100 MB issue is never parsed again. The trailer /ID's first
+    element comes from the document's identity (its title), the second from the content.
     """
     if not pdf.startswith(b"%PDF-1."):
         raise ValueError("not a PDF")
@@ -190,7 +199,11 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: li
     body = _object(pdf, root, offsets)
     catalog = body[body.index(b"<<") + 2 : body.rindex(b">>")]
 
-    digest = hashlib.sha256(pdf).digest()
+    # The content's fingerprint: the pages as ReportLab wrote them and what finishing adds to them.
+    fingerprint = hashlib.sha256(pdf)
+    fingerprint.update(repr((info, intent.identifier, intent.info, intent.registry, labels)).encode())
+    fingerprint.update(hashlib.sha256(intent.profile.read_bytes()).digest())
+    digest = fingerprint.digest()
     document_id = str(uuid.UUID(bytes=hashlib.sha256(info.title.encode()).digest()[:16]))
     version_id = str(uuid.UUID(bytes=digest[:16]))
     icc_num, intent_num, xmp_num = size, size + 1, size + 2
@@ -239,23 +252,47 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: li
         packet = page_xmp(label)
         objects[next_num] = _metadata_stream(packet)
         next_num += 1
+    first_id = uuid.UUID(document_id).bytes.hex().encode()  # the document's own: never changes
+    return _write_once(pdf, offsets, prev, objects, next_num, root, info_num, first_id, digest[:16].hex().encode())
+
+
+def _write_once(
+    pdf: bytes,
+    offsets: dict[int, int],
+    xref_at: int,
+    objects: dict[int, bytes],
+    size: int,
+    root: int,
+    info_num: int,
+    first_id: bytes,
+    second_id: bytes,
+) -> bytes:
+    """The whole file written anew: ReportLab's objects copied byte for byte (by their offsets, never by
+    searching), the replaced and added ones in their place, one cross-reference section, one trailer."""
+    spans: dict[int, tuple[int, int]] = {}
+    ordered = sorted(offsets.items(), key=lambda kv: kv[1])
+    for (num, start), (_, end) in zip(ordered, [*ordered[1:], (0, xref_at)], strict=True):
+        spans[num] = (start, end)
+    head_end = ordered[0][1] if ordered else xref_at
     out = io.BytesIO()
-    out.write(b"%PDF-1.6")  # the header keeps its length, so no offset moves
-    out.write(memoryview(pdf)[8:])
-    if not pdf.endswith(b"\n"):
-        out.write(b"\n")
-    new_offsets = {}
-    for num in sorted(objects):
-        new_offsets[num] = out.tell()
-        out.write(b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n")
+    out.write(b"%PDF-1.6" + pdf[8:head_end])  # ReportLab's binary comment line kept
+    view = memoryview(pdf)
+    new_offsets: list[int] = []
+    for num in range(1, size):
+        new_offsets.append(out.tell())
+        if num in objects:
+            out.write(b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n")
+        elif num in spans:
+            a, b = spans[num]
+            out.write(view[a:b])
+        else:
+            raise ValueError(f"object {num} is missing from the cross-reference table")
     xref = out.tell()
-    out.write(b"xref\n0 1\n0000000000 65535 f \n")
-    for num in sorted(new_offsets):
-        out.write(b"%d 1\n%010d 00000 n \n" % (num, new_offsets[num]))
-    file_id = digest[:16].hex().encode()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in new_offsets))
     out.write(
-        b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d /ID [<%s><%s>] >>\n"
-        % (next_num, root, info_num, prev, file_id, file_id)
+        b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s><%s>] >>\n"
+        % (size, root, info_num, first_id, second_id)
     )
     out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()

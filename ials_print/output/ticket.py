@@ -4,15 +4,51 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
+from ials_print.images.prepare import PlacedImage
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 
 
-def job_ticket(issue: Issue, pdf: bytes, pdf_name: str, created: str) -> dict:
+def conversions(images: Sequence[PlacedImage]) -> list[dict]:
+    """Each placed visual with what was done to its colour: source → target, intent, ink."""
+    return [
+        {"visual": im.visual_id, "page": im.folio, "ppi": round(im.ppi), **im.conversion.as_dict()}
+        for im in images
+        if im.conversion is not None
+    ]
+
+
+def colour_summary(images: Sequence[PlacedImage]) -> str:
+    """One line for the build report: how many images went which way."""
+    kinds = Counter(im.conversion.kind for im in images if im.conversion is not None)
+    if not kinds:
+        return ""
+    return "colour: " + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+
+
+def job_ticket(
+    issue: Issue,
+    pdf: bytes,
+    pdf_name: str,
+    created: str,
+    images: Sequence[PlacedImage] = (),
+    files: Sequence[dict] = (),
+    spine: dict | None = None,
+) -> dict:
+    """What the printer reads first. ``files``: the cover and interior of a perfect-bound issue, whose
+    whole-issue PDF (``file``) is then for reading proofs; ``spine``: its width and how it was found."""
     m = issue.manifest
     f = m.format
+    extra: dict = {}
+    if files:
+        whole = {"file": pdf_name, "role": "whole issue, for reading proofs", "pages": m.page_count}
+        extra["files"] = [*files, whole | {"sha256": hashlib.sha256(pdf).hexdigest()}]
+    if spine:
+        extra["spine"] = spine
     return {
         "title": f"{m.issue.title} n°{m.issue.number}",
         "issue": m.issue.number,
@@ -25,11 +61,21 @@ def job_ticket(issue: Issue, pdf: bytes, pdf_name: str, created: str) -> dict:
         "pdf_standard": "PDF/X-4",
         "output_condition": {"identifier": m.output.identifier, "info": m.output.info, "registry": m.output.registry},
         "created": created,
+        **extra,
+        "images": conversions(images),
     }
 
 
-def write_job_ticket(issue: Issue, pdf: bytes, pdf_path: Path, created: str) -> Path:
+def write_job_ticket(
+    issue: Issue,
+    pdf: bytes,
+    pdf_path: Path,
+    created: str,
+    images: Sequence[PlacedImage] = (),
+    files: Sequence[dict] = (),
+    spine: dict | None = None,
+) -> Path:
     path = pdf_path.with_suffix(".job.json")
-    data = job_ticket(issue, pdf, pdf_path.name, created)
+    data = job_ticket(issue, pdf, pdf_path.name, created, images, files, spine)
     write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
     return path

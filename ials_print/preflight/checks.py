@@ -5,84 +5,25 @@ Every check reads the PDF alone (ours or anyone's) and yields findings; errors m
 
 from __future__ import annotations
 
-import io
 import re
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageMath
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from ials_print.preflight.scan import Colour, PageScan, scan_page
+from ials_print.images.ink import InkLedger
+from ials_print.images.ppi import PpiPolicy
+from ials_print.preflight.findings import Check, Context, Finding, Report, _err, page_names
+from ials_print.preflight.ink import check_ink
+from ials_print.preflight.overprint import check_overprint
+from ials_print.preflight.scan import Colour, scan_page
 
 MM = 72 / 25.4
 MIN_BLEED = 3 * MM
-TAC_LIMIT = 300.0
 SMALL_TEXT = 9.0
 THIN_LINE = 0.25
-PPI_ERROR, PPI_WARNING = 225, 300
-
-
-@dataclass(frozen=True)
-class Finding:
-    level: str  # "error" | "warning"
-    check: str
-    message: str
-    page: int | None = None  # 1-based, None for the whole document
-
-    def __str__(self) -> str:
-        where = f"page {self.page}: " if self.page else ""
-        return f"{self.level} [{self.check}] {where}{self.message}"
-
-
-@dataclass
-class Report:
-    file: str
-    pages: int = 0
-    findings: list[Finding] = field(default_factory=list)
-    ink_method: str = ""
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.level == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.level == "warning"]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "pages": self.pages,
-            "passed": not self.errors,
-            "ink_coverage_method": self.ink_method,
-            "errors": [asdict(f) for f in self.errors],
-            "warnings": [asdict(f) for f in self.warnings],
-        }
-
-
-@dataclass
-class Context:
-    reader: PdfReader
-    scans: list[PageScan]
-    binding: str | None
-
-
-Check = Callable[[Context], Iterator[Finding]]
-
-
-def _err(check: str, message: str, page: int | None = None) -> Finding:
-    return Finding("error", check, message, page)
-
-
-def _warn(check: str, message: str, page: int | None = None) -> Finding:
-    return Finding("warning", check, message, page)
 
 
 def check_structure(ctx: Context) -> Iterator[Finding]:
@@ -238,8 +179,9 @@ def check_colour(ctx: Context) -> Iterator[Finding]:
     for n, scan in enumerate(ctx.scans, 1):
         if "rgb" in scan.colour_spaces:
             what = [im.name for im in scan.images if im.colour_space == "rgb"]
-            detail = f" (image {', '.join(what)})" if what else " (vector colour)"
-            yield _err("colour", f"DeviceRGB used{detail}; convert to the CMYK output condition", n)
+            detail = f" ({', '.join(ctx.image_label(n, w) for w in what)})" if what else " (vector colour)"
+            first = what[0] if len(what) == 1 else None
+            yield ctx.error("colour", f"DeviceRGB used{detail}; convert to the CMYK output condition", n, first)
         small = [t for t in scan.texts if t.size < SMALL_TEXT - 0.01 and not _pure_k(t.colour)]
         if small:
             t = min(small, key=lambda t: t.size)
@@ -258,97 +200,15 @@ def check_colour(ctx: Context) -> Iterator[Finding]:
 
 
 def check_images(ctx: Context) -> Iterator[Finding]:
-    """Effective resolution of every placed image: error under 225 ppi, warning under 300."""
+    """Effective resolution of every placed image against the ppi policy (the manifest's for a build)."""
     for n, scan in enumerate(ctx.scans, 1):
         for im in scan.images:
             if im.colour_space == "mask":
                 continue
-            if im.ppi < PPI_ERROR - 0.5:
-                yield _err("images", f"image {im.name} is {im.ppi:.0f} ppi at its placed size (225 ppi minimum)", n)
-            elif im.ppi < PPI_WARNING - 0.5:
-                yield _warn("images", f"image {im.name} is {im.ppi:.0f} ppi at its placed size (300 ppi wanted)", n)
-
-
-def max_ink(im: Image.Image) -> float:
-    """Highest C+M+Y+K of any pixel of a CMYK image, in percent."""
-    c, m, y, k = im.convert("CMYK").split()
-    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
-    return total.getextrema()[1] / 255 * 100
-
-
-def _tac_ghostscript(path: Path, pages: int) -> list[float] | None:
-    gs = shutil.which("gs")
-    if gs is None:
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        pattern = str(Path(tmp) / "p%04d.tif")
-        proc = subprocess.run(
-            [
-                gs,
-                "-q",
-                "-dNOPAUSE",
-                "-dBATCH",
-                "-dSAFER",
-                "-sDEVICE=tiff32nc",
-                "-r24",
-                "-dUseTrimBox",
-                f"-sOutputFile={pattern}",
-                str(path),
-            ],
-            capture_output=True,
-        )
-        if proc.returncode != 0:
-            return None
-        out = []
-        for i in range(1, pages + 1):
-            with Image.open(Path(tmp) / f"p{i:04d}.tif") as im:
-                out.append(max_ink(im))
-        return out
-
-
-def _tac_analytic(ctx: Context) -> list[float]:
-    """Highest ink sum of any CMYK paint or CMYK image pixel on each page (ignores overprint)."""
-    out = []
-    for scan in ctx.scans:
-        best = 0.0
-        for kind, values in scan.fills:
-            if kind == "cmyk" and len(values) == 4:
-                best = max(best, sum(values) * 100)
-        for im in scan.images:
-            if im.colour_space != "cmyk":
-                continue
-            try:
-                best = max(best, max_ink(_cmyk_pixels(im.xobject)))
-            except Exception:  # an image that cannot be decoded here is left to the other checks
-                continue
-        out.append(best)
-    return out
-
-
-def _cmyk_pixels(xobj: Any) -> Image.Image:
-    """The pixels of a CMYK image XObject: JPEG through Pillow, else the decoded samples (8 bits)."""
-    filters = xobj.get("/Filter")
-    filters = [filters] if isinstance(filters, str) else list(filters or [])
-    data = xobj.get_data()
-    if "/DCTDecode" in filters:
-        pil = Image.open(io.BytesIO(data))
-        pil.draft("CMYK", (pil.width // 8, pil.height // 8))
-        return pil
-    if int(xobj.get("/BitsPerComponent", 8)) != 8:
-        raise ValueError("only 8-bit samples are measured")
-    size = (int(xobj["/Width"]), int(xobj["/Height"]))
-    return Image.frombytes("CMYK", size, data[: size[0] * size[1] * 4])
-
-
-def check_ink(ctx: Context, path: Path | None, report: Report) -> Iterator[Finding]:
-    """Total area coverage: the highest C+M+Y+K on each page, error above 300 %."""
-    tac = _tac_ghostscript(path, len(ctx.scans)) if path is not None else None
-    report.ink_method = "Ghostscript CMYK rendering at 24 dpi (trim box)" if tac else "content and image scan"
-    if tac is None:
-        tac = _tac_analytic(ctx)
-    for n, value in enumerate(tac, 1):
-        if value > TAC_LIMIT + 0.5:
-            yield _err("ink", f"total ink coverage reaches {value:.0f} % (300 % maximum)", n)
+            level = ctx.ppi.level(im.ppi)
+            if level:
+                make = ctx.error if level == "error" else ctx.warning
+                yield make("images", f"{ctx.image_label(n, im.name)} is {ctx.ppi.explain(im.ppi)}", n, im.name)
 
 
 CHECKS: tuple[Check, ...] = (
@@ -359,11 +219,17 @@ CHECKS: tuple[Check, ...] = (
     check_fonts,
     check_colour,
     check_images,
+    check_overprint,
 )
 
 
-def preflight(path: Path, binding: str | None = None) -> Report:
-    """Check a PDF file; never raises for a bad PDF, reports it."""
+def preflight(
+    path: Path, binding: str | None = None, ledger: InkLedger | None = None, ppi: PpiPolicy | None = None
+) -> Report:
+    """Check a PDF file; never raises for a bad PDF, reports it.
+
+    ``ledger``: known image ink measurements; ``ppi``: the resolution policy (225/300 unless given).
+    """
     report = Report(str(path))
     try:
         reader = PdfReader(path)
@@ -375,10 +241,11 @@ def preflight(path: Path, binding: str | None = None) -> Report:
         report.findings.append(_err("file", f"not a readable PDF ({exc})"))
         return report
     report.pages = len(reader.pages)
-    ctx = Context(reader, scans, binding)
+    ctx = Context(reader, scans, binding, ppi or PpiPolicy(), [page_names(p) for p in reader.pages])
     for check in CHECKS:
         report.findings.extend(_guarded(check.__name__, lambda check=check: list(check(ctx))))
-    report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, path, report))))
+    report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, report, ledger))))
+    report.findings = [ctx.named(f) for f in report.findings]
     return report
 
 

@@ -35,17 +35,33 @@ def scale_of(m: Matrix) -> float:
     return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
 
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in default user space
+
+
 @dataclass
 class TextRun:
     size: float  # effective, in points
     colour: Colour
     font: str
+    overprint: bool = False
+    origin: tuple[float, float] = (0.0, 0.0)  # where the run starts, default user space
 
 
 @dataclass
 class Stroke:
     width: float  # effective, in points
     colour: Colour
+    overprint: bool = False
+
+
+@dataclass
+class Area:
+    """A painted path or image, in painting order: what later text may lie on."""
+
+    kind: str  # "fill" | "image"
+    colour: Colour  # ("image", ()) for an image
+    bbox: Box
+    overprint: bool = False
 
 
 @dataclass
@@ -65,6 +81,7 @@ class PageScan:
     strokes: list[Stroke] = field(default_factory=list)
     images: list[PlacedImage] = field(default_factory=list)
     fills: list[Colour] = field(default_factory=list)
+    areas: list[Area] = field(default_factory=list)
     colour_spaces: set[str] = field(default_factory=set)
     fonts: dict[str, Any] = field(default_factory=dict)  # resource font dictionaries by BaseFont
     malformed: int = 0  # operators that could not be read
@@ -80,6 +97,9 @@ class _State:
     line_width: float = 1.0
     font_size: float = 0.0
     font: str = ""
+    op_fill: bool = False  # overprint for fills and text (/op)
+    op_stroke: bool = False  # overprint for strokes (/OP)
+    leading: float = 0.0
 
     def copy(self) -> _State:
         return _State(**self.__dict__)
@@ -153,6 +173,20 @@ class _Walker:
         self.gs = _State(ctm=ctm)
         self.stack: list[_State] = []
         self.tm: Matrix = IDENTITY
+        self.tlm: Matrix = IDENTITY  # start of the current text line
+        self.path: list[tuple[float, float]] = []  # points of the path under construction
+
+    def _text_move(self, tx: float, ty: float) -> None:
+        self.tlm = mul((1, 0, 0, 1, tx, ty), self.tlm)
+        self.tm = self.tlm
+
+    def _path_box(self) -> Box | None:
+        if not self.path:
+            return None
+        m = self.gs.ctm
+        pts = [(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]) for x, y in self.path]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        return (min(xs), min(ys), max(xs), max(ys))
 
     def step(self, operands: list, op: bytes) -> None:
         gs, out = self.gs, self.out
@@ -190,8 +224,28 @@ class _Walker:
             shading = _resource(self.resources, "/Shading").get(operands[0])
             if shading is not None:
                 out.colour_spaces.add(_space_kind(shading.get_object().get("/ColorSpace"), self.resources))
+        elif op == b"gs":
+            self._ext_gstate(operands[0])
+        elif op in (b"m", b"l"):
+            self.path.append((float(operands[0]), float(operands[1])))
+        elif op in (b"c", b"v", b"y"):
+            vals = [float(x) for x in operands]
+            self.path += list(zip(vals[::2], vals[1::2], strict=False))
+        elif op == b"re":
+            x, y, w, h = (float(v) for v in operands)
+            self.path += [(x, y), (x + w, y + h)]
+        elif op == b"n":
+            self.path = []
         elif op == b"BT":
-            self.tm = IDENTITY
+            self.tm = self.tlm = IDENTITY
+        elif op == b"TL":
+            gs.leading = float(operands[0])
+        elif op in (b"Td", b"TD"):
+            if op == b"TD":
+                gs.leading = -float(operands[1])
+            self._text_move(float(operands[0]), float(operands[1]))
+        elif op == b"T*":
+            self._text_move(0, -gs.leading)
         elif op == b"Tf":
             gs.font, gs.font_size = str(operands[0]), float(operands[1])
             font = self.fonts.get(operands[0]) if self.fonts else None
@@ -199,16 +253,23 @@ class _Walker:
                 font = font.get_object()
                 out.fonts[str(font.get("/BaseFont", operands[0]))] = font
         elif op == b"Tm":
-            self.tm = tuple(float(x) for x in operands)  # type: ignore[assignment]
+            self.tm = self.tlm = tuple(float(x) for x in operands)  # type: ignore[assignment]
         elif op in _TEXT_OPS:
-            size = gs.font_size * scale_of(mul(self.tm, gs.ctm))
-            out.texts.append(TextRun(size, gs.fill, gs.font))
+            if op in (b"'", b'"'):
+                self._text_move(0, -gs.leading)
+            trm = mul(self.tm, gs.ctm)
+            size = gs.font_size * scale_of(trm)
+            out.texts.append(TextRun(size, gs.fill, gs.font, gs.op_fill, (trm[4], trm[5])))
             out.fills.append(gs.fill)
         elif op in _STROKE_OPS or op in _FILL_OPS:
             if op in _STROKE_OPS:
-                out.strokes.append(Stroke(gs.line_width * scale_of(gs.ctm), gs.stroke))
+                out.strokes.append(Stroke(gs.line_width * scale_of(gs.ctm), gs.stroke, gs.op_stroke))
             if op in _FILL_OPS:
                 out.fills.append(gs.fill)
+                box = self._path_box()
+                if box is not None:
+                    out.areas.append(Area("fill", gs.fill, box, gs.op_fill))
+            self.path = []
         elif op == b"INLINE IMAGE":
             settings = operands.get("settings", {}) if isinstance(operands, dict) else {}
             _image("inline image", _InlineImage(settings), gs.ctm, self.resources, out)
@@ -220,6 +281,7 @@ class _Walker:
             subtype = xobj.get("/Subtype")
             if subtype == "/Image":
                 _image(str(operands[0]), xobj, gs.ctm, self.resources, out)
+                out.areas.append(Area("image", ("image", ()), out.images[-1].bbox, gs.op_fill))
             elif subtype == "/Form":
                 matrix = tuple(float(x) for x in xobj.get("/Matrix", IDENTITY))
                 _walk(
@@ -230,6 +292,24 @@ class _Walker:
                     out,  # type: ignore[arg-type]
                     self.depth + 1,
                 )
+
+    def _ext_gstate(self, name: Any) -> None:
+        """Overprint flags from an ExtGState resource (/op follows /OP when absent)."""
+        state = _resource(self.resources, "/ExtGState").get(name)
+        if state is None:
+            return
+        state = state.get_object()
+        if "/OP" in state:
+            self.gs.op_stroke = _flag(state["/OP"])
+            if "/op" not in state:
+                self.gs.op_fill = self.gs.op_stroke
+        if "/op" in state:
+            self.gs.op_fill = _flag(state["/op"])
+
+
+def _flag(value: Any) -> bool:
+    """A PDF boolean (pypdf's BooleanObject is always truthy itself)."""
+    return bool(getattr(value, "value", value))
 
 
 _INLINE_KEYS = {"/W": "/Width", "/H": "/Height", "/CS": "/ColorSpace", "/IM": "/ImageMask"}

@@ -1,7 +1,9 @@
 """The magazine's transparency pictograms, drawn as vectors (no bitmaps).
 
 Three marks: a chip for content made by AI, a bust for human work, both split by a slash for
-mixed work. Drawn in 100 % K so they stay sharp at any size on press.
+mixed work. Drawn in 100 % K so they stay sharp at any size on press; the chip's "IA" is drawn as
+vector strokes, never as small reversed type (which fills in on press). The label beside the marks
+is type of at least 6.5 pt, in K.
 """
 
 from __future__ import annotations
@@ -33,10 +35,32 @@ def _chip(c: Canvas, x: float, y: float, s: float) -> None:
         u = by + body * (i + 1) / 4
         c.line(bx, u, bx - pin, u)
         c.line(bx + body, u, bx + body + pin, u)
-    c.setFillColor(WHITE)
-    c.setFont(c._ials_font, body * 0.5)  # type: ignore[attr-defined]
-    c.drawCentredString(bx + body / 2, by + body * 0.31, "IA")
-    c.setFillColor(BLACK)
+    _ia_letters(c, bx + body / 2, by + body * 0.29, body * 0.42)
+
+
+def _ia_letters(c: Canvas, centre: float, base: float, cap: float) -> None:
+    """The letters "IA" reversed out of the chip, drawn as strokes (vectors), not as type: small
+    white type fills in on press, vector letters of the same size keep their shape."""
+    stem = cap * 0.2
+    a_width = cap * 0.9
+    gap = cap * 0.28
+    left = centre - (stem + gap + a_width) / 2
+    c.saveState()
+    c.setStrokeColor(WHITE)
+    c.setLineWidth(stem)
+    c.setLineCap(0)
+    c.setLineJoin(1)
+    c.line(left + stem / 2, base, left + stem / 2, base + cap)  # I
+    ax = left + stem + gap
+    p = c.beginPath()  # A: two legs meeting under the cap height, and the bar
+    p.moveTo(ax + stem / 2, base)
+    p.lineTo(ax + a_width / 2, base + cap - stem / 2)
+    p.lineTo(ax + a_width - stem / 2, base)
+    c.drawPath(p, stroke=1, fill=0)
+    bar = base + cap * 0.32
+    half = (a_width / 2 - stem / 2) * (1 - (bar - base) / (cap - stem / 2))
+    c.line(ax + a_width / 2 - half, bar, ax + a_width / 2 + half, bar)
+    c.restoreState()
 
 
 def _bust(c: Canvas, x: float, y: float, s: float) -> None:

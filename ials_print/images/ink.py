@@ -1,0 +1,131 @@
+"""Total ink (total area coverage, TAC) of CMYK pixels, at full resolution, as the plates get them.
+
+The press allows 300 % on coated paper. A limit applied before JPEG compression is exceeded after
+it (290 % became 307.8 % on issue n°3), so images are limited, encoded, decoded and measured again
+(:func:`encode_within_limit`). Measurements are kept in a ledger keyed by the SHA-256 of the
+encoded bytes: the preflight of a file made of the same images reads them back instead of decoding
+every picture again, and measures only what it has never seen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageMath
+
+from ials_print.output.atomic import write_atomic
+
+TAC_LIMIT = 300.0  # percent, offset on coated paper
+FIRST_LIMIT = 290.0  # percent: where the limit starts before encoding, tightened until the JPEG keeps TAC_LIMIT
+
+
+def max_ink(im: Image.Image) -> float:
+    """Highest C+M+Y+K of any pixel, in percent, over every pixel (no reduced decoding)."""
+    if im.mode != "CMYK":
+        im = im.convert("CMYK")
+    c, m, y, k = im.split()
+    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
+    return total.getextrema()[1] / 255 * 100
+
+
+def limit_ink(im: Image.Image, limit: float) -> Image.Image:
+    """Keep C+M+Y+K under ``limit`` % by taking the excess from C, M and Y (K, the detail, stays).
+
+    Works in strips of rows, so a full page never needs its float copy in memory at once.
+    """
+    out = None
+    for top in range(0, im.height, 256):
+        box = (0, top, im.width, min(im.height, top + 256))
+        strip = _limit_strip(im.crop(box), limit)
+        if strip is not None:
+            out = out or im.copy()
+            out.paste(strip, box)
+    return out or im
+
+
+def _limit_strip(im: Image.Image, limit: float) -> Image.Image | None:
+    c, m, y, k = (band.convert("F") for band in im.split())
+    cap = limit / 100 * 255
+
+    def keep(a):  # the share of C, M and Y that may stay
+        cmy = a["c"] + a["m"] + a["y"]
+        excess = a["max"](cmy + a["k"] - cap, 0)
+        return 1 - excess / a["max"](cmy, 1)
+
+    if ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k).getextrema()[1] <= cap:
+        return None
+    factor = ImageMath.lambda_eval(keep, c=c, m=m, y=y, k=k)
+    bands = [ImageMath.lambda_eval(lambda a: a["v"] * a["f"], v=v, f=factor).convert("L") for v in (c, m, y)]
+    return Image.merge("CMYK", (*bands, k.convert("L")))
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A CMYK JPEG and what its decoded pixels measure."""
+
+    data: bytes
+    max_ink: float  # percent, on the decoded JPEG
+    limit: float  # the limit applied before encoding
+    quality: int
+    attempts: int
+
+
+def encode_within_limit(im: Image.Image, quality: int, press_limit: float = TAC_LIMIT, tries: int = 6) -> Encoded:
+    """Limit, encode, decode, measure; tighten the limit (and raise the quality) until the JPEG keeps
+    ``press_limit``. After ``tries`` the last attempt is returned as it measures: the preflight errs."""
+    limit = min(FIRST_LIMIT, press_limit)
+    for attempt in range(1, tries + 1):
+        buf = io.BytesIO()
+        limit_ink(im, limit).save(buf, "JPEG", quality=quality, optimize=True)
+        data = buf.getvalue()
+        with Image.open(io.BytesIO(data)) as decoded:
+            measured = max_ink(decoded)
+        if measured <= press_limit or attempt == tries:
+            return Encoded(data, measured, limit, quality, attempt)
+        limit -= measured - press_limit + 2
+        quality = min(98, quality + 3)
+    raise AssertionError("unreachable")
+
+
+def ledger_folder() -> Path:
+    """Where measurements are kept: beside the prepared images ($IALS_PRINT_CACHE, else the user's cache)."""
+    if os.environ.get("IALS_PRINT_CACHE"):
+        return Path(os.environ["IALS_PRINT_CACHE"]) / "ink"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "ials-print" / "images" / "ink"
+
+
+class InkLedger:
+    """Maximum ink of encoded images, by the SHA-256 of their bytes (the bytes decide the pixels)."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or ledger_folder()
+        self.measured = 0  # images decoded and measured here
+        self.known = 0  # images found in the ledger
+
+    def _path(self, data: bytes) -> Path:
+        return self.folder / f"{hashlib.sha256(data).hexdigest()}.tac"
+
+    def record(self, data: bytes, value: float) -> None:
+        with contextlib.suppress(OSError):  # a read-only cache only costs time
+            write_atomic(self._path(data), f"{value!r}\n".encode())
+
+    def max_ink(self, data: bytes, decode) -> float:
+        """The image's highest C+M+Y+K, from the ledger or measured now on ``decode()``'s pixels."""
+        path = self._path(data)
+        try:
+            value = float(path.read_text())
+            self.known += 1
+            return value
+        except (OSError, ValueError):
+            pass
+        with decode() as im:
+            value = max_ink(im)
+        self.measured += 1
+        self.record(data, value)
+        return value

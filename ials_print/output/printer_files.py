@@ -1,0 +1,157 @@
+"""The files the printer gets for a perfect-bound issue: cover spread and interior, each PDF/X-4.
+
+Both are made from the whole issue's PDF (the reading proof), finished like it (output intent,
+Info, XMP with each page's provenance, one pass, reproducible) and written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ials_print.manifest.load import Issue
+from ials_print.output.atomic import write_atomic
+from ials_print.output.binding import MM, SpineSpec, extract_interior, impose_cover
+from ials_print.output.build import BuildResult, build_date, output_intent, page_label
+from ials_print.output.pdfx import DocumentInfo, PageLabel, finish_pdfx
+from ials_print.provenance.pictogram import LABELS
+
+
+@dataclass(frozen=True)
+class PrinterFile:
+    """One file written for the printer, as the job ticket lists it."""
+
+    path: Path
+    role: str
+    pages: int
+    data: bytes
+    trim_mm: tuple[float, float]
+    folios: tuple[int, ...] = ()
+
+    def as_dict(self) -> dict:
+        out = {
+            "file": self.path.name,
+            "role": self.role,
+            "pages": self.pages,
+            "trim_mm": [round(v, 2) for v in self.trim_mm],
+            "sha256": hashlib.sha256(self.data).hexdigest(),
+        }
+        if self.folios:
+            out["folios"] = folio_ranges(self.folios)
+        return out
+
+
+def folio_ranges(folios: tuple[int, ...]) -> str:
+    """Folios as runs: "3–116", or "3–20, 25–40"."""
+    runs: list[list[int]] = []
+    for f in folios:
+        if runs and f == runs[-1][1] + 1:
+            runs[-1][1] = f
+        else:
+            runs.append([f, f])
+    return ", ".join(f"{a}–{b}" if a != b else f"{a}" for a, b in runs)
+
+
+def _labels(result: BuildResult) -> dict[int, PageLabel]:
+    by_folio: dict[int, list] = {}
+    for im in result.images:
+        by_folio.setdefault(im.folio, []).append(im)
+    return {p.folio: page_label(p, by_folio.get(p.folio, [])) for p in result.pages}
+
+
+def _spread_label(left: PageLabel, right: PageLabel) -> PageLabel:
+    """One spread's provenance: both pages' visuals; the pictogram both share, else IA / Humain."""
+    kind = left.kind if left.kind == right.kind else "mixte"
+    return PageLabel(
+        LABELS[kind],
+        kind,
+        f"left: {left.reason} | right: {right.reason}",
+        left.visuals + right.visuals,
+        left.texts + right.texts,
+        section=f"{left.section} + {right.section}",
+        resources=left.resources + right.resources,
+    )
+
+
+def write_perfect_binding(
+    issue: Issue, result: BuildResult, out_dir: Path, font: str, marks: bool = False
+) -> tuple[list[PrinterFile], SpineSpec]:
+    """Write ``<stem>-cover.pdf`` and ``<stem>-interior.pdf`` beside the whole issue's PDF."""
+    m = issue.manifest
+    intent = output_intent(issue)
+    title = f"{m.issue.title} n°{m.issue.number}"
+    author = m.issue.publisher or m.issue.title
+    labels = _labels(result)
+    folios = m.cover_folios()
+    cover_raw, spec, geo = impose_cover(result.pdf, m, font, marks)
+    spreads = [
+        _spread_label(labels[folios["back"]], labels[folios["front"]]),
+        _spread_label(labels[folios["inside_front"]], labels[folios["inside_back"]]),
+    ]
+    date = build_date(issue)
+    cover = finish_pdfx(cover_raw, DocumentInfo(f"{title} — couverture", author, "Cover", date), intent, spreads)
+    inside = m.interior_folios()
+    interior_raw = extract_interior(result.pdf, m)
+    interior = finish_pdfx(
+        interior_raw,
+        DocumentInfo(f"{title} — intérieur", author, "Interior", date),
+        intent,
+        [labels[f] for f in inside],
+    )
+    x0, _, x1, _ = geo.trim
+    files = [
+        PrinterFile(
+            out_dir / f"{issue.stem}-cover.pdf",
+            "cover: page 1 back cover + spine + front cover, page 2 inside front + inside back cover",
+            2,
+            cover,
+            ((x1 - x0) / MM, m.format.trim_height),
+        ),
+        PrinterFile(
+            out_dir / f"{issue.stem}-interior.pdf",
+            "interior: single pages in reading order",
+            len(inside),
+            interior,
+            (m.format.trim_width, m.format.trim_height),
+            tuple(inside),
+        ),
+    ]
+    for f in files:
+        write_atomic(f.path, f.data)
+    return files, spec
+
+
+def deliver(issue: Issue, result: BuildResult, marks: bool = False) -> list[str]:
+    """After the build: the cover and interior of a perfect-bound issue with its paper, the preflight of
+    every file (findings added to ``result``), the job ticket. Returns notes for the build's report."""
+    from ials_print.layout.fonts import register_fonts
+    from ials_print.output.build import ppi_policy
+    from ials_print.output.ticket import colour_summary, write_job_ticket
+    from ials_print.preflight.checks import preflight
+
+    m = issue.manifest
+    assert result.output is not None
+    checked = [(result.output, "")]
+    files: list[dict] = []
+    spine = None
+    if m.format.binding == "perfect" and m.format.paper is not None:
+        font = register_fonts(m.fonts, issue.fonts_dir).name("sans", bold=True)
+        made, spec = write_perfect_binding(issue, result, result.output.parent, font, marks)
+        files, spine = [f.as_dict() for f in made], spec.as_dict(m)
+        checked += [(f.path, f"{f.path.name}: ") for f in made]
+    for path, prefix in checked:
+        for f in preflight(path, m.format.binding, ppi=ppi_policy(issue)).findings:
+            target = result.extra_errors if f.level == "error" else result.extra_warnings
+            target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
+    ticket = write_job_ticket(
+        issue, result.pdf, result.output, build_date(issue).isoformat(), result.images, files, spine
+    )
+    notes = []
+    line = colour_summary(result.images)
+    if line:
+        notes.append(f"{line} (each listed with its conversion in {ticket.name})")
+    if spine:
+        names = ", ".join(f["file"] for f in files)
+        notes.append(f"perfect binding: {names}; spine {spine['width_mm']:g} mm ({spine['rule']})")
+    return notes
