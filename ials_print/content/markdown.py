@@ -11,6 +11,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ials_print.content.checks_text import container_problems, text_problems
 from ials_print.content.story import (
     Article,
     ArticleMeta,
@@ -28,6 +29,7 @@ from ials_print.content.story import (
     Runs,
 )
 from ials_print.errors import InputError, Problem
+from ials_print.limits import MAX_MARKDOWN_BYTES, decode_utf8, read_limited
 from ials_print.manifest.validate import validate_model
 from ials_print.manifest.yamlfile import parse_yaml
 
@@ -148,8 +150,9 @@ def _figure(inline: Token, path: Path, problems: list[Problem]) -> Figure | None
 
 def parse_article(text: str, path: Path) -> Article:
     """Parse one article; raise :class:`InputError` listing every problem found."""
-    problems: list[Problem] = []
+    problems: list[Problem] = text_problems(text, path)
     tokens = _MD.parse(text)
+    problems += container_problems(tokens, path)
     meta: ArticleMeta | None = None
     blocks: list[Block] = []
     i = 0
@@ -242,11 +245,6 @@ def parse_article(text: str, path: Path) -> Article:
 
 
 def load_article(path: Path) -> Article:
-    """Read and parse a Markdown article file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Problem(path, "file not found")]) from None
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(path, f"expected UTF-8 text, found invalid byte at offset {exc.start}")]) from None
-    return parse_article(text, path)
+    """Read and parse a Markdown article file (within ``MAX_MARKDOWN_BYTES``, UTF-8 without BOM)."""
+    raw = read_limited(path, MAX_MARKDOWN_BYTES, "a Markdown file")
+    return parse_article(decode_utf8(raw, path), path)

@@ -15,6 +15,7 @@ from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
+from ials_print.manifest.checks_files import environment_problems, font_problem, icc_problem, template_problems
 from ials_print.manifest.model import Manifest, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
@@ -61,8 +62,11 @@ class Issue:
 
 def _inside(folder: Path, relative: str) -> Path | None:
     """``relative`` resolved against ``folder``, or None if it leaves the folder."""
-    target = (folder / relative).resolve()
-    root = folder.resolve()
+    try:
+        target = (folder / relative).resolve()
+        root = folder.resolve()
+    except (OSError, RuntimeError) as exc:  # a symbolic link loop
+        raise InputError([Problem(folder / relative, f"cannot resolve the path ({exc})")]) from None
     return target if target == root or root in target.parents else None
 
 
@@ -157,6 +161,10 @@ def _load_template(issue: Issue, name: str, where: tuple, problems: list[Problem
     except InputError as exc:
         problems.extend(exc.problems)
         return None
+    geometry = template_problems(template, located, issue.manifest.format)
+    if geometry:
+        problems.extend(geometry)
+        return None
     if issue.stylesheet is not None:
         for style in KIND_STYLES.get(template.kind, ()):
             if style not in issue.stylesheet.styles:
@@ -225,6 +233,8 @@ def _check_profile(issue: Issue, problems: list[Problem]) -> None:
         problems.append(
             issue.located.problem(where, f"expected a CMYK output profile (prtr/CMYK), found {found} in '{name}'")
         )
+    elif (why := icc_problem(path)) is not None:
+        problems.append(issue.located.problem(where, f"{why} in '{name}'"))
 
 
 _DATA_CACHE: dict[tuple[Path, int, int], PageData] = {}  # one parse per file version, as sections share it
@@ -413,7 +423,7 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
         (base / manifest.resources.layouts).resolve(),
         (base / manifest.resources.fonts).resolve(),
     )
-    problems = _check_flatplan(manifest, located)
+    problems = environment_problems() + _check_flatplan(manifest, located)
     missing = [
         located.problem(("resources", key), f"{key} folder not found: {folder}")
         for key, folder in (("layouts", issue.layouts_dir), ("fonts", issue.fonts_dir))
@@ -445,6 +455,8 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
                             ("fonts", family, face), f"expected a TrueType font (.ttf), found {kind} in '{name}'"
                         )
                     )
+                elif (why := font_problem(font_path)) is not None:
+                    problems.append(located.problem(("fonts", family, face), f"{why} in '{font_path}'"))
     _check_stylesheet(issue, problems)
     _check_profile(issue, problems)
     visual_ids: dict[str, str] = {}

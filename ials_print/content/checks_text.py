@@ -1,0 +1,92 @@
+"""Checks on an article's raw text before and around parsing: what cannot print, what is too long,
+what is left open. Each problem names the file, line and column."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from ials_print.errors import Problem
+from ials_print.limits import (
+    MAX_PARAGRAPH_CHARS,
+    MAX_WORD_CHARS,
+    describe_char,
+    has_unprintable,
+    line_col,
+    unprintable_problems,
+)
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+_NUMERIC_ENTITY = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,8}));")
+
+
+def _entity_problems(text: str, path: Path) -> list[Problem]:
+    """``&#0;``, ``&#xD800;``… would become U+FFFD on the page: name them (named entities always
+    decode to printable characters)."""
+    problems = []
+    for match in _NUMERIC_ENTITY.finditer(text):
+        code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+        char = chr(code) if code <= 0x10FFFF else None
+        if char is None or has_unprintable(char) or code == 0:
+            what = describe_char(char) if char is not None else f"code {code} (beyond Unicode)"
+            problems.append(
+                Problem(
+                    path,
+                    f"expected a printable character, found the entity {match.group(0)} = {what}: remove it",
+                    *line_col(text, match.start()),
+                )
+            )
+    return problems
+
+
+def text_problems(text: str, path: Path) -> list[Problem]:
+    """Characters that cannot print, paragraphs and words beyond the limits (``MAX_*`` in ``limits``)."""
+    problems = unprintable_problems(text, path)
+    if "&#" in text:
+        problems += _entity_problems(text, path)
+    start = 0
+    for match in [*_BLANK_LINES.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if end - start > MAX_PARAGRAPH_CHARS:
+            line, _ = line_col(text, start)
+            problems.append(
+                Problem(
+                    path,
+                    f"paragraph of {end - start:,} characters: at most {MAX_PARAGRAPH_CHARS:,} "
+                    "(split it with a blank line)",
+                    line,
+                )
+            )
+        start = match.end() if match else start
+    for n, match in enumerate(_LONG_WORD.finditer(text)):
+        if n == 5:
+            problems.append(Problem(path, "… and more words beyond the limit"))
+            break
+        problems.append(
+            Problem(
+                path,
+                f"word of {len(match.group(0)):,} characters ({match.group(0)[:30]}…): at most {MAX_WORD_CHARS}",
+                *line_col(text, match.start()),
+            )
+        )
+    return problems
+
+
+def container_problems(tokens: list[Token], path: Path) -> list[Problem]:
+    """A ``:::`` block still open at the end of the file (markdown-it closes it without a word)."""
+    problems = []
+    opened: list[Token] = []
+    for tok in tokens:
+        if tok.type.startswith("container_") and tok.type.endswith("_open"):
+            opened.append(tok)
+        elif tok.type.startswith("container_") and tok.type.endswith("_close") and opened:
+            head = opened.pop()
+            if not tok.markup:
+                line = head.map[0] + 1 if head.map else None
+                problems.append(
+                    Problem(path, f"'::: {head.info.strip()}' is never closed: end it with a line ':::'", line)
+                )
+    return problems

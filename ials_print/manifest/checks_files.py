@@ -1,0 +1,125 @@
+"""Checks of the files a manifest points to, beyond their schema: fonts parsed, ICC profiles opened,
+template geometry on the page, the environment the build reads. Each returns problems, never raises."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+from pathlib import Path
+
+from ials_print.errors import Problem
+from ials_print.limits import MAX_EPOCH, MAX_FONT_BYTES, MAX_ICC_BYTES
+from ials_print.manifest.model import PageFormat
+from ials_print.manifest.templates import Template
+from ials_print.manifest.yamlfile import Located
+
+MIN_AREA_MM = 1.0  # an area narrower or shorter than this holds no picture
+MIN_COLUMN_MM = 10.0
+
+
+def font_problem(path: Path) -> str | None:
+    """Why the TrueType file at ``path`` cannot be used, or None: sizes, table directory, ReportLab's parse."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FONT_BYTES:
+            return f"font file too large ({size:,} bytes, at most {MAX_FONT_BYTES:,})"
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"cannot read the font ({exc.strerror or exc})"
+    if len(data) < 12:
+        return f"font file cut short ({len(data)} bytes)"
+    (n_tables,) = struct.unpack(">H", data[4:6])
+    if n_tables == 0 or 12 + 16 * n_tables > len(data):
+        return f"font file cut short: its table directory ({n_tables} tables) runs past the end"
+    for i in range(n_tables):
+        tag, _checksum, offset, length = struct.unpack(">4sLLL", data[12 + 16 * i : 28 + 16 * i])
+        if offset + length > len(data):
+            name = tag.decode("latin-1").strip()
+            return f"font file cut short: table '{name}' runs to byte {offset + length:,} of {len(data):,}"
+    try:
+        TTFontFile(io.BytesIO(data), validate=0)
+    except Exception as exc:  # ReportLab's parser raises many kinds of errors on a damaged font
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "postscript outlines" in reason.lower():
+            return "CFF/PostScript-flavoured OpenType is not supported, use a TrueType (.ttf) file"
+        return f"damaged TrueType font ({reason[:120]})"
+    return None
+
+
+def icc_problem(path: Path) -> str | None:
+    """Why the ICC profile at ``path`` cannot be opened by LittleCMS, or None."""
+    from PIL import ImageCms
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_ICC_BYTES:
+            return f"ICC profile too large ({size:,} bytes, at most {MAX_ICC_BYTES:,})"
+        data = path.read_bytes()
+        declared = struct.unpack(">L", data[:4])[0] if len(data) >= 4 else 0
+        if declared != len(data):
+            return f"damaged ICC profile: its header says {declared:,} bytes, the file has {len(data):,}"
+        ImageCms.ImageCmsProfile(io.BytesIO(data))
+    except OSError as exc:
+        return f"cannot read the ICC profile ({exc.strerror or exc})"
+    except (ImageCms.PyCMSError, ValueError, TypeError) as exc:
+        return f"damaged ICC profile ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})"
+    return None
+
+
+def template_problems(template: Template, located: Located, fmt: PageFormat) -> list[Problem]:
+    """Areas inside the trimmed page and big enough; columns wide enough; the opener on the page."""
+    problems = []
+    width, height = fmt.trim_width, fmt.trim_height
+    for name, a in template.areas.items():
+        where = ("areas", name)
+        if a.w < MIN_AREA_MM or a.h < MIN_AREA_MM:
+            problems.append(
+                located.problem(where, f"area '{name}' is {a.w:g} × {a.h:g} mm: at least {MIN_AREA_MM:g} mm each way")
+            )
+        if a.x + a.w > width + 0.01 or a.y + a.h > height + 0.01:
+            problems.append(
+                located.problem(
+                    where,
+                    f"area '{name}' reaches {a.x + a.w:g} × {a.y + a.h:g} mm, outside the {width:g} × {height:g} mm "
+                    "page (areas are measured from the trim's top-left; bleed: true reaches the bleed)",
+                )
+            )
+    m = fmt.margins
+    type_w, type_h = width - m.inside - m.outside, height - m.top - m.bottom
+    column = (type_w - (template.columns - 1) * template.gutter) / template.columns
+    if template.columns > 1 and column < MIN_COLUMN_MM:
+        problems.append(
+            located.problem(
+                ("gutter",),
+                f"{template.columns} columns with {template.gutter:g} mm gutters leave {column:.1f} mm a column "
+                f"in a {type_w:g} mm type area (at least {MIN_COLUMN_MM:g} mm)",
+            )
+        )
+    if template.measure is not None and template.measure < MIN_COLUMN_MM:
+        problems.append(
+            located.problem(("measure",), f"measure of {template.measure:g} mm: at least {MIN_COLUMN_MM:g}")
+        )
+    if template.opener_head >= type_h:
+        problems.append(
+            located.problem(
+                ("opener_head",), f"opener_head of {template.opener_head:g} mm fills the {type_h:g} mm type area"
+            )
+        )
+    return problems
+
+
+def environment_problems() -> list[Problem]:
+    """``SOURCE_DATE_EPOCH``, when set, must be whole seconds from 1970 to the year 9999."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or value == "":
+        return []
+    where = Path("$SOURCE_DATE_EPOCH")
+    shown = value if len(value) <= 30 else value[:27] + "..."
+    if not value.isascii() or not value.isdigit():
+        return [Problem(where, f"expected whole seconds since 1970 (e.g. 1718409600), found {shown!r}")]
+    if len(value) > 20 or int(value) > MAX_EPOCH:
+        return [Problem(where, f"expected a date before the year 10000 (at most {MAX_EPOCH}), found {shown}")]
+    return []
