@@ -16,6 +16,7 @@ from rich.console import Console
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.load import Issue, load_issue
 from ials_print.manifest.model import Manifest
+from ials_print.output.commit import OutputError, OutputSet
 
 app = typer.Typer(
     add_completion=False,
@@ -77,16 +78,15 @@ def _typography_lines(issue: Issue) -> list[str]:
     return lines
 
 
-def _typography_notes(issue: Issue, full_list: Path | None = None) -> None:
-    """Print the normaliser's notes (never warnings: the exit code does not change); ``full_list`` gets them all."""
+def _typography_notes(issue: Issue, full_list: Path | None = None, outputs: OutputSet | None = None) -> None:
+    """Print the normaliser's notes (never warnings: the exit code does not change); ``full_list`` gets them
+    all, staged in ``outputs``."""
     lines = _typography_lines(issue)
-    if full_list is not None:
-        from ials_print.output.atomic import write_atomic
-
+    if full_list is not None and outputs is not None:
         if lines:
-            write_atomic(full_list, ("\n".join(lines) + "\n").encode())
+            outputs.stage(full_list, ("\n".join(lines) + "\n").encode())
         else:
-            full_list.unlink(missing_ok=True)  # no stale list from an earlier build
+            outputs.remove(full_list)  # no stale list from an earlier build
     if not lines:
         return
     fixed = sum(len(f) for f in issue.normalised.values())
@@ -112,7 +112,18 @@ def _summary(result, label: str, start: float) -> None:
     )
 
 
-def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stamp=None):
+def _cannot_write(exc: OutputError) -> typer.Exit:
+    return _bad_input([Problem(exc.path, f"cannot write here ({exc.reason}); every earlier output is kept")])
+
+
+def _commit(outputs: OutputSet) -> None:
+    try:
+        outputs.commit()
+    except OutputError as exc:
+        raise _cannot_write(exc) from None
+
+
+def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stamp=None, outputs=None):
     from rich.progress import Progress
 
     from ials_print.output.build import build
@@ -129,26 +140,29 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
             bar.update(task, advance=1, description=f"laying out {section_id}")
 
         try:
-            return build(issue, out, sections, progress=step, mode=mode, stamp=stamp)
+            return build(issue, out, sections, progress=step, mode=mode, stamp=stamp, outputs=outputs)
         except InputError as exc:
             raise _bad_input(exc.problems) from None
+        except OutputError as exc:
+            raise _cannot_write(exc) from None
         except OSError as exc:
-            where = Path(exc.filename) if exc.filename else out
-            raise _bad_input([Problem(where, f"cannot write here ({exc.strerror or exc})")]) from None
+            if not exc.filename:  # inputs are all checked at load: an unnamed failure here is ours
+                raise
+            raise _bad_input([Problem(Path(exc.filename), f"cannot read or write ({exc.strerror or exc})")]) from None
 
 
-def _preflight_and_ticket(issue: Issue, result) -> None:
-    """The final file is checked by the preflight; a job ticket goes beside it."""
+def _preflight_and_ticket(issue: Issue, result, outputs: OutputSet) -> None:
+    """The final file (still staged) is checked by the preflight; a job ticket goes beside it."""
     from ials_print.output.build import build_date
     from ials_print.output.ticket import write_job_ticket
     from ials_print.preflight.checks import preflight
 
-    report = preflight(result.output, issue.manifest.format.binding)
+    report = preflight(outputs.staged(result.output), issue.manifest.format.binding)
     for f in report.findings:
         where = f" page {f.page}" if f.page else ""
         target = result.extra_errors if f.level == "error" else result.extra_warnings
         target.append(f"preflight [{f.check}]{where}: {f.message}")
-    write_job_ticket(issue, result.pdf, result.output, build_date(issue).isoformat())
+    write_job_ticket(issue, result.pdf, result.output, build_date(issue).isoformat(), outputs)
 
 
 @app.command("build")
@@ -163,9 +177,15 @@ def build_cmd(
 
     start = time.perf_counter()
     issue = _load(manifest)
-    result = _render(issue, out / f"{issue.stem}.pdf", None, mode=final_mode(output_intent(issue).profile, marks))
-    _preflight_and_ticket(issue, result)
-    _typography_notes(issue, out / f"{issue.stem}.typography.txt")
+    with OutputSet() as outputs:  # the PDF, its job ticket and the typography list: all or none
+        mode = final_mode(output_intent(issue).profile, marks)
+        result = _render(issue, out / f"{issue.stem}.pdf", None, mode=mode, outputs=outputs)
+        try:
+            _preflight_and_ticket(issue, result, outputs)
+            _typography_notes(issue, out / f"{issue.stem}.typography.txt", outputs)
+        except OutputError as exc:
+            raise _cannot_write(exc) from None
+        _commit(outputs)
     _summary(result, "built", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -180,7 +200,9 @@ def preview_cmd(
     """Build one section alone, with its real page numbers, into OUT/<stem>-<section>.pdf."""
     start = time.perf_counter()
     issue = _load(manifest, only=[section])
-    result = _render(issue, out / f"{issue.stem}-{section}.pdf", [section])
+    with OutputSet() as outputs:
+        result = _render(issue, out / f"{issue.stem}-{section}.pdf", [section], outputs=outputs)
+        _commit(outputs)
     _summary(result, "preview", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -202,19 +224,24 @@ def proof_cmd(
     issue = _load(manifest, only=[section] if section else None)
     name = f"{issue.stem}-proof" + (f"-{section}" if section else "") + ("-spreads" if spreads else "")
     target = out / f"{name}.pdf"
-    try:
-        stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json")
-    except OSError as exc:
-        raise _bad_input([Problem(out, f"cannot write the proof ({exc.strerror or exc})")]) from None
-    mode = proof_mode(output_intent(issue).profile)
-    result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp)
-    if spreads:
-        from ials_print.layout.fonts import register_fonts
-        from ials_print.output.atomic import write_atomic
+    with OutputSet() as outputs:  # the proof and its number: both or neither
+        try:
+            stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json", outputs)
+        except OutputError as exc:
+            raise _cannot_write(exc) from None
+        mode = proof_mode(output_intent(issue).profile)
+        result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp, outputs=outputs)
+        if spreads:
+            from ials_print.layout.fonts import register_fonts
 
-        fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
-        title = f"IALS n°{issue.manifest.issue.number}"
-        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, fonts.name("sans", bold=True)))
+            fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
+            title = f"IALS n°{issue.manifest.issue.number}"
+            pdf = spreads_pdf(result.pdf, result.pages, stamp, title, fonts.name("sans", bold=True))
+            try:
+                outputs.stage(target, pdf)
+            except OutputError as exc:
+                raise _cannot_write(exc) from None
+        _commit(outputs)
     _summary(result, f"proof n°{stamp.number}", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -227,10 +254,12 @@ def flatplan_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("o
 
     start = time.perf_counter()
     issue = _load(manifest)
-    try:
-        png, pdf, problems = make_flatplan(issue, out)
-    except OSError as exc:
-        raise _bad_input([Problem(out, f"cannot write the flatplan ({exc.strerror or exc})")]) from None
+    with OutputSet() as outputs:  # the PNG and the PDF together
+        try:
+            png, pdf, problems = make_flatplan(issue, out, outputs)
+        except OutputError as exc:
+            raise _cannot_write(exc) from None
+        _commit(outputs)
     out_console.print(
         f"flatplan: {png} and {pdf} — {issue.manifest.page_count} pages, {problems} page(s) flagged "
         f"({time.perf_counter() - start:.2f} s)",

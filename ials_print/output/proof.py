@@ -13,14 +13,19 @@ from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from ials_print.layout.compose import PagePlan
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import ProofStamp
+from ials_print.output.commit import OutputSet
 
 
-def next_proof_stamp(counter: Path) -> ProofStamp:
-    """Number proofs 1, 2, 3… per issue, in a small JSON file beside the output."""
+def next_proof_stamp(counter: Path, outputs: OutputSet | None = None) -> ProofStamp:
+    """Number proofs 1, 2, 3… per issue, in a small JSON file beside the output (staged in ``outputs``,
+    so a proof that fails takes no number)."""
     number = 1
-    with contextlib.suppress(OSError, ValueError, AttributeError):
+    with contextlib.suppress(OSError, ValueError, AttributeError, TypeError):
         number = int(json.loads(counter.read_text(encoding="utf-8")).get("last", 0)) + 1
-    write_atomic(counter, json.dumps({"last": number}).encode())
+    if outputs is not None:
+        outputs.stage(counter, json.dumps({"last": number}).encode())
+    else:
+        write_atomic(counter, json.dumps({"last": number}).encode())
     return ProofStamp(number, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
 

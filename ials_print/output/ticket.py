@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
+from ials_print.output.commit import OutputSet
 
 
 def job_ticket(issue: Issue, pdf: bytes, pdf_name: str, created: str) -> dict:
@@ -28,8 +29,13 @@ def job_ticket(issue: Issue, pdf: bytes, pdf_name: str, created: str) -> dict:
     }
 
 
-def write_job_ticket(issue: Issue, pdf: bytes, pdf_path: Path, created: str) -> Path:
+def write_job_ticket(issue: Issue, pdf: bytes, pdf_path: Path, created: str, outputs: OutputSet | None = None) -> Path:
+    """Write (or stage in ``outputs``) the ticket beside the PDF: ``<stem>.job.json``."""
     path = pdf_path.with_suffix(".job.json")
     data = job_ticket(issue, pdf, pdf_path.name, created)
-    write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
+    raw = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
+    if outputs is not None:
+        outputs.stage(path, raw)
+    else:
+        write_atomic(path, raw)
     return path
