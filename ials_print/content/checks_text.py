@@ -4,6 +4,7 @@ what is left open. Each problem names the file, line and column."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -73,6 +74,11 @@ def text_problems(text: str, path: Path) -> list[Problem]:
             )
         )
     return problems
+
+
+def shift_lines(problems: list[Problem], by: int) -> list[Problem]:
+    """Problems found in a part of a file (front matter) moved to the file's own lines."""
+    return [replace(p, line=p.line + by) if p.line is not None else p for p in problems]
 
 
 def container_problems(tokens: list[Token], path: Path) -> list[Problem]:

@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ials_print.content.checks_text import container_problems, text_problems
+from ials_print.content.checks_text import container_problems, shift_lines, text_problems
 from ials_print.content.story import (
     Article,
     ArticleMeta,
@@ -165,7 +165,12 @@ def parse_article(text: str, path: Path) -> Article:
         tok = tokens[i]
         line = (tok.map[0] + 1) if tok.map else 0
         if tok.type == "front_matter":
-            located = parse_yaml(tok.content, path)
+            try:
+                located = parse_yaml(tok.content, path)
+            except InputError as exc:  # the YAML starts on line 2 of the file
+                problems.extend(shift_lines(exc.problems, 1))
+                i += 1
+                continue
             for table in (located.values, located.keys):  # the YAML starts on line 2 of the file
                 for k, (ln, col) in list(table.items()):
                     table[k] = (ln + 1, col)

@@ -105,12 +105,13 @@ def _too_big(size: tuple[int, int], mode: str) -> str | None:
 
 
 def _profile_problem(icc: bytes | None, mode: str) -> str | None:
-    """An embedded ICC profile of the pixels' colour space must open and convert (LittleCMS)."""
-    if not icc or icc[16:20] != _ICC_SPACE.get(mode):
-        return None  # none, or one the preparation ignores (another colour space)
+    """An embedded ICC profile must open, and convert when it is of the pixels' colour space (LittleCMS)."""
+    if not icc:
+        return None
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        ImageCms.buildTransform(profile, ImageCms.createProfile("sRGB"), mode.rstrip("A"), "RGB")
+        if icc[16:20] == _ICC_SPACE.get(mode):  # the one the preparation converts from (others are ignored)
+            ImageCms.buildTransform(profile, ImageCms.createProfile("sRGB"), mode.rstrip("A"), "RGB")
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return f"expected a usable embedded ICC profile, found a damaged one ({reason})"

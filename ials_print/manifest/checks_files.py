@@ -61,7 +61,8 @@ def icc_problem(path: Path) -> str | None:
         declared = struct.unpack(">L", data[:4])[0] if len(data) >= 4 else 0
         if declared != len(data):
             return f"damaged ICC profile: its header says {declared:,} bytes, the file has {len(data):,}"
-        ImageCms.ImageCmsProfile(io.BytesIO(data))
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
+        ImageCms.buildTransform(ImageCms.createProfile("sRGB"), profile, "RGB", "CMYK")  # as images will be
     except OSError as exc:
         return f"cannot read the ICC profile ({exc.strerror or exc})"
     except (ImageCms.PyCMSError, ValueError, TypeError) as exc:
