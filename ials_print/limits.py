@@ -21,7 +21,7 @@ MAX_YAML_DEPTH = 32  # nested mappings and lists (a manifest needs 6)
 MAX_YAML_STRING = 10_000  # characters in one value (the longest caption of issue n°3 has 334)
 
 # Markdown articles.
-MAX_MARKDOWN_BYTES = 1_000_000
+MAX_MARKDOWN_BYTES = 300_000  # one article file (issue n°3's longest: 14,573 bytes)
 MAX_PARAGRAPH_CHARS = 20_000  # one paragraph (issue n°3's longest: 3,106)
 MAX_WORD_CHARS = 200  # one word, URLs included (issue n°3's longest: 103)
 

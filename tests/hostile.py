@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import zlib
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+
+from ials_print import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_LIMIT = 60.0  # seconds: past this a command hangs
@@ -69,6 +74,44 @@ def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeo
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     return Run(proc.returncode, stdout, stderr, usage.ru_maxrss / 1024, seconds)
+
+
+class Hang(BaseException):
+    """Raised by the alarm: the command ran past the time bound."""
+
+
+def invoke(args: list[str], env: dict[str, str] | None = None, timeout: float = TIME_LIMIT) -> Run:
+    """Run the CLI's ``main`` here, as the console script would; exit 3 means it crashed."""
+    saved = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    out, err = io.StringIO(), io.StringIO()
+
+    def alarm(signum, frame):
+        raise Hang(f"{' '.join(args)}: still running after {timeout:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    start = time.perf_counter()
+    argv = sys.argv
+    code: int | str | None = 0
+    try:
+        sys.argv = ["ials-print", *args]
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                cli.main()
+            except SystemExit as exc:
+                code = exc.code
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        sys.argv = argv
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return Run(int(code or 0), out.getvalue(), err.getvalue(), peak, time.perf_counter() - start)
 
 
 def make_pdf(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:

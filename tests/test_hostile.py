@@ -13,63 +13,19 @@ from __future__ import annotations
 import io
 import os
 import re
-import resource
 import shutil
-import signal
 import struct
-import sys
-import time
 from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from ials_print import cli
 from tests.conftest import MINI, ROOT, copy_fixture
-from tests.hostile import MEMORY_LIMIT, TIME_LIMIT, Run
+from tests.hostile import MEMORY_LIMIT, TIME_LIMIT, Run, invoke
 
 PROBLEM_LINE = re.compile(r"^[^\s:][^:]*(:\d+(:\d+)?)?: \S")  # file[:line[:column]]: message
-
-
-class Hang(BaseException):
-    """Raised by the alarm: the command ran past the time bound."""
-
-
-def invoke(args: list[str], env: dict[str, str] | None = None, timeout: float = TIME_LIMIT) -> Run:
-    """Run the CLI's ``main`` here, as the console script would; exit 3 means it crashed."""
-    saved = {k: os.environ.get(k) for k in (env or {})}
-    os.environ.update(env or {})
-    out, err = io.StringIO(), io.StringIO()
-
-    def alarm(signum, frame):
-        raise Hang(f"{' '.join(args)}: still running after {timeout:.0f} s")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
-    start = time.perf_counter()
-    argv = sys.argv
-    code: int | str | None = 0
-    try:
-        sys.argv = ["ials-print", *args]
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                cli.main()
-            except SystemExit as exc:
-                code = exc.code
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        sys.argv = argv
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return Run(int(code or 0), out.getvalue(), err.getvalue(), peak, time.perf_counter() - start)
 
 
 def assert_refused(run: Run, names: str, line: int | None = None) -> None:

@@ -43,11 +43,17 @@ def _entity_problems(text: str, path: Path) -> list[Problem]:
     return problems
 
 
-def text_problems(text: str, path: Path) -> list[Problem]:
-    """Characters that cannot print, paragraphs and words beyond the limits (``MAX_*`` in ``limits``)."""
+def character_problems(text: str, path: Path) -> list[Problem]:
+    """Characters that cannot print, written or as numeric entities, at their line and column."""
     problems = unprintable_problems(text, path)
     if "&#" in text:
         problems += _entity_problems(text, path)
+    return problems
+
+
+def length_problems(text: str, path: Path) -> list[Problem]:
+    """Paragraphs and words beyond the limits (``MAX_PARAGRAPH_CHARS``, ``MAX_WORD_CHARS``)."""
+    problems = []
     start = 0
     for match in [*_BLANK_LINES.finditer(text), None]:
         end = match.start() if match else len(text)

@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ials_print.content.checks_text import container_problems, shift_lines, text_problems
+from ials_print.content.checks_text import character_problems, container_problems, length_problems, shift_lines
 from ials_print.content.story import (
     Article,
     ArticleMeta,
@@ -150,7 +150,10 @@ def _figure(inline: Token, path: Path, problems: list[Problem]) -> Figure | None
 
 def parse_article(text: str, path: Path) -> Article:
     """Parse one article; raise :class:`InputError` listing every problem found."""
-    problems: list[Problem] = text_problems(text, path)
+    problems = character_problems(text, path)
+    too_long = length_problems(text, path)
+    if too_long:  # not parsed: a paragraph beyond the limit is what makes parsing slow
+        raise InputError(problems + too_long)
     tokens = _MD.parse(text)
     problems += container_problems(tokens, path)
     meta: ArticleMeta | None = None

@@ -3,6 +3,7 @@ template geometry on the page, the environment the build reads. Each returns pro
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import struct
@@ -19,13 +20,23 @@ MIN_COLUMN_MM = 10.0
 
 
 def font_problem(path: Path) -> str | None:
-    """Why the TrueType file at ``path`` cannot be used, or None: sizes, table directory, ReportLab's parse."""
+    """Why the TrueType file at ``path`` cannot be used, or None: sizes, table directory, ReportLab's parse.
+
+    The answer is kept per file version (path, size, modification time): fonts are shared by issues."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return f"cannot read the font ({exc.strerror or exc})"
+    return _font_problem(path.resolve(), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _font_problem(path: Path, size: int, mtime_ns: int) -> str | None:
     from reportlab.pdfbase.ttfonts import TTFontFile
 
+    if size > MAX_FONT_BYTES:
+        return f"font file too large ({size:,} bytes, at most {MAX_FONT_BYTES:,})"
     try:
-        size = path.stat().st_size
-        if size > MAX_FONT_BYTES:
-            return f"font file too large ({size:,} bytes, at most {MAX_FONT_BYTES:,})"
         data = path.read_bytes()
     except OSError as exc:
         return f"cannot read the font ({exc.strerror or exc})"
