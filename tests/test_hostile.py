@@ -271,6 +271,9 @@ def _flip_png_crc(data: bytes) -> bytes:
 
 IMAGE_CASES = [
     Case("jpeg-half", "image", _img("stripes.jpg", lambda b: b[: len(b) // 2]), "stripes.jpg"),
+    Case("jpeg-cut-end-marker-readded", "image", _img("stripes.jpg", _truncated_with_eoi), "stripes.jpg"),
+    Case("jpeg-cut-by-ten-bytes", "image", _img("stripes.jpg", lambda b: b[:-12] + b"\xff\xd9"), "stripes.jpg"),
+    Case("progressive-jpeg-half", "image", _img("stripes.jpg", lambda b: _jpeg(progressive=True)[:900]), "stripes.jpg"),
     Case("jpeg-lossless", "image", _img("stripes.jpg", lambda b: _sof(b, 0xC3)), "stripes.jpg"),
     Case("jpeg-arithmetic", "image", _img("stripes.jpg", lambda b: _sof(b, 0xC9)), "stripes.jpg"),
     Case("jpeg-hierarchical", "image", _img("stripes.jpg", lambda b: _sof(b, 0xC5)), "stripes.jpg"),

@@ -8,6 +8,7 @@ drawing a page.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 from dataclasses import dataclass
@@ -76,6 +77,12 @@ def inspect_image(path: Path) -> ImageInfo | Problem:
                 why = _profile_problem(im.info.get("icc_profile"), mode)
                 if why:
                     return Problem(path, why)
+            if fmt == "JPEG" and not _sequential_whole(path):
+                return Problem(
+                    path,
+                    "expected a complete JPEG image, found one cut short: its data ends before the last row "
+                    "(an end marker was added after the cut; the missing rows would print grey)",
+                )
     except FileNotFoundError:
         return Problem(path, "image file not found")
     except UnidentifiedImageError:
@@ -116,6 +123,24 @@ def _profile_problem(icc: bytes | None, mode: str) -> str | None:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return f"expected a usable embedded ICC profile, found a damaged one ({reason})"
     return None
+
+
+def _sequential_whole(path: Path) -> bool:
+    """A sequential JPEG (SOF0/SOF1) decodes to its last row without its end marker; one cut short and
+    closed again with an end marker does not (libjpeg would pad the missing rows, without a word).
+    Progressive files need their end marker to decode at all: they are not judged here."""
+    data = path.read_bytes()
+    frame = re.search(rb"\xff[\xc0-\xc2]", data)
+    if frame is None or data[frame.start() + 1] == 0xC2:
+        return True
+    body = data[: data.rfind(b"\xff\xd9")] + bytes(32)  # the decoder reads a few bytes ahead
+    try:
+        with Image.open(io.BytesIO(body)) as im:
+            im.draft(im.mode, (max(1, im.width // 8), max(1, im.height // 8)))
+            im.load()  # raises "image file is truncated" if the rows run out
+    except OSError:
+        return False
+    return True
 
 
 def _jpeg_problem(path: Path) -> str | None:
