@@ -142,8 +142,10 @@ def stream(data: bytes, extra: bytes = b"", compress: bool = False) -> bytes:
     return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
-def one_page_pdf(page_extra: bytes = b"", content: bytes = b"0 0 m 10 10 l S", resources: bytes = b"<< >>") -> bytes:
-    """A one-page PDF whose page dictionary gets ``page_extra``."""
+def one_page_pdf(
+    page_extra: bytes = b"", content: bytes = b"0 0 m 10 10 l S", resources: bytes = b"<< >>", more: tuple = ()
+) -> bytes:
+    """A one-page PDF whose page dictionary gets ``page_extra``; ``more`` objects follow as 5, 6…"""
     return make_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -151,5 +153,6 @@ def one_page_pdf(page_extra: bytes = b"", content: bytes = b"0 0 m 10 10 l S", r
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R /Resources %s %s >>"
             % (resources, page_extra),
             stream(content),
+            *more,
         ]
     )

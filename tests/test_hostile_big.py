@@ -239,6 +239,19 @@ PDFS = {
     "not-a-pdf": (lambda: b"hello\n" * 100, "not a readable PDF"),
     "empty-file": (lambda: b"", "not a readable PDF"),
     "encrypted": (_encrypted, "encrypted"),
+    "negative-image-width": (
+        lambda: one_page_pdf(
+            content=b"q 100 0 0 100 0 0 cm /Im Do Q",
+            resources=b"<< /XObject << /Im 5 0 R >> >>",
+            more=(
+                stream(
+                    bytes(50),
+                    b" /Type /XObject /Subtype /Image /Width -5 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8",
+                ),
+            ),
+        ),
+        "declares",
+    ),
     "bad-operators": (lambda: one_page_pdf(content=b"(a) (b) cm 1 w /X 2 Tf (x) Tj"), "could not be read"),
 }
 

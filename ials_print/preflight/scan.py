@@ -255,6 +255,9 @@ class _InlineImage(dict):
 
 def _image(name: str, xobj: Any, ctm: Matrix, resources: Any, out: PageScan) -> None:
     w_px, h_px = int(xobj.get("/Width", 0)), int(xobj.get("/Height", 0))
+    if w_px <= 0 or h_px <= 0:  # no resolution to speak of: said, not measured
+        out.budget.note(f"image {name} declares {w_px} × {h_px} pixels: not an image that can be checked")
+        return
     kind = "mask" if xobj.get("/ImageMask") else _space_kind(xobj.get("/ColorSpace", "/DeviceGray"), resources)
     out.colour_spaces.add(kind)
     corners = [
