@@ -567,3 +567,26 @@ def test_suite_covers_every_file_kind() -> None:
     kinds = {c.kind for c in ALL_CASES}
     assert kinds >= {"manifest", "markdown", "image", "font", "template", "stylesheet", "icc", "environment"}
     assert len({c.id + c.kind for c in ALL_CASES}) == len(ALL_CASES)
+
+
+def test_readme_states_the_limits() -> None:
+    """The README's table of limits is the code's."""
+    from ials_print import limits as L
+    from ials_print.preflight import limits as P
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    stated = [
+        f"{L.MAX_YAML_BYTES:,} bytes, nested {L.MAX_YAML_DEPTH} levels deep, {L.MAX_YAML_STRING:,} characters",
+        f"{L.MAX_MARKDOWN_BYTES:,} bytes; a paragraph {L.MAX_PARAGRAPH_CHARS:,} characters, a word {L.MAX_WORD_CHARS}",
+        f"{L.MAX_TITLE_CHARS} / {L.MAX_RUNNING_HEAD_CHARS} characters",
+        f"{L.MAX_IMAGE_PIXELS // 1_000_000} million pixels and {L.MAX_IMAGE_MEMORY // 2**20} MiB decoded",
+        f"{L.MAX_FONT_BYTES // 1_000_000} MB / {L.MAX_ICC_BYTES // 1_000_000} MB",
+        f"from 0 to {L.MAX_EPOCH}",
+        f"at most {P.MAX_PAGES:,} pages and {P.MAX_OBJECTS:,} objects, Form XObjects nested {P.MAX_FORM_DEPTH} deep",
+        f"{P.MAX_FORM_CALLS:,} painted in all, {P.MAX_OPERATIONS:,} content operators",
+        f"content streams of {P.MAX_STREAM_BYTES // 2**20} MiB each and {P.MAX_DECODED_BYTES // 2**20} MiB in",
+        f"{P.MIN_PAGE_POINTS:g} to {P.MAX_PAGE_POINTS:,.0f} pt each way",
+    ]
+    flat = " ".join(readme.split())
+    for text in stated:
+        assert text in flat, f"README does not state: {text}"
