@@ -158,7 +158,18 @@ def _loop(d: Path, name: str) -> None:
     os.symlink(target.name, target.parent / (target.name + ".loop"))
 
 
+def _resource_loop(key: str, folder: str) -> Callable[[Path], None]:
+    def breaks(d: Path) -> None:
+        _loop(d, "loop")
+        replace_in(d / "mini.yaml", f"{key}: {ROOT / folder}", f"{key}: loop")
+
+    return breaks
+
+
 LINK_CASES = [
+    Case("layouts-symlink-loop", "manifest", _resource_loop("layouts", "layouts"), "mini.yaml", 4),
+    Case("fonts-symlink-loop", "manifest", _resource_loop("fonts", "fonts"), "mini.yaml", 4),
+    Case("profile-symlink-loop", "manifest", _resource_loop("profile", "color/FOGRA39L-300.icc"), "mini.yaml", 5),
     Case("image-symlink-loop", "manifest", lambda d: _loop(d, "images/stripes.jpg"), "stripes.jpg"),
     Case("text-symlink-loop", "manifest", lambda d: _loop(d, "texts/edito.md"), "edito.md"),
     Case("images-folder-loop", "manifest", lambda d: (shutil.rmtree(d / "images"), _loop(d, "images")), "images"),

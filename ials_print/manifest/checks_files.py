@@ -9,7 +9,7 @@ import os
 import struct
 from pathlib import Path
 
-from ials_print.errors import Problem
+from ials_print.errors import InputError, Problem
 from ials_print.limits import MAX_EPOCH, MAX_FONT_BYTES, MAX_ICC_BYTES
 from ials_print.manifest.model import PageFormat
 from ials_print.manifest.templates import Template
@@ -17,6 +17,14 @@ from ials_print.manifest.yamlfile import Located
 
 MIN_AREA_MM = 1.0  # an area narrower or shorter than this holds no picture
 MIN_COLUMN_MM = 10.0
+
+
+def safe_resolve(path: Path, located: Located, where: tuple) -> Path:
+    """``path`` made absolute; a symbolic-link loop is an :class:`InputError` at the manifest's key."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise InputError([located.problem(where, f"cannot resolve the path {path} ({exc})")]) from None
 
 
 def font_problem(path: Path) -> str | None:

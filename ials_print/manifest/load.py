@@ -15,7 +15,13 @@ from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
-from ials_print.manifest.checks_files import environment_problems, font_problem, icc_problem, template_problems
+from ials_print.manifest.checks_files import (
+    environment_problems,
+    font_problem,
+    icc_problem,
+    safe_resolve,
+    template_problems,
+)
 from ials_print.manifest.model import Manifest, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
@@ -219,7 +225,7 @@ def _check_profile(issue: Issue, problems: list[Problem]) -> None:
     """The output intent's ICC profile must be a CMYK output (printer) profile."""
     where = ("output", "profile")
     name = issue.manifest.output.profile
-    path = (issue.folder / name).resolve()
+    path = safe_resolve(issue.folder / name, issue.located, where)
     try:
         with path.open("rb") as f:
             header = f.read(40)
@@ -420,8 +426,8 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
         manifest,
         path,
         located,
-        (base / manifest.resources.layouts).resolve(),
-        (base / manifest.resources.fonts).resolve(),
+        safe_resolve(base / manifest.resources.layouts, located, ("resources", "layouts")),
+        safe_resolve(base / manifest.resources.fonts, located, ("resources", "fonts")),
     )
     problems = environment_problems() + _check_flatplan(manifest, located)
     missing = [
