@@ -601,3 +601,30 @@ def test_readme_states_the_limits() -> None:
     flat = " ".join(readme.split())
     for text in stated:
         assert text in flat, f"README does not state: {text}"
+
+
+KINDS = ROOT / "tests" / "fixtures" / "kinds" / "kinds.yaml"
+DATA_CASES = {
+    "nul-escape": ("masthead: IALS", 'masthead: "IA\\0LS"', 2),
+    "lone-surrogate": ("tagline: [Intelligence", 'tagline: ["\\udc80", Intelligence', 4),
+    "nested": ("masthead: IALS", "masthead:\n" + _nested_yaml(40).replace("k0:", "    k0:"), None),
+    "value-too-long": ("masthead: IALS", "masthead: " + "I" * 10_001, 2),
+    "latin1": ("numéro 42", None, 3),
+    "nan-where-text": ("masthead: IALS", "masthead: .nan", 2),
+}
+
+
+@pytest.mark.parametrize("name", list(DATA_CASES))
+def test_hostile_data_file(name: str, tmp_path: Path) -> None:
+    """The data file of cover, contents and gallery pages: the same rules, through validate and build."""
+    manifest = copy_fixture(KINDS, tmp_path / "kinds")
+    data = manifest.parent / "data.yaml"
+    old, new, line = DATA_CASES[name]
+    if new is None:
+        data.write_bytes(data.read_bytes().replace(old.encode(), old.encode("latin-1")))
+    else:
+        replace_in(data, old, new)
+    assert_refused(invoke(["validate", str(manifest)]), "data.yaml", line)
+    out = tmp_path / "out"
+    assert_refused(invoke(["build", str(manifest), "--out", str(out)]), "data.yaml", line)
+    assert not out.exists() or not list(out.iterdir())
