@@ -18,8 +18,9 @@ from typing import Any
 from PIL import Image, ImageMath
 from pypdf import PdfReader
 
-from ials_print.preflight.limits import Budget, LimitReached, document_problems
-from ials_print.preflight.scan import Colour, PageScan, scan_page
+from ials_print.preflight.limits import document_problems
+from ials_print.preflight.read import read_pages, reason
+from ials_print.preflight.scan import Colour, PageScan
 
 MM = 72 / 25.4
 MIN_BLEED = 3 * MM
@@ -373,13 +374,14 @@ def preflight(path: Path, binding: str | None = None) -> Report:
         found = list(document_problems(reader))
         pages = len(reader.pages)
     except Exception as exc:  # pypdf raises many kinds of errors (and RecursionError) on a broken file
-        report.findings.append(_err("file", f"not a readable PDF ({_reason(exc)})"))
+        report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
         return report
+    report.pages = pages
     report.findings += [_err("file", message, page) for page, message in found]
     if found:  # nothing more is read of an empty or absurd document
         return report
-    report.pages = pages
-    scans, budget = _scan(reader, report)
+    scans, budget = read_pages(reader)
+    report.findings += [_err("file", message, page) for page, message in budget.hit]
     ctx = Context(reader, scans, binding)
     for check in CHECKS:
         report.findings.extend(_guarded(check.__name__, lambda check=check: list(check(ctx))))
@@ -388,32 +390,6 @@ def preflight(path: Path, binding: str | None = None) -> Report:
     else:
         report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, path, report))))
     return report
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
-
-
-def _scan(reader: PdfReader, report: Report) -> tuple[list[PageScan], Budget]:
-    """Every page's paints, within one document-wide budget; what cannot be read is an error."""
-    budget = Budget()
-    scans: list[PageScan] = []
-    for n, page in enumerate(reader.pages, 1):
-        budget.page = n
-        try:
-            scan = scan_page(page, budget)
-        except LimitReached as exc:
-            budget.note(f"{exc}: this page and the next were not checked")
-            break
-        except Exception as exc:  # a page pypdf cannot read: said, never passed over
-            budget.note(f"the page could not be read ({_reason(exc)})")
-            scan = PageScan()
-        if scan.malformed:
-            budget.note(f"{scan.malformed} content operator(s) could not be read")
-        scans.append(scan)
-    report.findings += [_err("file", message, page) for page, message in budget.hit]
-    return scans, budget
 
 
 def _guarded(name: str, run: Callable[[], list[Finding]]) -> list[Finding]:
