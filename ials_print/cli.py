@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -112,15 +114,26 @@ def _summary(result, label: str, start: float) -> None:
     )
 
 
-def _cannot_write(exc: OutputError) -> typer.Exit:
-    return _bad_input([Problem(exc.path, f"cannot write here ({exc.reason}); every earlier output is kept")])
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """Bad input, an output that cannot be written, a named file that cannot be read: one line each, exit 2.
+    An unnamed OSError is left to ``main``: inputs are all checked at load, so it is ours (exit 3)."""
+    try:
+        yield
+    except InputError as exc:
+        raise _bad_input(exc.problems) from None
+    except OutputError as exc:
+        problem = Problem(exc.path, f"cannot write here ({exc.reason}); every earlier output is kept")
+        raise _bad_input([problem]) from None
+    except OSError as exc:
+        if not exc.filename:
+            raise
+        raise _bad_input([Problem(Path(exc.filename), f"cannot read or write ({exc.strerror or exc})")]) from None
 
 
 def _commit(outputs: OutputSet) -> None:
-    try:
+    with _reported():
         outputs.commit()
-    except OutputError as exc:
-        raise _cannot_write(exc) from None
 
 
 def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stamp=None, outputs=None):
@@ -139,16 +152,8 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
                 bar.update(task, visible=True)
             bar.update(task, advance=1, description=f"laying out {section_id}")
 
-        try:
+        with _reported():
             return build(issue, out, sections, progress=step, mode=mode, stamp=stamp, outputs=outputs)
-        except InputError as exc:
-            raise _bad_input(exc.problems) from None
-        except OutputError as exc:
-            raise _cannot_write(exc) from None
-        except OSError as exc:
-            if not exc.filename:  # inputs are all checked at load: an unnamed failure here is ours
-                raise
-            raise _bad_input([Problem(Path(exc.filename), f"cannot read or write ({exc.strerror or exc})")]) from None
 
 
 def _preflight_and_ticket(issue: Issue, result, outputs: OutputSet) -> None:
@@ -180,11 +185,9 @@ def build_cmd(
     with OutputSet() as outputs:  # the PDF, its job ticket and the typography list: all or none
         mode = final_mode(output_intent(issue).profile, marks)
         result = _render(issue, out / f"{issue.stem}.pdf", None, mode=mode, outputs=outputs)
-        try:
+        with _reported():
             _preflight_and_ticket(issue, result, outputs)
             _typography_notes(issue, out / f"{issue.stem}.typography.txt", outputs)
-        except OutputError as exc:
-            raise _cannot_write(exc) from None
         _commit(outputs)
     _summary(result, "built", start)
     if result.errors:
@@ -225,10 +228,8 @@ def proof_cmd(
     name = f"{issue.stem}-proof" + (f"-{section}" if section else "") + ("-spreads" if spreads else "")
     target = out / f"{name}.pdf"
     with OutputSet() as outputs:  # the proof and its number: both or neither
-        try:
+        with _reported():
             stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json", outputs)
-        except OutputError as exc:
-            raise _cannot_write(exc) from None
         mode = proof_mode(output_intent(issue).profile)
         result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp, outputs=outputs)
         if spreads:
@@ -237,10 +238,8 @@ def proof_cmd(
             fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
             title = f"IALS n°{issue.manifest.issue.number}"
             pdf = spreads_pdf(result.pdf, result.pages, stamp, title, fonts.name("sans", bold=True))
-            try:
+            with _reported():
                 outputs.stage(target, pdf)
-            except OutputError as exc:
-                raise _cannot_write(exc) from None
         _commit(outputs)
     _summary(result, f"proof n°{stamp.number}", start)
     if result.errors:
@@ -255,10 +254,8 @@ def flatplan_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("o
     start = time.perf_counter()
     issue = _load(manifest)
     with OutputSet() as outputs:  # the PNG and the PDF together
-        try:
+        with _reported():
             png, pdf, problems = make_flatplan(issue, out, outputs)
-        except OutputError as exc:
-            raise _cannot_write(exc) from None
         _commit(outputs)
     out_console.print(
         f"flatplan: {png} and {pdf} — {issue.manifest.page_count} pages, {problems} page(s) flagged "
@@ -309,7 +306,8 @@ def provenance_cmd(
     from ials_print.provenance.report import provenance_report
 
     issue = _load(manifest)
-    report = provenance_report(issue, render(issue, mode=proof_mode(output_intent(issue).profile)))
+    with _reported():
+        report = provenance_report(issue, render(issue, mode=proof_mode(output_intent(issue).profile)))
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
@@ -349,12 +347,10 @@ def fit_cmd(
     if section is not None and manifest == DEFAULT_MANIFEST and section.endswith((".yaml", ".yml")):
         section, manifest = None, Path(section)  # `fit MANIFEST`: the one argument is the manifest
     issue = _load(manifest)
-    try:
+    with _reported():
         if section is not None:
             issue.section(section)  # an unknown id is a clear error
         report = fit_report(issue, [section] if section else None)
-    except InputError as exc:
-        raise _bad_input(exc.problems) from None
     if section is not None and not report and not as_json:
         kind = issue.templates[issue.section(section).layout].kind
         out_console.print(f"{section}: no text columns to fit (a {kind} page)", markup=False)
