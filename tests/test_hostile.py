@@ -630,3 +630,28 @@ def test_hostile_data_file(name: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert_refused(invoke(["build", str(manifest), "--out", str(out)]), "data.yaml", line)
     assert not out.exists() or not list(out.iterdir())
+
+
+COMMANDS = [
+    ["validate"],
+    ["build", "--out", "{out}"],
+    ["preview", "article", "{manifest}", "--out", "{out}"],  # the section the broken files belong to
+    ["proof", "--out", "{out}"],
+    ["flatplan", "--out", "{out}"],
+    ["fit"],
+    ["provenance"],
+]
+EVERY_COMMAND = [c for c in ALL_CASES if c.id in ("truncated-half", "area-nan-height", "nul", "jpeg-lossless")]
+
+
+@pytest.mark.parametrize("case", EVERY_COMMAND, ids=[f"{c.kind}-{c.id}" for c in EVERY_COMMAND])
+def test_every_command_refuses_the_same_way(case: Case, tmp_path: Path, last_good: Path) -> None:
+    """Every command that reads the issue stops with exit 2 on bad input, and writes nothing."""
+    manifest, out = prepare_case(case, tmp_path, last_good)
+    before = snapshot(out)
+    for command in COMMANDS:
+        args = [a.format(out=out, manifest=manifest) for a in command]
+        if "{manifest}" not in " ".join(command):
+            args.insert(1, str(manifest))
+        assert_refused(invoke(args, case.env), case.names, case.line)
+    assert snapshot(out) == before
