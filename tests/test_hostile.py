@@ -268,6 +268,12 @@ def _sof(data: bytes, marker: int) -> bytes:
     return data[:at] + bytes([0xFF, marker]) + data[at + 2 :]
 
 
+def _progressive(data: bytes) -> bytes:
+    buf = io.BytesIO()
+    Image.open(io.BytesIO(data)).save(buf, "JPEG", progressive=True, quality=90)
+    return buf.getvalue()
+
+
 def _truncated_with_eoi(data: bytes) -> bytes:
     return data[: len(data) // 2] + b"\xff\xd9"
 
@@ -286,6 +292,12 @@ IMAGE_CASES = [
     Case("jpeg-cut-end-marker-readded", "image", _img("stripes.jpg", _truncated_with_eoi), "stripes.jpg"),
     Case("jpeg-cut-by-ten-bytes", "image", _img("stripes.jpg", lambda b: b[:-12] + b"\xff\xd9"), "stripes.jpg"),
     Case("progressive-jpeg-half", "image", _img("stripes.jpg", lambda b: _jpeg(progressive=True)[:900]), "stripes.jpg"),
+    Case(
+        "progressive-jpeg-cut-end-marker-readded",
+        "image",
+        _img("stripes.jpg", lambda b: _truncated_with_eoi(_progressive(b))),
+        "stripes.jpg",
+    ),
     Case("jpeg-lossless", "image", _img("stripes.jpg", lambda b: _sof(b, 0xC3)), "stripes.jpg"),
     Case("jpeg-arithmetic", "image", _img("stripes.jpg", lambda b: _sof(b, 0xC9)), "stripes.jpg"),
     Case("jpeg-hierarchical", "image", _img("stripes.jpg", lambda b: _sof(b, 0xC5)), "stripes.jpg"),

@@ -126,21 +126,28 @@ def _profile_problem(icc: bytes | None, mode: str) -> str | None:
 
 
 def _sequential_whole(path: Path) -> bool:
-    """A sequential JPEG (SOF0/SOF1) decodes to its last row without its end marker; one cut short and
-    closed again with an end marker does not (libjpeg would pad the missing rows, without a word).
-    Progressive files need their end marker to decode at all: they are not judged here."""
+    """A JPEG cut short and closed again with an end marker decodes without an error (libjpeg pads the
+    missing data, without a word). A sequential file (SOF0/SOF1) must decode to its last row without
+    its end marker; a progressive one must decode the same with a few bytes slipped in before its end
+    marker (after a whole last scan they are skipped; in a cut one they are read as data)."""
     data = path.read_bytes()
     frame = re.search(rb"\xff[\xc0-\xc2]", data)
-    if frame is None or data[frame.start() + 1] == 0xC2:
+    end = data.rfind(b"\xff\xd9")
+    if frame is None or end < 0:
         return True
-    body = data[: data.rfind(b"\xff\xd9")] + bytes(32)  # the decoder reads a few bytes ahead
     try:
-        with Image.open(io.BytesIO(body)) as im:
-            im.draft(im.mode, (max(1, im.width // 8), max(1, im.height // 8)))
-            im.load()  # raises "image file is truncated" if the rows run out
+        if data[frame.start() + 1] != 0xC2:
+            with Image.open(io.BytesIO(data[:end] + bytes(32))) as im:  # the decoder reads a few bytes ahead
+                im.draft(im.mode, (max(1, im.width // 8), max(1, im.height // 8)))
+                im.load()  # raises "image file is truncated" if the rows run out
+            return True
+        with (
+            Image.open(io.BytesIO(data)) as im,
+            Image.open(io.BytesIO(data[:end] + b"\x5a\xa5" * 16 + data[end:])) as slipped,
+        ):
+            return im.tobytes() == slipped.tobytes()  # whole decodes: a truncated scan may hide in any band
     except OSError:
         return False
-    return True
 
 
 def _jpeg_problem(path: Path) -> str | None:
