@@ -290,3 +290,17 @@ def test_preflight_still_passes_our_own_file(good) -> None:
     bounded(run)
     assert run.code == 0, run.output
     assert len(PdfReader(out / "mini.pdf").pages) == 4
+
+
+def test_image_metadata_is_read_in_linear_time(good, tmp_path: Path) -> None:
+    """A PNG whose XMP repeats the key the provenance reader looks for (1 MB of it) is read in seconds."""
+    from PIL import PngImagePlugin
+
+    manifest, out = _fresh(good, tmp_path)
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("XML:com.adobe.xmp", "DigitalSourceType xmp:CreatorTool " * 29_000)
+    Image.new("RGB", (2600, 1734), (90, 90, 90)).save(manifest.parent / "images/disc.png", pnginfo=info)
+    run = run_cli(["validate", str(manifest)], tmp_path)
+    bounded(run)
+    assert run.code == 0, run.output
+    assert run.seconds < 20, f"{run.seconds:.0f} s: the metadata is read in more than linear time"
