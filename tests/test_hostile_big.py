@@ -296,7 +296,7 @@ def test_image_metadata_is_read_in_linear_time(good, tmp_path: Path) -> None:
     """A PNG whose XMP repeats the key the provenance reader looks for (1 MB of it) is read in seconds."""
     from PIL import PngImagePlugin
 
-    manifest, out = _fresh(good, tmp_path)
+    manifest, _ = _fresh(good, tmp_path)
     info = PngImagePlugin.PngInfo()
     info.add_itxt("XML:com.adobe.xmp", "DigitalSourceType xmp:CreatorTool " * 29_000)
     Image.new("RGB", (2600, 1734), (90, 90, 90)).save(manifest.parent / "images/disc.png", pnginfo=info)
