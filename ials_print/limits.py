@@ -31,7 +31,7 @@ MAX_RUNNING_HEAD_CHARS = 80
 
 # Images: a 300 ppi double spread with bleed is about 18 Mpx.
 MAX_IMAGE_PIXELS = 50_000_000
-MAX_IMAGE_MEMORY = 160 * 1024 * 1024  # bytes of decoded samples (width × height × bands)
+MAX_IMAGE_MEMORY = 128 * 1024 * 1024  # bytes of decoded samples (width × height × bands)
 
 # Fonts and ICC profiles.
 MAX_FONT_BYTES = 50_000_000

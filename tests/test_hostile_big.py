@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
+from ials_print.limits import MAX_IMAGE_MEMORY
 from tests.conftest import MINI, copy_fixture
 from tests.hostile import MEMORY_LIMIT, TIME_LIMIT, Run, invoke, make_pdf, one_page_pdf, run_cli, stream
 
@@ -98,10 +99,12 @@ def test_big_input_refused_in_bounds(name: str, good, tmp_path: Path) -> None:
 def test_image_just_under_the_limits_builds_in_bounds(good, tmp_path: Path) -> None:
     """An RGBA picture just under the decoded-memory limit is prepared within the memory bound."""
     manifest, out = _fresh(good, tmp_path)
-    gradient = Image.linear_gradient("L").resize((6_400, 6_500))
-    Image.merge(
-        "RGBA", (gradient, gradient.transpose(Image.Transpose.ROTATE_90).resize((6_400, 6_500)), gradient, gradient)
-    ).save(manifest.parent / "images/disc.png", compress_level=1)
+    side = int((MAX_IMAGE_MEMORY / 4 * 0.98) ** 0.5)  # RGBA: 98 % of the limit
+    gradient = Image.linear_gradient("L").resize((side, side))
+    other = gradient.transpose(Image.Transpose.ROTATE_90)
+    Image.merge("RGBA", (gradient, other, gradient, gradient)).save(
+        manifest.parent / "images/disc.png", compress_level=1
+    )
     run = run_cli(["build", str(manifest), "--out", str(out)], tmp_path, env={"IALS_PRINT_CACHE": str(tmp_path)})
     bounded(run)
     assert run.code == 0, run.output
