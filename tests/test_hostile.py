@@ -611,6 +611,7 @@ def test_readme_states_the_limits() -> None:
         f"{P.MAX_FORM_CALLS:,} painted in all, {P.MAX_OPERATIONS:,} content operators",
         f"content streams of {P.MAX_STREAM_BYTES // 2**20} MiB each and {P.MAX_DECODED_BYTES // 2**20} MiB in",
         f"{P.MIN_PAGE_POINTS:g} to {P.MAX_PAGE_POINTS:,.0f} pt each way",
+        f"up to {P.MAX_RENDER_PIXELS // 1_000_000} million pixels in all",
     ]
     flat = " ".join(readme.split())
     for text in stated:

@@ -307,3 +307,22 @@ def test_image_metadata_is_read_in_linear_time(good, tmp_path: Path) -> None:
     bounded(run)
     assert run.code == 0, run.output
     assert run.seconds < 20, f"{run.seconds:.0f} s: the metadata is read in more than linear time"
+
+
+def test_preflight_of_many_huge_pages_is_bounded(tmp_path: Path) -> None:
+    """1,000 pages of 14,000 pt: Ghostscript would draw 22 billion pixels (over 30 s); ink is then measured
+    from the pages' paints, and said so."""
+    n = 1_000
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(n))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14000 14000] /TrimBox [9 9 13991 13991] >>"
+    pdf = tmp_path / "huge-pages.pdf"
+    pdf.write_bytes(
+        make_pdf(
+            [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n), *[page] * n]
+        )
+    )
+    run = run_cli(["preflight", str(pdf)], tmp_path)
+    bounded(run)
+    assert run.code == 1 and "1000 pages" in run.stdout, run.output
+    assert "ink measured by content and image scan" in run.stdout
+    assert run.seconds < 20, f"{run.seconds:.0f} s"

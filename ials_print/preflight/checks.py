@@ -18,7 +18,7 @@ from typing import Any
 from PIL import Image, ImageMath
 from pypdf import PdfReader
 
-from ials_print.preflight.limits import document_problems
+from ials_print.preflight.limits import MAX_RENDER_PIXELS, document_problems, render_pixels
 from ials_print.preflight.read import read_pages, reason
 from ials_print.preflight.scan import Colour, PageScan
 
@@ -387,8 +387,9 @@ def preflight(path: Path, binding: str | None = None) -> Report:
         report.findings.extend(_guarded(check.__name__, lambda check=check: list(check(ctx))))
     if budget.hit or len(scans) < pages:
         report.findings.append(_err("ink", "not measured: the file is beyond what the preflight reads"))
-    else:
-        report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, path, report))))
+    else:  # a rendering too large for Ghostscript in good time: measured from the paints instead
+        rendered = path if render_pixels(reader) <= MAX_RENDER_PIXELS else None
+        report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, rendered, report))))
     return report
 
 

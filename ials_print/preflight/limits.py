@@ -16,6 +16,9 @@ MAX_FORM_CALLS = 10_000  # Form XObjects painted, over the whole document
 MAX_OPERATIONS = 3_000_000  # content-stream operators read, over the whole document
 MAX_STREAM_BYTES = 16 * 1024 * 1024  # one decompressed content stream
 MAX_DECODED_BYTES = 256 * 1024 * 1024  # all content streams decompressed, over the whole document
+MAX_RENDER_PIXELS = 50_000_000  # Ghostscript's ink rendering (24 dpi) of all pages; beyond, ink is measured
+# from the page's paints and images (an A4 page is 56,000 pixels there: 900 pages fit)
+RENDER_DPI = 24
 
 
 class LimitReached(Exception):
@@ -99,3 +102,13 @@ def document_problems(reader: Any) -> Iterator[tuple[int | None, str]]:
                     f"{MAX_PAGE_POINTS:,.0f} pt each way"
                 ),
             )
+
+
+def render_pixels(reader: Any) -> float:
+    """Pixels of all pages rendered at ``RENDER_DPI`` (their MediaBox): what the ink measurement would draw."""
+    total = 0.0
+    for page in reader.pages:
+        dims = _size(page.get("/MediaBox").get_object()) if page.get("/MediaBox") is not None else None
+        if dims is not None:
+            total += (dims[0] / 72 * RENDER_DPI) * (dims[1] / 72 * RENDER_DPI)
+    return total
