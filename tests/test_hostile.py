@@ -612,6 +612,7 @@ def test_readme_states_the_limits() -> None:
         f"content streams of {P.MAX_STREAM_BYTES // 2**20} MiB each and {P.MAX_DECODED_BYTES // 2**20} MiB in",
         f"{P.MIN_PAGE_POINTS:g} to {P.MAX_PAGE_POINTS:,.0f} pt each way",
         f"up to {P.MAX_RENDER_PIXELS // 1_000_000} million pixels in all",
+        f"decoding at most {P.MAX_SAMPLE_BYTES // 1024**3} GiB of CMYK samples",
     ]
     flat = " ".join(readme.split())
     for text in stated:

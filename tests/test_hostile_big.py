@@ -326,3 +326,28 @@ def test_preflight_of_many_huge_pages_is_bounded(tmp_path: Path) -> None:
     assert run.code == 1 and "1000 pages" in run.stdout, run.output
     assert "ink measured by content and image scan" in run.stdout
     assert run.seconds < 20, f"{run.seconds:.0f} s"
+
+
+def test_preflight_does_not_decode_image_bombs_without_ghostscript(tmp_path: Path) -> None:
+    """Pages too large for Ghostscript, painting 40 CMYK images of 36 MB each (35 kB compressed): measuring
+    their ink pixel by pixel took over 30 s; the report now says it was not measured."""
+    side, n = 3_000, 40
+    raw = zlib.compress(bytes(side * side * 4), 9)
+    names = b" ".join(b"/I%d %d 0 R" % (i, 7 + i) for i in range(n))
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14000 14000] /Contents 6 0 R /Resources << /XObject << %s >> >> >>"
+        % names
+    )
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceCMYK /BitsPerComponent 8"
+        b" /Length %d /Filter /FlateDecode >>\nstream\n" % (side, side, len(raw)) + raw + b"\nendstream"
+    )
+    content = stream(b"".join(b"q 100 0 0 100 0 0 cm /I%d Do Q\n" % i for i in range(n)))
+    catalog = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>"]
+    pdf = tmp_path / "image-bombs.pdf"
+    pdf.write_bytes(make_pdf([*catalog, page, page, page, content, *[image] * n]))
+    run = run_cli(["preflight", str(pdf)], tmp_path)
+    bounded(run)
+    assert run.code == 1
+    assert any("[ink]" in x and "not measured" in x for x in run.stderr.splitlines()), run.output
+    assert run.seconds < 20, f"{run.seconds:.0f} s"

@@ -18,7 +18,13 @@ from typing import Any
 from PIL import Image, ImageMath
 from pypdf import PdfReader
 
-from ials_print.preflight.limits import MAX_RENDER_PIXELS, document_problems, render_pixels
+from ials_print.preflight.limits import (
+    MAX_RENDER_PIXELS,
+    MAX_SAMPLE_BYTES,
+    document_problems,
+    render_pixels,
+    sample_bytes,
+)
 from ials_print.preflight.read import read_pages, reason
 from ials_print.preflight.scan import Colour, PageScan
 
@@ -389,7 +395,10 @@ def preflight(path: Path, binding: str | None = None) -> Report:
         report.findings.append(_err("ink", "not measured: the file is beyond what the preflight reads"))
     else:  # a rendering too large for Ghostscript in good time: measured from the paints instead
         rendered = path if render_pixels(reader) <= MAX_RENDER_PIXELS else None
-        report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, rendered, report))))
+        if (rendered is None or shutil.which("gs") is None) and sample_bytes(scans) > MAX_SAMPLE_BYTES:
+            report.findings.append(_err("ink", "not measured: its CMYK images are too large to decode here"))
+        else:
+            report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, rendered, report))))
     return report
 
 

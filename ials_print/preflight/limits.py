@@ -3,7 +3,7 @@ no page, absurd page sizes, UserUnit, and every limit the scan met (reported, ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,7 @@ MAX_DECODED_BYTES = 256 * 1024 * 1024  # all content streams decompressed, over 
 MAX_RENDER_PIXELS = 50_000_000  # Ghostscript's ink rendering (24 dpi) of all pages; beyond, ink is measured
 # from the page's paints and images (an A4 page is 56,000 pixels there: 900 pages fit)
 RENDER_DPI = 24
+MAX_SAMPLE_BYTES = 1024**3  # CMYK image samples decoded to measure ink without Ghostscript (JPEGs at 1/8)
 
 
 class LimitReached(Exception):
@@ -111,4 +112,17 @@ def render_pixels(reader: Any) -> float:
         dims = _size(page.get("/MediaBox").get_object()) if page.get("/MediaBox") is not None else None
         if dims is not None:
             total += (dims[0] / 72 * RENDER_DPI) * (dims[1] / 72 * RENDER_DPI)
+    return total
+
+
+def sample_bytes(scans: Iterable[Any]) -> int:
+    """Bytes of CMYK samples the ink measurement without Ghostscript would decode (JPEGs at 1/64 the area)."""
+    total = 0
+    for scan in scans:
+        for im in scan.images:
+            if im.colour_space != "cmyk":
+                continue
+            filters = im.xobject.get("/Filter") if hasattr(im.xobject, "get") else None
+            jpeg = "/DCTDecode" in (filters if isinstance(filters, list) else [filters])
+            total += im.width_px * im.height_px * 4 // (64 if jpeg else 1)
     return total
