@@ -3,7 +3,6 @@ template geometry on the page, the environment the build reads. Each returns pro
 
 from __future__ import annotations
 
-import functools
 import io
 import os
 import struct
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from ials_print.errors import InputError, Problem
 from ials_print.limits import MAX_EPOCH, MAX_FONT_BYTES, MAX_ICC_BYTES
+from ials_print.manifest.checks_glyphs import glyph_tables_problem
 from ials_print.manifest.model import PageFormat
 from ials_print.manifest.templates import Template
 from ials_print.manifest.yamlfile import Located
@@ -30,16 +30,21 @@ def safe_resolve(path: Path, located: Located, where: tuple) -> Path:
 def font_problem(path: Path) -> str | None:
     """Why the TrueType file at ``path`` cannot be used, or None: sizes, table directory, ReportLab's parse.
 
-    The answer is kept per file version (path, size, modification time): fonts are shared by issues."""
+    The answer is kept per file version (device, inode, size, modification time): fonts are shared."""
     try:
         stat = path.stat()
     except OSError as exc:
         return f"cannot read the font ({exc.strerror or exc})"
-    return _font_problem(path.resolve(), stat.st_size, stat.st_mtime_ns)
+    key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if key not in _FONT_CHECKS:
+        _FONT_CHECKS[key] = _font_problem(path, stat.st_size)
+    return _FONT_CHECKS[key]
 
 
-@functools.lru_cache(maxsize=256)
-def _font_problem(path: Path, size: int, mtime_ns: int) -> str | None:
+_FONT_CHECKS: dict[tuple[int, int, int, int], str | None] = {}
+
+
+def _font_problem(path: Path, size: int) -> str | None:
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     if size > MAX_FONT_BYTES:
@@ -58,6 +63,9 @@ def _font_problem(path: Path, size: int, mtime_ns: int) -> str | None:
         if offset + length > len(data):
             name = tag.decode("latin-1").strip()
             return f"font file cut short: table '{name}' runs to byte {offset + length:,} of {len(data):,}"
+    why = glyph_tables_problem(data)
+    if why:
+        return f"damaged TrueType font: {why}"
     try:
         TTFontFile(io.BytesIO(data), validate=0)
     except Exception as exc:  # ReportLab's parser raises many kinds of errors on a damaged font
