@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +17,7 @@ from rich.console import Console
 
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.find import find_manifest
+from ials_print.output.commit import OutputError, OutputSet
 
 if TYPE_CHECKING:  # the pipeline is imported by the commands that use it: `--help` starts fast
     from ials_print.manifest.load import Issue
@@ -85,17 +88,16 @@ def _typography_lines(issue: Issue, relative: bool = False) -> list[str]:
     return lines
 
 
-def _typography_notes(issue: Issue, full_list: Path | None = None) -> None:
-    """Print the normaliser's notes (never warnings: the exit code does not change); ``full_list`` gets them all."""
+def _typography_notes(issue: Issue, full_list: Path | None = None, outputs: OutputSet | None = None) -> None:
+    """Print the normaliser's notes (never warnings: the exit code does not change); ``full_list`` gets them
+    all, staged in ``outputs``."""
     lines = _typography_lines(issue)
-    if full_list is not None:
-        from ials_print.output.atomic import write_atomic
-
+    if full_list is not None and outputs is not None:
         if lines:
             listed = _typography_lines(issue, relative=True)  # relative to the manifest's folder
-            write_atomic(full_list, ("\n".join(listed) + "\n").encode())
+            outputs.stage(full_list, ("\n".join(listed) + "\n").encode())
         else:
-            full_list.unlink(missing_ok=True)  # no stale list from an earlier build
+            outputs.remove(full_list)  # no stale list from an earlier build
     if not lines:
         return
     fixed = sum(len(f) for f in issue.normalised.values())
@@ -121,7 +123,29 @@ def _summary(result, label: str, start: float) -> None:
     )
 
 
-def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stamp=None):
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """Bad input, an output that cannot be written, a named file that cannot be read: one line each, exit 2.
+    An unnamed OSError is left to ``main``: inputs are all checked at load, so it is ours (exit 3)."""
+    try:
+        yield
+    except InputError as exc:
+        raise _bad_input(exc.problems) from None
+    except OutputError as exc:
+        problem = Problem(exc.path, f"cannot write here ({exc.reason}); every earlier output is kept")
+        raise _bad_input([problem]) from None
+    except OSError as exc:
+        if not exc.filename:
+            raise
+        raise _bad_input([Problem(Path(exc.filename), f"cannot read or write ({exc.strerror or exc})")]) from None
+
+
+def _commit(outputs: OutputSet) -> None:
+    with _reported():
+        outputs.commit()
+
+
+def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stamp=None, outputs=None):
     from rich.progress import Progress
 
     from ials_print.output.build import build
@@ -137,21 +161,16 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
                 bar.update(task, visible=True)
             bar.update(task, advance=1, description=f"laying out {section_id}")
 
-        try:
-            return build(issue, out, sections, progress=step, mode=mode, stamp=stamp)
-        except InputError as exc:
-            raise _bad_input(exc.problems) from None
-        except OSError as exc:
-            where = Path(exc.filename) if exc.filename else out
-            raise _bad_input([Problem(where, f"cannot write here ({exc.strerror or exc})")]) from None
+        with _reported():
+            return build(issue, out, sections, progress=step, mode=mode, stamp=stamp, outputs=outputs)
 
 
-def _preflight_and_ticket(issue: Issue, result, marks: bool = False) -> None:
-    """The printer's files are checked by the preflight (their findings join the build's), and the job
-    ticket goes beside them."""
+def _preflight_and_ticket(issue: Issue, result, outputs: OutputSet, marks: bool = False) -> None:
+    """The printer's files (still staged) are checked by the preflight, their findings joining the
+    build's, and the job ticket goes beside them; all are committed together."""
     from ials_print.output.printer_files import deliver
 
-    for note in deliver(issue, result, marks):
+    for note in deliver(issue, result, marks, outputs):
         _say("note", note)
 
 
@@ -168,9 +187,13 @@ def build_cmd(
     start = time.perf_counter()
     issue = _load(manifest)
     intent = output_intent(issue)
-    result = _render(issue, out / f"{issue.stem}.pdf", None, mode=final_mode(intent.profile, marks, intent.identifier))
-    _preflight_and_ticket(issue, result, marks)
-    _typography_notes(issue, out / f"{issue.stem}.typography.txt")
+    with OutputSet() as outputs:  # the printer's PDFs, their job ticket and the typography list: all or none
+        mode = final_mode(intent.profile, marks, intent.identifier)
+        result = _render(issue, out / f"{issue.stem}.pdf", None, mode=mode, outputs=outputs)
+        with _reported():
+            _preflight_and_ticket(issue, result, outputs, marks)
+            _typography_notes(issue, out / f"{issue.stem}.typography.txt", outputs)
+        _commit(outputs)
     _summary(result, "built", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -185,7 +208,9 @@ def preview_cmd(
     """Build one section alone, with its real page numbers, into OUT/<stem>-<section>.pdf."""
     start = time.perf_counter()
     issue = _load(manifest, only=[section])
-    result = _render(issue, out / f"{issue.stem}-{section}.pdf", [section])
+    with OutputSet() as outputs:
+        result = _render(issue, out / f"{issue.stem}-{section}.pdf", [section], outputs=outputs)
+        _commit(outputs)
     _summary(result, "preview", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -215,44 +240,50 @@ def proof_cmd(
     name = f"{issue.stem}-proof" + ("-provenance" if provenance else "") + (f"-{section}" if section else "")
     name += "-spreads" if spreads else ""
     target = out / f"{name}.pdf"
-    try:
-        stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json")
-    except OSError as exc:
-        raise _bad_input([Problem(out, f"cannot write the proof ({exc.strerror or exc})")]) from None
-    mode = proof_mode(output_intent(issue).profile, provenance=provenance)
-    result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp)
-    if spreads:
-        from ials_print.layout.fonts import register_fonts
-        from ials_print.output.atomic import write_atomic
-
-        fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
-        title = f"{issue.short_name} n°{issue.manifest.issue.number}"
-        font = fonts.name("sans", bold=True)
-        write_atomic(target, spreads_pdf(result.pdf, result.pages, stamp, title, font, provenance))
-    _summary(result, f"proof n°{stamp.number}", start)
     kind = (f"section:{section}" if section else "issue") + ("+provenance" if provenance else "")
-    _record_and_diff(issue, result, stamp, out, diff, against, kind)
+    with OutputSet() as outputs:  # the proof, its number and its kept copy: all or none
+        with _reported():
+            stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json", outputs)
+        mode = proof_mode(output_intent(issue).profile, provenance=provenance)
+        result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp, outputs=outputs)
+        if spreads:
+            from ials_print.layout.fonts import register_fonts
+
+            fonts = register_fonts(issue.manifest.fonts, issue.fonts_dir)
+            title = f"{issue.short_name} n°{issue.manifest.issue.number}"
+            font = fonts.name("sans", bold=True)
+            pdf = spreads_pdf(result.pdf, result.pages, stamp, title, font, provenance)
+            with _reported():
+                outputs.stage(target, pdf)
+        with _reported():
+            kept = _keep_proof(issue, result, stamp, out, kind, outputs)
+        if diff:
+            _diff_proof(issue, result, stamp, out, kind, against, kept)
+        _commit(outputs)
+    _summary(result, f"proof n°{stamp.number}", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
 
 
-def _record_and_diff(issue: Issue, result, stamp, out: Path, diff: bool, against: int | None, kind: str) -> None:
-    """Keep this proof and its pages' keys; with ``diff``, compare it with an earlier one (by
-    default the last proof of the same kind: the whole issue, one section, with provenance…)."""
+def _keep_proof(issue: Issue, result, stamp, out: Path, kind: str, outputs: OutputSet) -> tuple[Path, dict[int, str]]:
+    """Keep this proof (staged) and its pages' keys; returns where the kept PDF reads now, and the keys."""
     from ials_print.output.keys import page_keys
-    from ials_print.output.proof import last_proof_of_kind, proof_record, record_proof
-    from ials_print.output.proofdiff import diff_proofs
+    from ials_print.output.proof import record_proof
 
-    counter = out / f"{issue.stem}.proofs.json"
     printed = {p.folio for p in result.pages}
     keys = {f: k for f, k in page_keys(issue).items() if f in printed}
-    try:
-        archive = record_proof(counter, stamp, result.pdf, keys, kind)
-    except OSError as exc:
-        raise _bad_input([Problem(out, f"cannot keep the proof ({exc.strerror or exc})")]) from None
-    if not diff:
-        return
+    return record_proof(out / f"{issue.stem}.proofs.json", stamp, result.pdf, keys, kind, outputs), keys
+
+
+def _diff_proof(issue: Issue, result, stamp, out: Path, kind: str, against: int | None, kept) -> None:
+    """Compare this proof with an earlier one: by default the last of the same kind (the whole issue,
+    one section, with provenance…); only the pages whose keys changed are rendered."""
+    from ials_print.output.proof import last_proof_of_kind, proof_record
+    from ials_print.output.proofdiff import diff_proofs
+
     start = time.perf_counter()
+    counter = out / f"{issue.stem}.proofs.json"
+    archive, keys = kept
     number = against if against is not None else last_proof_of_kind(counter, kind, stamp.number)
     previous = proof_record(counter, number) if number is not None else None
     if previous is None:
@@ -260,15 +291,16 @@ def _record_and_diff(issue: Issue, result, stamp, out: Path, diff: bool, against
         _say("warning", f"proof --diff: no proof {which} kept in {counter.parent / 'proofs'} to compare with")
         return
     sections = {p.folio: p.section_id for p in result.pages}
-    report = diff_proofs(
-        counter.parent / previous["pdf"],
-        previous["pages"],
-        archive,
-        {str(k): v for k, v in keys.items()},
-        sections,
-        (number, stamp.number),
-        out / f"{issue.stem}-proof-{stamp.number}-diff.pdf",
-    )
+    with _reported():
+        report = diff_proofs(
+            counter.parent / previous["pdf"],
+            previous["pages"],
+            archive,
+            {str(k): v for k, v in keys.items()},
+            sections,
+            (number, stamp.number),
+            out / f"{issue.stem}-proof-{stamp.number}-diff.pdf",
+        )
     where = f": {report.output}" if report.output else ""
     pages = ", ".join(f"{c.folio} ({c.section})" for c in report.changes) or "none"
     new_pages = f"; new since n°{number}: {', '.join(map(str, report.added))}" if report.added else ""
@@ -309,10 +341,10 @@ def flatplan_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("o
 
     start = time.perf_counter()
     issue = _load(manifest)
-    try:
-        png, pdf, problems = make_flatplan(issue, out)
-    except OSError as exc:
-        raise _bad_input([Problem(out, f"cannot write the flatplan ({exc.strerror or exc})")]) from None
+    with OutputSet() as outputs:  # the PNG and the PDF together
+        with _reported():
+            png, pdf, problems = make_flatplan(issue, out, outputs)
+        _commit(outputs)
     out_console.print(
         f"flatplan: {png} and {pdf} — {issue.manifest.page_count} pages, {problems} page(s) flagged "
         f"({time.perf_counter() - start:.2f} s)",
@@ -370,7 +402,8 @@ def provenance_cmd(
     from ials_print.provenance.report import provenance_report
 
     issue = _load(manifest)
-    report = provenance_report(issue, render(issue, mode=proof_mode(output_intent(issue).profile)))
+    with _reported():
+        report = provenance_report(issue, render(issue, mode=proof_mode(output_intent(issue).profile)))
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
@@ -410,12 +443,10 @@ def fit_cmd(
     if section is not None and manifest is None and section.endswith((".yaml", ".yml")):
         section, manifest = None, Path(section)  # `fit MANIFEST`: the one argument is the manifest
     issue = _load(manifest)
-    try:
+    with _reported():
         if section is not None:
             issue.section(section)  # an unknown id is a clear error
         report = fit_report(issue, [section] if section else None)
-    except InputError as exc:
-        raise _bad_input(exc.problems) from None
     if section is not None and not report and not as_json:
         kind = issue.templates[issue.section(section).layout].kind
         out_console.print(f"{section}: no text columns to fit (a {kind} page)", markup=False)

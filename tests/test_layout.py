@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -12,6 +13,7 @@ from reportlab.platypus import Paragraph
 
 import ials_print.layout.rl_patches  # noqa: F401
 from ials_print.layout.geometry import MM, Rect
+from ials_print.limits import MAX_TITLE_CHARS
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
 from ials_print.provenance.pictogram import LABELS
@@ -55,7 +57,8 @@ def test_pictogram_is_vector_not_bitmap(mini_build):
     resources = reader.pages[3]["/Resources"]
     xobjects = resources.get("/XObject", {})
     assert not [k for k, v in xobjects.items() if v.get_object()["/Subtype"] == "/Image"]
-    assert b" re" in reader.pages[3].get_contents().get_data() or True
+    curves = re.findall(rb"(?:-?[\d.]+ ){6}c\n", reader.pages[3].get_contents().get_data())
+    assert curves, "no Bézier curve on the page: the pictogram's rounded chip is not drawn as vectors"
 
 
 def _char_boxes(pdf_path: Path, index: int) -> list[tuple[str, float, float, float, float]]:
@@ -275,7 +278,8 @@ def test_drop_cap_overset_is_reported_not_crashing(mini_copy):
 
 
 def test_long_running_head_stays_on_one_line(mini_copy):
-    m = mini_copy.read_text(encoding="utf-8").replace("title: Un article", "title: " + "Un titre très long " * 40)
+    long_title = ("Un titre très long " * 11)[:MAX_TITLE_CHARS]  # at the limit: far wider than the page
+    m = mini_copy.read_text(encoding="utf-8").replace("title: Un article", f"title: {long_title.strip()}")
     mini_copy.write_text(m, encoding="utf-8")
     result = render(load_issue(mini_copy))
     folio_zone = [r for r in result.pages[0].furniture if r.y < 20 * MM]

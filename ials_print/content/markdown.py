@@ -11,6 +11,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ials_print.content.checks_text import character_problems, length_problems, shift_lines
 from ials_print.content.fences import PROVENANCE_FENCES, parse_fence, unclosed_fences, with_provenance
 from ials_print.content.story import (
     Article,
@@ -30,6 +31,7 @@ from ials_print.content.story import (
     TextProvenance,
 )
 from ials_print.errors import InputError, Problem
+from ials_print.limits import MAX_MARKDOWN_BYTES, decode_utf8, read_limited
 from ials_print.manifest.validate import validate_model
 from ials_print.manifest.yamlfile import parse_yaml
 
@@ -150,7 +152,10 @@ def _figure(inline: Token, path: Path, problems: list[Problem]) -> Figure | None
 
 def parse_article(text: str, path: Path) -> Article:
     """Parse one article; raise :class:`InputError` listing every problem found."""
-    problems: list[Problem] = []
+    problems = character_problems(text, path)
+    too_long = length_problems(text, path)
+    if too_long:  # not parsed: a paragraph beyond the limit is what makes parsing slow
+        raise InputError(problems + too_long)
     tokens = _MD.parse(text)
     meta: ArticleMeta | None = None
     blocks: list[Block] = []
@@ -166,7 +171,12 @@ def parse_article(text: str, path: Path) -> Article:
         tok = tokens[i]
         line = (tok.map[0] + 1) if tok.map else 0
         if tok.type == "front_matter":
-            located = parse_yaml(tok.content, path)
+            try:
+                located = parse_yaml(tok.content, path)
+            except InputError as exc:  # the YAML starts on line 2 of the file
+                problems.extend(shift_lines(exc.problems, 1))
+                i += 1
+                continue
             for table in (located.values, located.keys):  # the YAML starts on line 2 of the file
                 for k, (ln, col) in list(table.items()):
                     table[k] = (ln + 1, col)
@@ -260,11 +270,6 @@ def parse_article(text: str, path: Path) -> Article:
 
 
 def load_article(path: Path) -> Article:
-    """Read and parse a Markdown article file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Problem(path, "file not found")]) from None
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(path, f"expected UTF-8 text, found invalid byte at offset {exc.start}")]) from None
-    return parse_article(text, path)
+    """Read and parse a Markdown article file (within ``MAX_MARKDOWN_BYTES``, UTF-8 without BOM)."""
+    raw = read_limited(path, MAX_MARKDOWN_BYTES, "a Markdown file")
+    return parse_article(decode_utf8(raw, path), path)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+from ials_print.limits import MAX_TITLE_CHARS
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ class ArticleMeta(BaseModel):
     """Front matter: the title block and switches of an article (validated as written)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    title: str
+    title: str = Field(max_length=MAX_TITLE_CHARS)
     kicker: str | None = None
     subtitle: str | None = None
     byline: str | None = None

@@ -18,6 +18,14 @@ from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article, Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.images.inspect import ImageInfo, inspect_image
+from ials_print.manifest.checks_files import (
+    area_problems,
+    environment_problems,
+    font_problem,
+    icc_problem,
+    safe_resolve,
+    template_problems,
+)
 from ials_print.manifest.masthead import masthead_problems
 from ials_print.manifest.model import Manifest, Publication, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
@@ -89,8 +97,11 @@ class Issue:
 
 def _inside(folder: Path, relative: str) -> Path | None:
     """``relative`` resolved against ``folder``, or None if it leaves the folder."""
-    target = (folder / relative).resolve()
-    root = folder.resolve()
+    try:
+        target = (folder / relative).resolve()
+        root = folder.resolve()
+    except (OSError, RuntimeError) as exc:  # a symbolic link loop
+        raise InputError([Problem(folder / relative, f"cannot resolve the path ({exc})")]) from None
     return target if target == root or root in target.parents else None
 
 
@@ -200,6 +211,10 @@ def _load_template(issue: Issue, name: str, where: tuple, problems: list[Problem
     except InputError as exc:
         problems.extend(exc.problems)
         return None
+    geometry = template_problems(template, located, issue.manifest.format)
+    if geometry:
+        problems.extend(geometry)
+        return None
     if issue.stylesheet is not None:
         for style in KIND_STYLES.get(template.kind, ()):
             if style not in issue.stylesheet.styles:
@@ -253,8 +268,9 @@ def _check_stylesheet(issue: Issue, problems: list[Problem]) -> None:
 def _check_profile(issue: Issue, problems: list[Problem]) -> None:
     """The output intent's ICC profile must be a CMYK output (printer) profile."""
     where = ("output", "profile")
-    path = issue.profile_path
-    name = issue.manifest.output.profile or str(path)
+    name = issue.manifest.output.profile
+    path = safe_resolve(issue.folder / name, issue.located, where) if name else issue.profile_path
+    name = name or str(path)
     try:
         with path.open("rb") as f:
             header = f.read(40)
@@ -268,11 +284,13 @@ def _check_profile(issue: Issue, problems: list[Problem]) -> None:
         problems.append(
             issue.located.problem(where, f"expected a CMYK output profile (prtr/CMYK), found {found} in '{name}'")
         )
+    elif (why := icc_problem(path)) is not None:
+        problems.append(issue.located.problem(where, f"{why} in '{name}'"))
 
 
-_DATA_CACHE: dict[
-    tuple[Path, int, int], tuple[PageData, Located]
-] = {}  # one parse per file version, as sections share it
+# One parse per data file version, as sections share it: the data (None when broken), where its
+# keys are, and the problems said of it.
+_DATA_CACHE: dict[tuple[Path, int, int], tuple[PageData | None, Located, list[Problem]]] = {}
 
 
 def _check_page_data(issue: Issue, i: int, section: Section, template: Template, problems: list[Problem]) -> None:
@@ -515,10 +533,10 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
         manifest,
         path,
         located,
-        (base / res.layouts).resolve() if res.layouts else kit.LAYOUTS,
-        (base / res.fonts).resolve() if res.fonts else kit.FONTS,
+        safe_resolve(base / res.layouts, located, ("resources", "layouts")) if res.layouts else kit.LAYOUTS,
+        safe_resolve(base / res.fonts, located, ("resources", "fonts")) if res.fonts else kit.FONTS,
     )
-    problems = _check_flatplan(manifest, located)
+    problems = environment_problems() + _check_flatplan(manifest, located)
     issue.publication = _load_publication(issue, problems)
     missing = [
         located.problem(("resources", key), f"{key} folder not found: {folder}")
@@ -551,6 +569,8 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
                             ("fonts", family, face), f"expected a TrueType font (.ttf), found {kind} in '{name}'"
                         )
                     )
+                elif (why := font_problem(font_path)) is not None:
+                    problems.append(located.problem(("fonts", family, face), f"{why} in '{font_path}'"))
     _check_stylesheet(issue, problems)
     _check_profile(issue, problems)
     if manifest.c2pa_trust_anchors:
@@ -570,6 +590,8 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)
         if template is not None:
             template = issue.template_for(section)  # with the section's own areas
+        if section.areas:
+            problems += area_problems(section.areas, located, manifest.format, ("sections", i, "areas"))
         for j, v in enumerate(section.images):
             if v.id in visual_ids:
                 problems.append(

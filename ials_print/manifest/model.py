@@ -8,13 +8,15 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from ials_print.limits import MAX_RUNNING_HEAD_CHARS, MAX_TITLE_CHARS
+
 Provenance = Literal["ia", "mixte", "humain"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="lower-case letters, digits and hyphens")]
 Mm = Annotated[float, Field(ge=0, le=1000, description="millimetres")]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # .nan and .inf are mistakes
 
 
 # A length in mm, or a share of the page (or of the type area, for heights in it): "50%".
@@ -69,7 +71,7 @@ class Area(Strict):
 class IssueInfo(Strict):
     """Who and when: the issue's identity."""
 
-    title: str = Field(description="Magazine title as printed on the cover")
+    title: str = Field(max_length=MAX_TITLE_CHARS, description="Magazine title as printed on the cover")
     number: int = Field(ge=1, description="Issue number (numéro)")
     date: dt.date = Field(description="Publication date, YYYY-MM-DD")
     language: Literal["fr"] = "fr"
@@ -231,7 +233,7 @@ class Section(Strict):
     """One entry of the flatplan: a run of consecutive pages with one layout."""
 
     id: Slug
-    title: str
+    title: str = Field(max_length=MAX_TITLE_CHARS)
     layout: Slug = Field(description="Template name: layouts/<layout>.yaml")
     first_page: int = Field(ge=1)
     pages: int = Field(ge=1, le=200)
@@ -255,7 +257,9 @@ class Section(Strict):
         default_factory=dict,
         description="Pages of the section (1 = its first) allowed to be less than 40 % filled, with the reason",
     )
-    running_head: str | None = Field(None, description="Defaults to the section title")
+    running_head: str | None = Field(
+        None, max_length=MAX_RUNNING_HEAD_CHARS, description="Defaults to the section title"
+    )
     rubric: str | None = Field(None, description="Rubric grouping consecutive sections (contents, bookmarks)")
     in_contents: bool = Field(True, description="Listed on the generated contents page")
     data: str | None = Field(None, description="YAML data for cover, contents, gallery or visual pages")

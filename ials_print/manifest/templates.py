@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from ials_print.manifest.model import Area, Length, Mm, Strict, length_mm  # noqa: F401  (Area, length_mm: used by layouts)
 
 Percent = Annotated[float, Field(ge=0, le=100)]
+Points = Annotated[float, Field(ge=-200, le=500, description="points")]
 
 
 class FigureHeights(Strict):
@@ -72,10 +73,10 @@ class Style(Strict):
     size: Annotated[float, Field(gt=2, le=300)]
     leading: Annotated[float, Field(gt=2, le=400)]
     align: Literal["left", "right", "center", "justify"] = "left"
-    space_before: float = 0
-    space_after: float = 0
-    first_line_indent: float = 0
-    left_indent: float = 0
+    space_before: Points = 0
+    space_after: Points = 0
+    first_line_indent: Points = 0
+    left_indent: Annotated[float, Field(ge=0, le=500)] = 0
     color: str = "ink"
     upper: bool = False
     hyphenate: bool = False

@@ -11,14 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ials_print.errors import InputError, Problem
+from ials_print.limits import (
+    MAX_YAML_BYTES,
+    MAX_YAML_DEPTH,
+    MAX_YAML_STRING,
+    decode_utf8,
+    describe_char,
+    line_col,
+    read_limited,
+    unprintable_problems,
+)
 
 Loc = tuple[str | int, ...]
 
-MAX_YAML_BYTES = 2_000_000
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
@@ -48,13 +58,23 @@ class Located:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
+    _depth = 0
+
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
         if self.check_event(AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(
                 None, None, "YAML aliases (*name) are not allowed in this file", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_YAML_DEPTH:  # the composer recurses: refuse before Python's stack runs out
+            raise yaml.MarkedYAMLError(
+                None, None, f"nested more than {MAX_YAML_DEPTH} levels deep (the limit)", self.peek_event().start_mark
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _pos(node: Node) -> tuple[int, int]:
@@ -63,10 +83,20 @@ def _pos(node: Node) -> tuple[int, int]:
 
 def _scalar(loader: _NoAliasLoader, node: ScalarNode, out: Located, problems: list[Problem]) -> Any:
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2026-13-45
-        problems.append(Problem(out.path, f"expected a valid value, found {node.value!r} ({exc})", *_pos(node)))
+        problems.append(Problem(out.path, f"expected a valid value, found {node.value[:60]!r} ({exc})", *_pos(node)))
         return None
+    if isinstance(value, str):
+        if len(value) > MAX_YAML_STRING:
+            message = f"expected at most {MAX_YAML_STRING:,} characters in one value, found {len(value):,}"
+            problems.append(Problem(out.path, message, *_pos(node)))
+            return None
+        bad = unprintable_problems(value, out.path, limit=1)
+        if bad:  # escapes such as "\0" or "\ud800" in a quoted string: positions within the value mean little
+            problems.append(Problem(out.path, bad[0].message, *_pos(node)))
+            return None
+    return value
 
 
 def _build(loader: _NoAliasLoader, node: Node, loc: Loc, out: Located, problems: list[Problem]) -> Any:
@@ -103,8 +133,9 @@ def parse_yaml(text: str, path: Path) -> Located:
     """Parse YAML text; raise :class:`InputError` with positions on any problem."""
     out = Located(path=path, data=None)
     problems: list[Problem] = []
-    loader = _NoAliasLoader(text)
+    loader: _NoAliasLoader | None = None
     try:
+        loader = _NoAliasLoader(text)
         node = loader.get_single_node()
         if node is not None:
             out.data = _build(loader, node, (), out, problems)
@@ -114,10 +145,15 @@ def parse_yaml(text: str, path: Path) -> Located:
         if mark is None:
             raise InputError([Problem(path, f"invalid YAML: {message}")]) from None
         raise InputError([Problem(path, f"invalid YAML: {message}", mark.line + 1, mark.column + 1)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, e.g. a raw NUL: name its line and column
+        line, col = line_col(text, exc.position)
+        what = describe_char(chr(exc.character)) if isinstance(exc.character, int) else repr(exc.character)
+        raise InputError([Problem(path, f"invalid YAML: expected printable text, found {what}", line, col)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(path, f"invalid YAML: {exc}")]) from None
+        raise InputError([Problem(path, f"invalid YAML: {str(exc).splitlines()[0]}")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if problems:
         raise InputError(problems)
     return out
@@ -125,18 +161,5 @@ def parse_yaml(text: str, path: Path) -> Located:
 
 def load_yaml(path: Path) -> Located:
     """Read and parse a YAML file; a missing or unreadable file is an :class:`InputError`."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(path, "file not found")]) from None
-    except OSError as exc:
-        raise InputError([Problem(path, f"cannot read file: {exc.strerror}")]) from None
-    if len(raw) > MAX_YAML_BYTES:
-        raise InputError([Problem(path, f"file too large ({len(raw)} bytes, at most {MAX_YAML_BYTES})")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            [Problem(path, f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} at offset {exc.start}")]
-        ) from None
-    return parse_yaml(text, path)
+    raw = read_limited(path, MAX_YAML_BYTES, "a YAML file")
+    return parse_yaml(decode_utf8(raw, path), path)

@@ -23,6 +23,7 @@ from ials_print.layout.kinds import KINDS
 from ials_print.layout.styles import build_styles
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
+from ials_print.output.commit import OutputSet
 from ials_print.output.modes import OutputMode, final_mode
 from ials_print.output.overprint import PressCanvas
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
@@ -288,9 +289,13 @@ def build(
     mode: OutputMode | None = None,
     cache_dir: Path | None = None,
     stamp: ProofStamp | None = None,
+    outputs: OutputSet | None = None,
 ) -> BuildResult:
-    """Render and write ``out`` atomically."""
+    """Render and write ``out`` atomically, or stage it in ``outputs`` (committed with the others)."""
     result = render(issue, section_ids, mode, progress, cache_dir, stamp)
-    write_atomic(out, result.pdf)
+    if outputs is not None:
+        outputs.stage(out, result.pdf)
+    else:
+        write_atomic(out, result.pdf)
     result.output = out
     return result

@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import BuildResult, output_intent, ppi_policy, render
+from ials_print.output.commit import OutputSet
 from ials_print.output.modes import final_mode, proof_mode
 from ials_print.preflight.checks import preflight
 from ials_print.provenance.pictogram import LABELS
@@ -75,8 +76,10 @@ def _font(issue: Issue, size: int) -> ImageFont.ImageFont:
         return ImageFont.load_default(size)
 
 
-def make_flatplan(issue: Issue, out: Path) -> tuple[Path, Path, int]:
-    """Render the issue, check it, and draw the flatplan; returns the PNG, the PDF and the flagged count."""
+def make_flatplan(issue: Issue, out: Path, outputs: OutputSet | None = None) -> tuple[Path, Path, int]:
+    """Render the issue, check it, and draw the flatplan; returns the PNG, the PDF and the flagged count.
+
+    With ``outputs``, both files are staged there, to be committed together."""
     intent = output_intent(issue)
     result = render(issue, mode=final_mode(intent.profile, identifier=intent.identifier))
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,10 +104,14 @@ def make_flatplan(issue: Issue, out: Path) -> tuple[Path, Path, int]:
     pdf = out / f"{issue.stem}-flatplan.pdf"
     buf = io.BytesIO()
     sheet.save(buf, "PNG", optimize=True)
-    write_atomic(png, buf.getvalue())
+    png_bytes = buf.getvalue()
     buf = io.BytesIO()
     sheet.save(buf, "PDF", resolution=100)
-    write_atomic(pdf, buf.getvalue())
+    for path, data in ((png, png_bytes), (pdf, buf.getvalue())):
+        if outputs is not None:
+            outputs.stage(path, data)
+        else:
+            write_atomic(path, data)
     return png, pdf, len([f for f, p in problems.items() if p])
 
 

@@ -14,6 +14,7 @@ from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.binding import MM, SpineSpec, extract_interior, impose_cover
 from ials_print.output.build import BuildResult, build_date, output_intent, page_label
+from ials_print.output.commit import OutputSet
 from ials_print.output.pdfx import DocumentInfo, PageLabel, finish_pdfx
 from ials_print.provenance.pictogram import LABELS
 
@@ -75,9 +76,15 @@ def _spread_label(left: PageLabel, right: PageLabel) -> PageLabel:
 
 
 def write_perfect_binding(
-    issue: Issue, result: BuildResult, out_dir: Path, font: str, marks: bool = False
+    issue: Issue,
+    result: BuildResult,
+    out_dir: Path,
+    font: str,
+    marks: bool = False,
+    outputs: OutputSet | None = None,
 ) -> tuple[list[PrinterFile], SpineSpec]:
-    """Write ``<stem>-cover.pdf`` and ``<stem>-interior.pdf`` beside the whole issue's PDF."""
+    """Write (or stage in ``outputs``) ``<stem>-cover.pdf`` and ``<stem>-interior.pdf`` beside the
+    whole issue's PDF."""
     m = issue.manifest
     intent = output_intent(issue)
     title = f"{m.issue.title} n°{m.issue.number}"
@@ -118,13 +125,17 @@ def write_perfect_binding(
         ),
     ]
     for f in files:
-        write_atomic(f.path, f.data)
+        if outputs is not None:
+            outputs.stage(f.path, f.data)
+        else:
+            write_atomic(f.path, f.data)
     return files, spec
 
 
-def deliver(issue: Issue, result: BuildResult, marks: bool = False) -> list[str]:
+def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: OutputSet | None = None) -> list[str]:
     """After the build: the cover and interior of a perfect-bound issue with its paper, the preflight of
-    every file (findings added to ``result``), the job ticket. Returns notes for the build's report."""
+    every file (findings added to ``result``), the job ticket. With ``outputs``, every file is staged
+    there and checked in its staged form, to be committed together. Returns notes for the report."""
     from ials_print.layout.fonts import register_fonts
     from ials_print.output.build import ppi_policy
     from ials_print.output.ticket import colour_summary, write_job_ticket
@@ -132,20 +143,24 @@ def deliver(issue: Issue, result: BuildResult, marks: bool = False) -> list[str]
 
     m = issue.manifest
     assert result.output is not None
+
+    def readable(path: Path) -> Path:
+        return outputs.staged(path) if outputs is not None else path
+
     checked = [(result.output, "")]
     files: list[dict] = []
     spine = None
     if m.format.binding == "perfect" and m.format.paper is not None:
         font = register_fonts(m.fonts, issue.fonts_dir).name("sans", bold=True)
-        made, spec = write_perfect_binding(issue, result, result.output.parent, font, marks)
+        made, spec = write_perfect_binding(issue, result, result.output.parent, font, marks, outputs)
         files, spine = [f.as_dict() for f in made], spec.as_dict(m)
         checked += [(f.path, f"{f.path.name}: ") for f in made]
     for path, prefix in checked:
-        for f in preflight(path, m.format.binding, ppi=ppi_policy(issue)).findings:
+        for f in preflight(readable(path), m.format.binding, ppi=ppi_policy(issue)).findings:
             target = result.extra_errors if f.level == "error" else result.extra_warnings
             target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
     ticket = write_job_ticket(
-        issue, result.pdf, result.output, build_date(issue).isoformat(), result.images, files, spine
+        issue, result.pdf, result.output, build_date(issue).isoformat(), result.images, files, spine, outputs
     )
     notes = []
     line = colour_summary(result.images)

@@ -13,6 +13,7 @@ from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from ials_print.layout.compose import PagePlan
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import ProofStamp
+from ials_print.output.commit import OutputSet
 from ials_print.provenance.pictogram import LABELS
 
 
@@ -24,27 +25,39 @@ def _history(counter: Path) -> dict:
     return {}
 
 
-def next_proof_stamp(counter: Path) -> ProofStamp:
-    """Number proofs 1, 2, 3… per issue, in a small JSON file beside the output."""
+def _write(path: Path, data: bytes, outputs: OutputSet | None) -> Path:
+    """Write, or stage in ``outputs``; returns where the bytes can be read now."""
+    if outputs is not None:
+        return outputs.stage(path, data)
+    write_atomic(path, data)
+    return path
+
+
+def next_proof_stamp(counter: Path, outputs: OutputSet | None = None) -> ProofStamp:
+    """Number proofs 1, 2, 3… per issue, in a small JSON file beside the output (staged in ``outputs``,
+    so a proof that fails takes no number)."""
     history = _history(counter)
     number = 1
     with contextlib.suppress(ValueError, TypeError):
         number = int(history.get("last", 0)) + 1
-    write_atomic(counter, json.dumps({**history, "last": number}).encode())
+    _write(counter, json.dumps({**history, "last": number}).encode(), outputs)
     return ProofStamp(number, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
 
 KEPT = 20  # proofs whose PDF is kept for later diffs; older ones keep their record only
 
 
-def record_proof(counter: Path, stamp: ProofStamp, pdf: bytes, keys: dict[int, str], kind: str) -> Path:
+def record_proof(
+    counter: Path, stamp: ProofStamp, pdf: bytes, keys: dict[int, str], kind: str, outputs: OutputSet | None = None
+) -> Path:
     """Keep proof n, single pages (``proofs/<stem>-proof-<n>.pdf`` beside the counter), its kind
     (``issue``, ``section:<id>``, with ``+provenance``) and each of its pages' keys, so a later
-    proof can say what changed since; only the last :data:`KEPT` PDFs stay."""
+    proof can say what changed since; only the last :data:`KEPT` PDFs stay. Returns where the kept
+    PDF can be read now (its staged file, when ``outputs`` commits later)."""
     archive = counter.parent / "proofs" / f"{counter.name.removesuffix('.proofs.json')}-proof-{stamp.number}.pdf"
     archive.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(archive, pdf)
-    history = _history(counter)
+    readable = _write(archive, pdf, outputs)
+    history = {**_history(counter), "last": stamp.number}
     proofs = history.get("proofs") if isinstance(history.get("proofs"), dict) else {}
     proofs[str(stamp.number)] = {
         "made": stamp.made,
@@ -56,8 +69,8 @@ def record_proof(counter: Path, stamp: ProofStamp, pdf: bytes, keys: dict[int, s
     for n in kept[KEPT:]:
         with contextlib.suppress(OSError):
             (counter.parent / proofs[str(n)]["pdf"]).unlink()
-    write_atomic(counter, json.dumps({**history, "proofs": proofs}, indent=1).encode())
-    return archive
+    _write(counter, json.dumps({**history, "proofs": proofs}, indent=1).encode(), outputs)
+    return readable
 
 
 def proof_record(counter: Path, number: int) -> dict | None:

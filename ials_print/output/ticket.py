@@ -11,6 +11,7 @@ from pathlib import Path
 from ials_print.images.prepare import PlacedImage
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
+from ials_print.output.commit import OutputSet
 
 
 def conversions(images: Sequence[PlacedImage]) -> list[dict]:
@@ -74,8 +75,14 @@ def write_job_ticket(
     images: Sequence[PlacedImage] = (),
     files: Sequence[dict] = (),
     spine: dict | None = None,
+    outputs: OutputSet | None = None,
 ) -> Path:
+    """Write (or stage in ``outputs``) the ticket beside the PDF: ``<stem>.job.json``."""
     path = pdf_path.with_suffix(".job.json")
     data = job_ticket(issue, pdf, pdf_path.name, created, images, files, spine)
-    write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
+    raw = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
+    if outputs is not None:
+        outputs.stage(path, raw)
+    else:
+        write_atomic(path, raw)
     return path

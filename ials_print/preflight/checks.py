@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from ials_print.images.ink import InkLedger
 from ials_print.images.ppi import PpiPolicy
 from ials_print.preflight.findings import Check, Context, Finding, Report, _err, page_names
-from ials_print.preflight.ink import check_ink
+from ials_print.preflight.ink import SamplesTooLarge, check_ink
+from ials_print.preflight.limits import document_problems
 from ials_print.preflight.overprint import check_overprint
-from ials_print.preflight.scan import Colour, scan_page
+from ials_print.preflight.read import read_pages, reason
+from ials_print.preflight.scan import Colour
 
 MM = 72 / 25.4
 MIN_BLEED = 3 * MM
@@ -226,7 +227,7 @@ CHECKS: tuple[Check, ...] = (
 def preflight(
     path: Path, binding: str | None = None, ledger: InkLedger | None = None, ppi: PpiPolicy | None = None
 ) -> Report:
-    """Check a PDF file; never raises for a bad PDF, reports it.
+    """Check a PDF file; never raises for a bad PDF, reports it (what cannot be read is an error).
 
     ``ledger``: known image ink measurements; ``ppi``: the resolution policy (225/300 unless given).
     """
@@ -236,15 +237,29 @@ def preflight(
         if reader.is_encrypted:
             report.findings.append(_err("security", "the file is encrypted; it cannot be checked further"))
             return report
-        scans = [scan_page(p) for p in reader.pages]
-    except (PdfReadError, OSError, ValueError, KeyError) as exc:
-        report.findings.append(_err("file", f"not a readable PDF ({exc})"))
+        found = list(document_problems(reader))
+        pages = len(reader.pages)
+    except Exception as exc:  # pypdf raises many kinds of errors (and RecursionError) on a broken file
+        report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
         return report
-    report.pages = len(reader.pages)
-    ctx = Context(reader, scans, binding, ppi or PpiPolicy(), [page_names(p) for p in reader.pages])
+    report.pages = pages
+    report.findings += [_err("file", message, page) for page, message in found]
+    if found:  # nothing more is read of an empty or absurd document
+        return report
+    scans, budget = read_pages(reader)
+    report.findings += [_err("file", message, page) for page, message in budget.hit]
+    ctx = Context(reader, scans, binding, ppi or PpiPolicy(), [page_names(p) for p in reader.pages[: len(scans)]])
     for check in CHECKS:
         report.findings.extend(_guarded(check.__name__, lambda check=check: list(check(ctx))))
-    report.findings.extend(_guarded("check_ink", lambda: list(check_ink(ctx, report, ledger))))
+    if budget.hit or len(scans) < pages:
+        report.findings.append(_err("ink", "not measured: the file is beyond what the preflight reads"))
+    else:
+        try:
+            report.findings.extend(list(check_ink(ctx, report, ledger)))
+        except SamplesTooLarge as exc:
+            report.findings.append(_err("ink", f"not measured: {exc}"))
+        except Exception as exc:  # as _guarded: a broken image structure is a finding
+            report.findings.append(_err("ink", f"could not be checked: malformed PDF structure ({exc})"))
     report.findings = [ctx.named(f) for f in report.findings]
     return report
 

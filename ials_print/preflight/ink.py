@@ -21,6 +21,7 @@ from PIL import Image
 
 from ials_print.images.ink import TAC_LIMIT, InkLedger, max_ink
 from ials_print.preflight.findings import Context, Finding, Report
+from ials_print.preflight.limits import MAX_SAMPLE_BYTES
 from ials_print.preflight.scan import Colour
 
 METHOD = "every image pixel at its own resolution and the page's paints"
@@ -49,9 +50,27 @@ def cmyk_pixels(xobj: Any) -> Image.Image:
     return Image.frombytes("CMYK", size, data[: size[0] * size[1] * 4])
 
 
+class SamplesTooLarge(Exception):
+    """Measuring the ink would decode more image samples than :data:`MAX_SAMPLE_BYTES`."""
+
+
 def page_ink(ctx: Context, ledger: InkLedger) -> list[tuple[float, str]]:
-    """Each page's highest total ink, and what reaches it ("paint" or the image's resource name)."""
+    """Each page's highest total ink, and what reaches it ("paint" or the image's resource name).
+    Images the ledger knows are not decoded; the others count against :data:`MAX_SAMPLE_BYTES`."""
     measured: dict[int, float] = {}  # per image object: an image on many pages is measured once
+    decoded = 0
+
+    def count(xobj: Any) -> None:
+        nonlocal decoded
+        decoded += int(xobj.get("/Width", 0)) * int(xobj.get("/Height", 0)) * 4
+        if decoded > MAX_SAMPLE_BYTES:
+            raise SamplesTooLarge(f"its CMYK images would decode to more than {MAX_SAMPLE_BYTES // 2**20} MiB")
+
+    def decode(xobj: Any, counted: bool) -> Image.Image:
+        if not counted:
+            count(xobj)
+        return cmyk_pixels(xobj)
+
     out = []
     for scan in ctx.scans:
         best, where = max(((paint_ink(c), "paint") for c in scan.fills), default=(0.0, "paint"))
@@ -61,11 +80,20 @@ def page_ink(ctx: Context, ledger: InkLedger) -> list[tuple[float, str]]:
             ref = getattr(im.xobject, "indirect_reference", None)
             key = ref.idnum if ref is not None else id(im.xobject)
             if key not in measured:
+                filters = im.xobject.get("/Filter")
+                jpeg = "/DCTDecode" in ([filters] if isinstance(filters, str) else list(filters or []))
+                if not jpeg:  # its bytes are its samples: counted before they are read
+                    count(im.xobject)
                 try:
                     data = im.xobject.get_data()
-                    measured[key] = ledger.max_ink(data, lambda xobj=im.xobject: cmyk_pixels(xobj))
+                    measured[key] = ledger.max_ink(data, lambda xobj=im.xobject, c=not jpeg: decode(xobj, c))
+                except SamplesTooLarge:
+                    raise
                 except Exception:  # an image that cannot be decoded here is left to the other checks
                     measured[key] = 0.0
+                finally:
+                    if hasattr(im.xobject, "decoded_self"):
+                        im.xobject.decoded_self = None  # pypdf keeps the decoded samples: let them go
             if measured[key] > best:
                 best, where = measured[key], im.name
         out.append((best, where))

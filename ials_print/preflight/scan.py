@@ -12,6 +12,8 @@ from typing import Any
 from pypdf import PageObject
 from pypdf.generic import ContentStream
 
+from ials_print.preflight.limits import Budget
+
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
 Colour = tuple[str, tuple[float, ...]]  # ("cmyk" | "gray" | "rgb" | "sep:<name>" | "icc<n>" | "other", values)
@@ -85,6 +87,7 @@ class PageScan:
     colour_spaces: set[str] = field(default_factory=set)
     fonts: dict[str, Any] = field(default_factory=dict)  # resource font dictionaries by BaseFont
     malformed: int = 0  # operators that could not be read
+    budget: Budget = field(default_factory=Budget)  # what the scan may still read (shared by a document's pages)
 
 
 @dataclass
@@ -137,21 +140,25 @@ _STROKE_OPS = {b"S", b"s", b"B", b"B*", b"b", b"b*"}
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 
 
-def scan_page(page: PageObject) -> PageScan:
+def scan_page(page: PageObject, budget: Budget | None = None) -> PageScan:
+    """What one page paints; ``budget`` bounds the reading (raises :class:`LimitReached` past it)."""
     out = PageScan()
+    out.budget = budget or Budget()
     _walk(page.get_contents(), page.get("/Resources"), page.pdf, IDENTITY, out, depth=0)
     return out
 
 
 def _walk(contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, depth: int) -> None:
-    if contents is None or depth > 8:
+    if contents is None or (depth > 0 and not out.budget.form(depth)):
         return
     resources = resources.get_object() if resources is not None and hasattr(resources, "get_object") else resources
     resources = resources or {}
     if not isinstance(contents, ContentStream):
         contents = ContentStream(contents, pdf)
+    out.budget.stream(len(contents.get_data()))  # before pypdf parses it
     walker = _Walker(resources, pdf, ctm, out, depth)
     for operands, op in contents.operations:
+        out.budget.operation()
         try:
             walker.step(operands, op)
         except (ValueError, TypeError, IndexError, KeyError, AttributeError):
@@ -328,6 +335,9 @@ class _InlineImage(dict):
 
 def _image(name: str, xobj: Any, ctm: Matrix, resources: Any, out: PageScan) -> None:
     w_px, h_px = int(xobj.get("/Width", 0)), int(xobj.get("/Height", 0))
+    if w_px <= 0 or h_px <= 0:  # no resolution to speak of: said, not measured
+        out.budget.note(f"image {name} declares {w_px} × {h_px} pixels: not an image that can be checked")
+        return
     kind = "mask" if xobj.get("/ImageMask") else _space_kind(xobj.get("/ColorSpace", "/DeviceGray"), resources)
     out.colour_spaces.add(kind)
     corners = [

@@ -54,7 +54,9 @@ GENERATORS = (
 )
 
 _DST = re.compile(
-    r"DigitalSourceType(?:\s*=\s*[\"']|>\s*|[^>]*?rdf:resource=[\"'])\s*(?:" + re.escape(IPTC_NS) + r")?([A-Za-z]+)"
+    r"DigitalSourceType(?:\s*=\s*[\"']|>\s*|[^>]{0,2000}?rdf:resource=[\"'])\s*(?:"  # bounded: linear time
+    + re.escape(IPTC_NS)
+    + r")?([A-Za-z]+)"
 )
 
 
@@ -128,7 +130,7 @@ def _metadata_claim(xmp: str, text: dict[str, str]) -> FileProvenance | None:
 
 
 def _tool_in(xmp: str) -> str | None:
-    m = re.search(r"(?:xmp:CreatorTool|softwareAgent)[^>]*>([^<]+)<", xmp) or re.search(
+    m = re.search(r"(?:xmp:CreatorTool|softwareAgent)[^>]{0,2000}>([^<]{1,2000})<", xmp) or re.search(
         r"(?:xmp:CreatorTool|stEvt:softwareAgent)=[\"']([^\"']+)", xmp
     )
     return m.group(1).strip() if m else None

@@ -1,0 +1,127 @@
+"""All the files of one command committed together: staged under temporary names beside their
+targets, renamed over them only once every one is written; any failure leaves every previous
+output byte-identical (the renames already done are undone from hard-linked backups)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+
+class OutputError(OSError):
+    """An output that could not be staged or committed; ``path`` is the output concerned."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+class OutputSet:
+    """The outputs of one command. Use as a context manager: staged files are removed unless committed."""
+
+    def __init__(self) -> None:
+        self._staged: dict[Path, Path] = {}  # target -> temporary file beside it
+        self._removed: list[Path] = []  # stale outputs to delete at commit
+
+    def stage(self, path: Path, data: bytes) -> Path:
+        """Write ``data`` for ``path`` under a temporary name; returns that name (readable until commit)."""
+        if path in self._staged:
+            Path(self._staged.pop(path)).unlink(missing_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_dir():
+                raise OutputError(path, "a folder stands where the file should go")
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OutputError:
+            raise
+        except OSError as exc:
+            raise OutputError(path, _reason(exc)) from None
+        umask = os.umask(0)
+        os.umask(umask)
+        try:
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600 files; outputs are meant to be shared
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise OutputError(path, _reason(exc)) from None
+        self._staged[path] = Path(tmp)
+        return Path(tmp)
+
+    def staged(self, path: Path) -> Path:
+        """The temporary file standing for ``path`` until commit."""
+        return self._staged[path]
+
+    def remove(self, path: Path) -> None:
+        """Delete ``path`` at commit (a stale output this command no longer makes)."""
+        self._removed.append(path)
+
+    def commit(self) -> None:
+        """Rename every staged file over its target; on any failure, put every previous file back."""
+        for target in [*self._staged, *self._removed]:
+            if target.is_dir():
+                raise OutputError(target, "a folder stands where the file should go")
+        backups: dict[Path, Path | None] = {}
+        try:
+            for target in [*self._staged, *self._removed]:
+                backups[target] = self._backup(target)
+            for target, tmp in list(self._staged.items()):
+                os.replace(tmp, target)
+                del self._staged[target]
+            for target in self._removed:
+                target.unlink(missing_ok=True)
+        except OSError as exc:
+            self._restore(backups)
+            where = getattr(exc, "path", None) or Path(exc.filename or ".")
+            raise OutputError(Path(where), _reason(exc)) from None
+        finally:
+            for backup in backups.values():
+                if backup is not None:
+                    backup.unlink(missing_ok=True)
+        self._removed.clear()
+
+    @staticmethod
+    def _backup(target: Path) -> Path | None:
+        """A second name for the current ``target`` (a hard link, else a copy), or None if there is none."""
+        if not target.exists():
+            return None
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".bak", dir=target.parent)
+        os.close(fd)
+        backup = Path(name)
+        backup.unlink()
+        try:
+            os.link(target, backup)
+        except OSError:
+            shutil.copy2(target, backup)
+        return backup
+
+    @staticmethod
+    def _restore(backups: dict[Path, Path | None]) -> None:
+        for target, backup in backups.items():
+            if backup is not None:
+                os.replace(backup, target)
+            else:
+                target.unlink(missing_ok=True)  # it did not exist before this command
+
+    def discard(self) -> None:
+        """Remove every staged file (the targets are untouched)."""
+        for tmp in self._staged.values():
+            tmp.unlink(missing_ok=True)
+        self._staged.clear()
+        self._removed.clear()
+
+    def __enter__(self) -> OutputSet:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.discard()
