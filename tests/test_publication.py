@@ -116,17 +116,24 @@ def test_a_section_moves_the_cover_lines_to_its_own_area(tmp_path):
 
 
 def test_every_problem_at_once_sorted_by_file_and_line(tmp_path):
-    """An unknown data key, a masthead too large and a misspelt manifest key: one run of validate,
-    one located line each (the schema's problems no longer stop the cross-checks)."""
+    """An unknown data key, a masthead too large, a misspelt manifest key and a layout's area outside
+    the page: one run of validate, one located line each (schema problems no longer stop the cross-checks)."""
+    import shutil
+
+    from ials_print import kit
     from tests.conftest import copy_fixture
 
     manifest = copy_fixture(ROOT / "tests" / "fixtures" / "kinds" / "kinds.yaml", tmp_path / "kinds")
+    layouts = tmp_path / "layouts"
+    shutil.copytree(kit.LAYOUTS, layouts)
+    _edit(layouts / "contents.yaml", "full-page: {x: 0,", "full-page: {x: 300,")
     data = manifest.parent / "data.yaml"
     _edit(data, "  masthead: IALS\n", "  masthead: Carnets du Rhône\n  colour: red\n")
-    _edit(manifest, "issue: {", "publicaton: {name: X, short_name: X}\nissue: {")
+    _edit(manifest, "issue: {", f"publicaton: {{name: X, short_name: X}}\nresources: {{layouts: {layouts}}}\nissue: {{")
     result = runner.invoke(app, ["validate", str(manifest)])
     assert result.exit_code == 2, result.output
     lines = [x for x in result.output.splitlines() if x.startswith(str(tmp_path))]
+    assert any(x.startswith(f"{layouts / 'contents.yaml'}:") and "area 'full-page'" in x for x in lines), lines
     assert any(x.startswith(f"{data}:3:") and "colour" in x for x in lines), lines
     assert any(x.startswith(f"{data}:2:") and "the masthead 'Carnets du Rhône'" in x for x in lines), lines
     assert any(x.startswith(f"{manifest}:2:1:") and "publicaton" in x for x in lines), lines
