@@ -1,0 +1,172 @@
+"""The command line's common ground: the typer app, its consoles, arguments, exit codes, and the
+helpers every command uses (loading, reporting bad input, committing outputs)."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from ials_print.errors import InputError, Problem
+from ials_print.manifest.find import find_manifest
+from ials_print.output.commit import OutputError, OutputSet
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that use it: `--help` starts fast
+    from ials_print.manifest.load import Issue
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="ials-print: lay out a magazine issue from its YAML manifest into a print PDF.",
+)
+out_console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DEFAULT_MANIFEST = None  # the one manifest in the current folder or its issue/ folder
+ManifestArg = Annotated[
+    Path | None,
+    typer.Argument(help="The issue manifest (YAML); default: the one here or in issue/", show_default=False),
+]
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder")]
+
+EXIT_ERRORS, EXIT_BAD_INPUT, EXIT_BUG = 1, 2, 3
+NOTES_SHOWN = 20  # typography notes printed; the rest are counted (and listed in a file by build)
+
+
+class Binding(enum.StrEnum):
+    perfect = "perfect"
+    saddle_stitch = "saddle_stitch"
+
+
+def _say(level: str, text: str) -> None:
+    """One line on stderr; never interpreted as markup (messages quote the user's text)."""
+    style = {"error": "red", "warning": "yellow"}.get(level)
+    err_console.print(text, style=style, markup=False)
+
+
+def _bad_input(problems: list[Problem], what: str = "nothing was built") -> typer.Exit:
+    for p in problems:
+        _say("error", f"{p}")
+    n = len(problems)
+    _say("", f"{n} problem{'s' * (n > 1)} in the input; {what}.")
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+def _load(manifest: Path | None, only: list[str] | None = None) -> Issue:
+    from ials_print.manifest.load import load_issue
+
+    try:
+        issue = load_issue(manifest or find_manifest(), only)
+        if only:
+            for section_id in only:
+                issue.section(section_id)
+        return issue
+    except InputError as exc:
+        raise _bad_input(exc.problems) from None
+
+
+def _typography_lines(issue: Issue, relative: bool = False) -> list[str]:
+    """What the normaliser fixed at load and what it asks to check, one line each, in flatplan order;
+    ``relative``: paths as the manifest gives them (the same file wherever the issue lies)."""
+    lines: list[str] = []
+    for section in issue.manifest.sections:
+        if section.text is None:
+            continue
+        where = section.text if relative else issue.folder / section.text
+        found = [(f.line, str(f)) for f in issue.normalised.get(section.id, [])]
+        found += [(n.line, str(n)) for n in issue.typo_notes.get(section.id, [])]
+        lines += [f"{where}:{line}: {text}" for line, text in sorted(found, key=lambda x: x[0])]
+    return lines
+
+
+def _typography_notes(issue: Issue, full_list: Path | None = None, outputs: OutputSet | None = None) -> None:
+    """Print the normaliser's notes (never warnings: the exit code does not change); ``full_list`` gets them
+    all, staged in ``outputs``."""
+    lines = _typography_lines(issue)
+    if full_list is not None and outputs is not None:
+        if lines:
+            listed = _typography_lines(issue, relative=True)  # relative to the manifest's folder
+            outputs.stage(full_list, ("\n".join(listed) + "\n").encode())
+        else:
+            outputs.remove(full_list)  # no stale list from an earlier build
+    if not lines:
+        return
+    fixed = sum(len(f) for f in issue.normalised.values())
+    _say("note", f"notes: {fixed} typing slip{'s' * (fixed != 1)} fixed at load, {len(lines) - fixed} to check:")
+    for line in lines[:NOTES_SHOWN]:
+        _say("note", line)
+    if len(lines) > NOTES_SHOWN:
+        where = f" (all in {full_list})" if full_list is not None else ""
+        _say("note", f"… and {len(lines) - NOTES_SHOWN} more{where}")
+
+
+def _summary(result, label: str, start: float) -> None:
+    for w in result.warnings:
+        _say("warning", f"warning: {w}")
+    for e in result.errors:
+        _say("error", f"error: {e}")
+    pages, sections = len(result.pages), len(result.sections)
+    n_w, n_e = len(result.warnings), len(result.errors)
+    out_console.print(
+        f"{label}: {result.output} — {pages} page{'s' * (pages > 1)}, {sections} section{'s' * (sections > 1)}, "
+        f"{n_w} warning{'s' * (n_w != 1)}, {n_e} error{'s' * (n_e != 1)} ({time.perf_counter() - start:.2f} s)",
+        markup=False,
+    )
+
+
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """Bad input, an output that cannot be written, a named file that cannot be read: one line each, exit 2.
+    An unnamed OSError is left to ``main``: inputs are all checked at load, so it is ours (exit 3)."""
+    try:
+        yield
+    except InputError as exc:
+        raise _bad_input(exc.problems) from None
+    except OutputError as exc:
+        problem = Problem(exc.path, f"cannot write here ({exc.reason}); every earlier output is kept")
+        raise _bad_input([problem]) from None
+    except OSError as exc:
+        if not exc.filename:
+            raise
+        raise _bad_input([Problem(Path(exc.filename), f"cannot read or write ({exc.strerror or exc})")]) from None
+
+
+def _commit(outputs: OutputSet) -> None:
+    with _reported():
+        outputs.commit()
+
+
+def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stamp=None, outputs=None):
+    from rich.progress import Progress
+
+    from ials_print.output.build import build
+
+    todo = [s.id for s in issue.manifest.sections if sections is None or s.id in sections]
+    # The bar only appears if the build takes more than a second, and only on a terminal.
+    with Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        task = bar.add_task("laying out", total=len(todo), visible=False)
+        t0 = time.perf_counter()
+
+        def step(section_id: str) -> None:
+            if time.perf_counter() - t0 > 1.0:
+                bar.update(task, visible=True)
+            bar.update(task, advance=1, description=f"laying out {section_id}")
+
+        with _reported():
+            return build(issue, out, sections, progress=step, mode=mode, stamp=stamp, outputs=outputs)
+
+
+def _preflight_and_ticket(issue: Issue, result, outputs: OutputSet, marks: bool = False) -> None:
+    """The printer's files (still staged) are checked by the preflight, their findings joining the
+    build's, and the job ticket goes beside them; all are committed together."""
+    from ials_print.output.printer_files import deliver
+
+    for note in deliver(issue, result, marks, outputs):
+        _say("note", note)
