@@ -5,19 +5,16 @@ Every problem of every file is collected and raised at once as :class:`InputErro
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ials_print import kit
-from ials_print.content.legal import legal_box
-from ials_print.content.markdown import load_article
-from ials_print.content.normalise import Fix, TypoNote, normalise_article
-from ials_print.content.story import Article, Figure, PullQuote
+from ials_print.content.normalise import Fix, TypoNote
+from ials_print.content.story import Article
 from ials_print.errors import InputError, Problem
-from ials_print.images.inspect import ImageInfo, inspect_image
+from ials_print.images.inspect import ImageInfo
 from ials_print.manifest.checks_files import (
     area_problems,
     environment_problems,
@@ -26,13 +23,19 @@ from ials_print.manifest.checks_files import (
     safe_resolve,
     template_problems,
 )
-from ials_print.manifest.masthead import masthead_problems
-from ials_print.manifest.model import Manifest, Publication, Section, Visual
+from ials_print.manifest.checks_sections import (
+    check_article,
+    check_page_data,
+    check_visual,
+    cover_problems,
+)
+from ials_print.manifest.model import Manifest, Publication, Section
 from ials_print.manifest.pagedata import NEEDS, PageData
+from ials_print.manifest.paths import did_you_mean, inside
 from ials_print.manifest.templates import KIND_STYLES, REQUIRED_STYLES, Stylesheet, Template
 from ials_print.manifest.validate import salvage, validate_model
 from ials_print.manifest.yamlfile import Located, load_yaml
-from ials_print.provenance.filemeta import FileProvenance, read_file_provenance
+from ials_print.provenance.filemeta import FileProvenance
 
 
 @dataclass
@@ -91,18 +94,8 @@ class Issue:
             if s.id == section_id:
                 return s
         known = ", ".join(s.id for s in self.manifest.sections)
-        hint = _did_you_mean(section_id, [s.id for s in self.manifest.sections])
+        hint = did_you_mean(section_id, [s.id for s in self.manifest.sections])
         raise InputError([Problem(self.path, f"no section '{section_id}' in the flatplan (sections: {known}){hint}")])
-
-
-def _inside(folder: Path, relative: str) -> Path | None:
-    """``relative`` resolved against ``folder``, or None if it leaves the folder."""
-    try:
-        target = (folder / relative).resolve()
-        root = folder.resolve()
-    except (OSError, RuntimeError) as exc:  # a symbolic link loop
-        raise InputError([Problem(folder / relative, f"cannot resolve the path ({exc})")]) from None
-    return target if target == root or root in target.parents else None
 
 
 def _font_kind(path: Path) -> str:
@@ -161,7 +154,7 @@ def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
             )
         )
     if m.format.binding == "perfect" and m.format.paper is not None:
-        problems += _cover_problems(m, loc)
+        problems += cover_problems(m, loc)
     if m.format.binding == "perfect" and m.page_count % 2:
         problems.append(
             loc.problem(("page_count",), f"expected an even page count for perfect binding, found {m.page_count}")
@@ -186,11 +179,6 @@ def _load_publication(issue: Issue, problems: list[Problem]) -> Publication | No
         return None
 
 
-def _did_you_mean(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _load_template(issue: Issue, name: str, where: tuple, problems: list[Problem]) -> Template | None:
     if name in issue.templates:
         return issue.templates[name]
@@ -201,7 +189,7 @@ def _load_template(issue: Issue, name: str, where: tuple, problems: list[Problem
         problems.append(
             issue.located.problem(
                 where,
-                f"unknown layout '{name}': no file {path} (layouts: {', '.join(known)}){_did_you_mean(name, known)}",
+                f"unknown layout '{name}': no file {path} (layouts: {', '.join(known)}){did_you_mean(name, known)}",
             )
         )
         return None
@@ -229,7 +217,7 @@ def _load_template(issue: Issue, name: str, where: tuple, problems: list[Problem
                     located.problem(
                         ("styles", role),
                         f"unknown style '{style}' (not in the stylesheet)"
-                        f"{_did_you_mean(style, list(issue.stylesheet.styles))}",
+                        f"{did_you_mean(style, list(issue.stylesheet.styles))}",
                     )
                 )
     issue.templates[name] = template
@@ -288,219 +276,6 @@ def _check_profile(issue: Issue, problems: list[Problem]) -> None:
         problems.append(issue.located.problem(where, f"{why} in '{name}'"))
 
 
-# One parse per data file version, as sections share it: the data (None when broken), where its
-# keys are, and the problems said of it.
-_DATA_CACHE: dict[tuple[Path, int, int], tuple[PageData | None, Located, list[Problem]]] = {}
-
-
-def _check_page_data(issue: Issue, i: int, section: Section, template: Template, problems: list[Problem]) -> None:
-    """Cover, contents and gallery pages read their text from the section's ``data`` file."""
-    where = ("sections", i, "data")
-    if section.data is None:
-        problems.append(
-            issue.located.problem(
-                ("sections", i, "layout"), f"layout '{section.layout}' needs a 'data' file (e.g. texts/front-back.yaml)"
-            )
-        )
-        return
-    path = _inside(issue.folder, section.data)
-    if path is None:
-        problems.append(issue.located.problem(where, f"path '{section.data}' escapes the issue folder {issue.folder}"))
-        return
-    try:
-        if not path.is_file():
-            problems.append(issue.located.problem(where, f"data file '{section.data}' not found"))
-            return
-        stat = path.stat()
-        key = (path, stat.st_mtime_ns, stat.st_size)
-        if key not in _DATA_CACHE:
-            if len(_DATA_CACHE) > 64:  # a long watch sees many versions of a file: keep the cache small
-                _DATA_CACHE.clear()
-            located = load_yaml(path)
-            try:
-                _DATA_CACHE[key] = (validate_model(PageData, located), located, [])
-            except InputError as exc:  # an unknown key: said, and the other checks still run
-                _DATA_CACHE[key] = (salvage(PageData, located), located, exc.problems)
-        data, located, said = _DATA_CACHE[key]
-    except InputError as exc:
-        problems.extend(p for p in exc.problems if p not in problems)
-        return
-    problems.extend(p for p in said if p not in problems)
-    if data is None:
-        return
-    for part in NEEDS.get(template.kind, ()):
-        if not getattr(data, part):
-            message = f"layout '{section.layout}' needs '{part}:' in {section.data}"
-            problems.append(issue.located.problem(where, message))
-    if template.kind == "cover" and data.cover is not None:
-        problems.extend(masthead_problems(issue, section, template, data.cover, located))
-    issue.page_data[section.id] = data
-
-
-def _check_visual(
-    issue: Issue,
-    section_index: int,
-    j: int,
-    v: Visual,
-    template: Template | None,
-    section: Section,
-    problems: list[Problem],
-) -> None:
-    where = ("sections", section_index, "images", j)
-    path = _inside(issue.folder, v.file)
-    if path is None:
-        problems.append(
-            issue.located.problem((*where, "file"), f"path '{v.file}' escapes the issue folder {issue.folder}")
-        )
-        return
-    info = inspect_image(path)
-    if isinstance(info, Problem):
-        line, col = issue.located.where((*where, "file"))
-        problems.append(Problem(issue.path, f"image '{v.file}': {info.message}", line, col))
-        return
-    issue.images[v.id] = info
-    issue.visual_files[v.id] = path
-    claim = read_file_provenance(path, issue.trust_anchors)
-    issue.file_provenance[v.id] = claim
-    if claim.kind is not None and claim.kind != v.provenance and not v.file_provenance_reason:
-        problems.append(
-            issue.located.problem(
-                (*where, "provenance"),
-                f"visual '{v.id}': the file says '{claim.kind}' ({claim.evidence}) but the manifest says "
-                f"'{v.provenance}'; correct the manifest, or keep it and explain why in file_provenance_reason",
-            )
-        )
-    if v.place != "flow" and template is not None:
-        if v.place.area not in template.areas:
-            problems.append(
-                issue.located.problem(
-                    (*where, "place", "area"),
-                    f"unknown area '{v.place.area}' in layout '{section.layout}' "
-                    f"(areas: {', '.join(template.areas) or 'none'})"
-                    + _did_you_mean(v.place.area, list(template.areas)),
-                )
-            )
-        last = v.place.page + (1 if v.place.spread else 0)
-        if last > section.pages:
-            what = f"a spread from page {v.place.page}" if v.place.spread else f"page {v.place.page}"
-            problems.append(
-                issue.located.problem(
-                    (*where, "place", "page"),
-                    f"{what} is beyond section '{section.id}', which has {section.pages} pages",
-                )
-            )
-        if v.place.spread:
-            _check_spread(issue, section, v, template, where, problems)
-
-
-def _check_spread(issue: Issue, section: Section, v, template, where: tuple, problems: list[Problem]) -> None:
-    """A picture across the fold starts on a left-hand (even) page and spans its area's width."""
-    folio = section.first_page + v.place.page - 1
-    if folio % 2:
-        problems.append(
-            issue.located.problem(
-                (*where, "place", "page"),
-                f"visual '{v.id}': a spread starts on a left-hand page, and page {v.place.page} of "
-                f"section '{section.id}' is page {folio}, a right-hand page",
-            )
-        )
-    area = template.areas.get(v.place.area)
-    fmt = issue.manifest.format
-    width = fmt.trim_width
-    x, _, w, _ = area.in_mm(width, fmt.trim_height) if area is not None else (0, 0, 0, 0)
-    if area is not None and (x > 0.01 or x + w < width - 0.01):
-        problems.append(
-            issue.located.problem(
-                (*where, "place", "area"),
-                f"visual '{v.id}': a spread needs an area across the page's width ({width:g} mm), "
-                f"and area '{v.place.area}' runs from {x:g} to {x + w:g} mm",
-            )
-        )
-
-
-def _cover_problems(m: Manifest, loc: Located) -> list[Problem]:
-    """The four cover pages of a perfect-bound issue: distinct pages of the issue, an even interior."""
-    folios = m.cover_folios()
-    out = [
-        loc.problem(("format", "cover", name), f"cover page {folio} is not a page of the issue (1 to {m.page_count})")
-        for name, folio in folios.items()
-        if not 1 <= folio <= m.page_count
-    ]
-    if len(set(folios.values())) != 4:
-        out.append(loc.problem(("format", "cover"), f"the four cover pages must differ, found {folios}"))
-    elif m.page_count - 4 < 2 or (m.page_count - 4) % 2:
-        out.append(
-            loc.problem(
-                ("format", "paper"),
-                f"the interior would have {m.page_count - 4} pages; perfect binding needs an even number, at least 2",
-            )
-        )
-    return out
-
-
-def _check_article(issue: Issue, i: int, section: Section, problems: list[Problem]) -> None:
-    if section.text is None:
-        return
-    path = _inside(issue.folder, section.text)
-    if path is None:
-        problems.append(
-            issue.located.problem(
-                ("sections", i, "text"), f"path '{section.text}' escapes the issue folder {issue.folder}"
-            )
-        )
-        return
-    if not path.is_file():
-        what = "is a folder, not a Markdown file" if path.is_dir() else "not found"
-        problems.append(issue.located.problem(("sections", i, "text"), f"text file '{section.text}' {what}"))
-        return
-    try:
-        article = load_article(path)
-    except InputError as exc:
-        problems.extend(exc.problems)
-        return
-    article, issue.normalised[section.id], issue.typo_notes[section.id] = normalise_article(
-        article, path.read_text(encoding="utf-8")
-    )
-    template = issue.templates.get(section.layout)
-    if template is not None and template.legal_block:
-        box = legal_box(issue.manifest, line=len(path.read_text(encoding="utf-8").splitlines()) + 1)
-        if box is not None:
-            article = replace(article, blocks=(*article.blocks, box))
-    issue.articles[section.id] = article
-    ids = {v.id for v in section.images}
-    referenced = set()
-    for block in article.blocks:
-        if isinstance(block, PullQuote) and block.across_page and block.across_page > section.pages:
-            problems.append(
-                Problem(
-                    path,
-                    f"pull-quote across page {block.across_page}, but section '{section.id}' "
-                    f"has {section.pages} page{'s' * (section.pages > 1)}",
-                    block.line,
-                )
-            )
-        if isinstance(block, Figure):
-            referenced.add(block.image_id)
-            if block.image_id not in ids:
-                problems.append(
-                    Problem(
-                        path,
-                        f"image '{block.image_id}' is not among section '{section.id}' images "
-                        f"in the manifest (known: {', '.join(sorted(ids)) or 'none'})",
-                        block.line,
-                    )
-                )
-    for j, v in enumerate(section.images):
-        if v.place == "flow" and v.id not in referenced:
-            problems.append(
-                issue.located.problem(
-                    ("sections", i, "images", j, "place"),
-                    f"visual '{v.id}' is placed in the flow but the article never references it "
-                    f"(add ![…]({v.id}) or place it in an area)",
-                )
-            )
-
-
 def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     """Load and check an issue; ``only`` limits content checks to those section ids."""
     located = load_yaml(path)
@@ -550,7 +325,7 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
             name = getattr(faces, face)
             if name is None:
                 continue
-            font_path = _inside(issue.fonts_dir, name)
+            font_path = inside(issue.fonts_dir, name)
             if font_path is None:
                 problems.append(
                     located.problem(
@@ -575,7 +350,7 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
     _check_profile(issue, problems)
     if manifest.c2pa_trust_anchors:
         name, where = manifest.c2pa_trust_anchors, ("c2pa_trust_anchors",)
-        anchors = _inside(issue.folder, name)
+        anchors = inside(issue.folder, name)
         try:
             if anchors is None:
                 raise OSError(f"path '{name}' escapes the issue folder {issue.folder}")
@@ -602,7 +377,7 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
                 )
             visual_ids.setdefault(v.id, section.id)
         if template is not None and (template.kind in NEEDS or section.data):
-            _check_page_data(issue, i, section, template, problems)
+            check_page_data(issue, i, section, template, problems)
         if template is not None and template.kind in ("cover", "visual", "contents", "gallery") and section.text:
             problems.append(
                 located.problem(
@@ -656,8 +431,8 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
         if wanted is not None and section.id not in wanted:
             continue
         for j, v in enumerate(section.images):
-            _check_visual(issue, i, j, v, template, section, problems)
-        _check_article(issue, i, section, problems)
+            check_visual(issue, i, j, v, template, section, problems)
+        check_article(issue, i, section, problems)
     if problems:
         raise InputError(problems)
     return issue
