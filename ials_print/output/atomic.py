@@ -7,9 +7,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; a failure leaves the old file untouched."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_temp(path: Path, data: bytes) -> Path:
+    """``data`` in a new temporary file beside ``path`` (same folder, so a rename is atomic), synced
+    to disk and readable by all as an output should be; returns its path. Nothing is left on failure."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     umask = os.umask(0)
     os.umask(umask)
@@ -19,7 +19,18 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; a failure leaves the old file untouched."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = write_temp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise

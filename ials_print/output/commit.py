@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from ials_print.output.atomic import write_temp
+
 
 class OutputError(OSError):
     """An output that could not be staged or committed; ``path`` is the output concerned."""
@@ -39,24 +41,13 @@ class OutputSet:
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.is_dir():
                 raise OutputError(path, "a folder stands where the file should go")
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            tmp = write_temp(path, data)
         except OutputError:
             raise
         except OSError as exc:
             raise OutputError(path, _reason(exc)) from None
-        umask = os.umask(0)
-        os.umask(umask)
-        try:
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600 files; outputs are meant to be shared
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise OutputError(path, _reason(exc)) from None
-        self._staged[path] = Path(tmp)
-        return Path(tmp)
+        self._staged[path] = tmp
+        return tmp
 
     def staged(self, path: Path) -> Path:
         """The temporary file standing for ``path`` until commit."""
