@@ -7,17 +7,13 @@ Each section gets exactly the pages the flatplan gives it. Text that does not fi
 from __future__ import annotations
 
 import io
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, ImageAndFlowables, Paragraph
+from reportlab.platypus import Flowable, Frame, ImageAndFlowables
 
 from ials_print.content.story import (
     Article,
@@ -40,7 +36,8 @@ from ials_print.layout import flowables as fl
 from ials_print.layout import rl_patches  # noqa: F401  (French spaces; must load before layout)
 from ials_print.layout.areas import AreaVisuals
 from ials_print.layout.columns import fill_frame
-from ials_print.layout.geometry import MM, PageGeometry, Rect, free_frames
+from ials_print.layout.furniture import PageFurniture
+from ials_print.layout.geometry import MIN_FRAME, MM, PageGeometry, Rect, free_frames
 from ials_print.layout.grid import Grid
 from ials_print.layout.markup import runs_segments
 from ials_print.layout.provenance_marks import ProvenanceMarks, tag
@@ -49,15 +46,12 @@ from ials_print.layout.styles import Styles
 from ials_print.layout.textblock import PAGE_TURN, TURN_ACROSS_VISUAL, DrawnLine, TextBlock, justified_passes
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import Section, Visual
-from ials_print.manifest.templates import Template, length_mm
+from ials_print.manifest.templates import Template
 from ials_print.provenance.credits import credit_for
-from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
 from ials_print.provenance.rules import PageProvenance
 from ials_print.typeset.items import RunStyle, itemize
 
-PICTO_SIZE = 5.5 * MM
 _ALIGN = {TA_JUSTIFY: "justify", TA_RIGHT: "right", TA_CENTER: "center"}
-MIN_FRAME = 14 * MM
 
 
 @dataclass
@@ -116,7 +110,7 @@ class _Missing:
     folios: set[int] = field(default_factory=set)
 
 
-class SectionComposer(AreaVisuals, SectionReports, ProvenanceMarks):
+class SectionComposer(AreaVisuals, PageFurniture, SectionReports, ProvenanceMarks):
     """Lays out one section on its pages of the flatplan."""
 
     def __init__(self, issue: Issue, section: Section, styles: Styles, place: ImagePlacer):
@@ -448,126 +442,12 @@ class SectionComposer(AreaVisuals, SectionReports, ProvenanceMarks):
         fill_frame(frame, story, c, self._grid)
         return 0.0 if frame._atTop else min(rect.h, rect.top - frame._y)
 
-    def _draw_head(
-        self, c: Canvas, geo: PageGeometry, head: list[Flowable], plan: PagePlan, below: float | None = None
-    ) -> float:
-        """The title block, from the top of the type area or below a visual that spans the page's top."""
-        ta = geo.type_area
-        limit = length_mm(self.template.opener_head, ta.h / MM) * MM
-        start = ta.top if below is None else below
-        y = start
-        for f in head:
-            _, h = f.wrap(ta.w, limit)
-            y -= f.getSpaceBefore() if y < start else 0
-            y -= h
-            f.drawOn(c, ta.x, y)
-            y -= f.getSpaceAfter()
-        used = start - y
-        if used > limit or y < ta.y + MIN_FRAME:
-            self.result.errors.append(
-                f"section '{self.section.id}': title block is {used / MM:.0f} mm tall, "
-                f"the layout allows {limit / MM:.0f} mm (opener_head)"
-            )
-        c.setStrokeColor(self.styles.colors["accent"])
-        c.setLineWidth(0.8)
-        rule_y = y - 2 * MM
-        c.line(ta.x, rule_y, ta.right, rule_y)
-        plan.head = Rect(ta.x, rule_y, ta.w, start - rule_y)
-        plan.has_content = plan.has_text = True
-        return rule_y - 5 * MM
-
-    def _draw_placeholder(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
-        ta = geo.type_area
-        c.setFillColor(self.styles.colors["tint"])
-        c.rect(ta.x, ta.y, ta.w, ta.h, stroke=0, fill=1)
-        first, last = self.section.first_page, self.section.first_page + self.section.pages - 1
-        pages = f"page {first}" if first == last else f"pages {first}–{last}"
-        text = f"{escape(self.section.title)}<br/>{pages}"
-        p = Paragraph(text, self.styles["placeholder"])
-        _, h = p.wrap(ta.w - 20 * MM, ta.h)
-        p.drawOn(c, ta.x + 10 * MM, ta.y + ta.h / 2 - h / 2)
-        plan.frames = [ta]
-
-    def _draw_column_rules(self, c: Canvas, frames: list[Rect]) -> None:
-        c.setStrokeColor(self.styles.colors["ink"])
-        c.setLineWidth(0.3)
-        for a, b in itertools.pairwise(frames):
-            if b.x > a.right:
-                x = (a.right + b.x) / 2
-                c.line(x, max(a.y, b.y), x, min(a.top, b.top))
-
-    def _draw_furniture(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
-        s = self.styles
-        font = s["folio"].fontName
-        ta = geo.type_area
-        top = geo.height - 7 * MM
-        width = pictogram_width(plan.pictogram, PICTO_SIZE, font, c)
-        right = ta.right if geo.recto else ta.x + width
-        zone = Rect(right - width - 1.5 * MM, top - PICTO_SIZE - 1.5 * MM, width + 3 * MM, PICTO_SIZE + 3 * MM)
-        if any(r.x < zone.right and zone.x < r.right and r.y < zone.top and zone.y < r.top for _, r in plan.visuals):
-            c.setFillColor(CMYKColor(0, 0, 0, 0))
-            c.roundRect(zone.x, zone.y, zone.w, zone.h, 1.5 * MM, stroke=0, fill=1)
-        draw_pictogram(c, plan.pictogram, right, top, PICTO_SIZE, font)
-        plan.furniture.append(zone)
-        if self.template.folio:
-            self._draw_folio(c, geo, plan)
-
-    def _draw_folio(self, c: Canvas, geo: PageGeometry, plan: PagePlan) -> None:
-        """Folio and running foot; where a visual lies under them the template decides: left out
-        (the default) or set in white, never dark on a picture."""
-        s, ta, y = self.styles, geo.type_area, 8 * MM
-        folio_style, head_style = s["folio"], s[self._style("running_head")]
-        text = str(plan.folio)
-        fw = c.stringWidth(text, folio_style.fontName, folio_style.fontSize)
-        x = ta.right - fw if geo.recto else ta.x
-        pieces = [(text, folio_style, Rect(x, y, fw, folio_style.leading))]
-        if self.template.running_head:
-            head = f"{self.issue.short_name} n°{self.issue.manifest.issue.number} · "
-            head += self.section.running_head or self.section.title
-            head = _fit_line(head, head_style.fontName, head_style.fontSize, ta.w / 2, upper=True).upper()
-            hw = c.stringWidth(head, head_style.fontName, head_style.fontSize) + 2
-            hx = x - 4 * MM - hw if geo.recto else x + fw + 4 * MM
-            pieces.append((head, head_style, Rect(hx, y, hw, head_style.leading)))
-        for words, style, r in pieces:
-            covered = any(_overlap(r, v) for _, v in plan.visuals)
-            if covered and self.template.furniture_on_visual == "omit":
-                continue
-            if covered:
-                style = ParagraphStyle(f"{style.name}-on-visual", parent=style, textColor=CMYKColor(0, 0, 0, 0))
-                plan.white_furniture.append(r)
-            else:
-                plan.folio_marks.append(r)
-            plan.furniture.append(r)
-            p = Paragraph(escape(words), style)
-            p.wrap(r.w + 1, 20 * MM)
-            p.drawOn(c, r.x, r.y)
-
-    # -- reporting --------------------------------------------------------------------------
-
-
-def _overlap(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.top and b.y < a.top
-
 
 def _top_of_free_area(geo: PageGeometry, blocked: list[Rect]) -> float | None:
     """Below the visuals that cover the top of the type area across its width, if any."""
     ta = geo.type_area
     spanning = [r for r in blocked if r.top >= ta.top - 1 and r.x <= ta.x + 1 and r.right >= ta.right - 1]
     return min(r.y for r in spanning) if spanning else None
-
-
-def _fit_line(text: str, font: str, size: float, width: float, upper: bool = False) -> str:
-    """``text`` shortened with an ellipsis so it holds on one line of ``width``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    def w(t: str) -> float:
-        return stringWidth(t.upper() if upper else t, font, size)
-
-    if w(text) <= width:
-        return text
-    while text and w(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def _group_drop_cap(story: list[Flowable]) -> list[Flowable]:

@@ -10,6 +10,9 @@ from ials_print.manifest.templates import Area, Template
 MM = 72 / 25.4
 
 
+MIN_FRAME = 14 * MM  # a piece of column shorter than this is not offered to the text
+
+
 @dataclass(frozen=True)
 class Rect:
     x: float
