@@ -10,3 +10,22 @@ KIT = Path(__file__).resolve().parent
 LAYOUTS = KIT / "layouts"
 FONTS = KIT / "fonts"
 PROFILE = KIT / "color" / "FOGRA39L-300.icc"
+
+# The kit's fonts as a manifest names them (family → face → file in FONTS).
+FAMILIES: dict[str, dict[str, str]] = {
+    "serif": {
+        "regular": "EBGaramond-Regular.ttf",
+        "italic": "EBGaramond-Italic.ttf",
+        "bold": "EBGaramond-Bold.ttf",
+        "bold_italic": "EBGaramond-BoldItalic.ttf",
+    },
+    "sans": {
+        "regular": "NotoSans-Regular.ttf",
+        "italic": "NotoSans-Italic.ttf",
+        "bold": "NotoSans-Bold.ttf",
+        "bold_italic": "NotoSans-BoldItalic.ttf",
+    },
+    "display": {"regular": "NotoSansDisplay-Bold.ttf", "bold": "NotoSansDisplay-Bold.ttf"},
+    "display_serif": {"regular": "NotoSerifDisplay-Italic.ttf", "italic": "NotoSerifDisplay-Italic.ttf"},
+    "symbols": {"regular": "NotoSansSymbols2-Regular.ttf"},
+}

@@ -90,13 +90,10 @@ def _fit_styles(sheet: dict, rx: float, masthead: str, measure: float) -> None:
         style["size"], style["leading"] = size, round(size * 0.93, 1)
 
 
-# The kit's fonts by family and face, as its manifest names them (init writes the same).
-KIT_FACES = {("display", "bold"): "NotoSansDisplay-Bold.ttf", ("display", "regular"): "NotoSansDisplay-Bold.ttf"}
-
-
 def _width_per_point(text: str, style: dict) -> float:
     """The masthead's width at 1 pt in its style's face."""
-    file = KIT_FACES.get((style.get("family"), style.get("face", "regular")), "NotoSansDisplay-Bold.ttf")
+    faces = kit.FAMILIES.get(style.get("family", ""), kit.FAMILIES["display"])
+    file = faces.get(style.get("face", "regular"), faces["regular"])
     name = f"starter-{file}"
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(kit.FONTS / file)))

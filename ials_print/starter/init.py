@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ials_print import kit
 from ials_print.errors import InputError, Problem
 from ials_print.starter import texts
 from ials_print.starter.formats import KIT_SIZE, fit_layouts
@@ -20,23 +21,6 @@ from ials_print.starter.visuals import draw, save
 
 MIN_PAGES = 6  # cover, contents, two pages of article, a visual, the back cover
 MAX_PAGES = 1000  # as the manifest allows
-FONTS = {
-    "serif": {
-        "regular": "EBGaramond-Regular.ttf",
-        "italic": "EBGaramond-Italic.ttf",
-        "bold": "EBGaramond-Bold.ttf",
-        "bold_italic": "EBGaramond-BoldItalic.ttf",
-    },
-    "sans": {
-        "regular": "NotoSans-Regular.ttf",
-        "italic": "NotoSans-Italic.ttf",
-        "bold": "NotoSans-Bold.ttf",
-        "bold_italic": "NotoSans-BoldItalic.ttf",
-    },
-    "display": {"regular": "NotoSansDisplay-Bold.ttf", "bold": "NotoSansDisplay-Bold.ttf"},
-    "display_serif": {"regular": "NotoSerifDisplay-Italic.ttf", "italic": "NotoSerifDisplay-Italic.ttf"},
-    "symbols": {"regular": "NotoSansSymbols2-Regular.ttf"},
-}
 CREDIT = "Image d'exemple dessinée par ials-print init (Pillow), à remplacer"
 
 
@@ -136,7 +120,7 @@ def _manifest(plan: Plan) -> dict:
             "binding": plan.binding,
         },
         "resources": {"layouts": "../layouts"},
-        "fonts": FONTS,
+        "fonts": kit.FAMILIES,
         "page_count": plan.pages,
         "sections": _sections(plan),
     }
