@@ -12,6 +12,7 @@ of it. Run from the repository root: ``python3 bench/bench.py [--runs N]``.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -114,6 +115,40 @@ def watch_latency(py: str, manifest: Path, article: Path, section: str, out: Pat
     return times
 
 
+PLAN = """
+import json, sys
+from pathlib import Path
+from ials_print.manifest.load import load_issue
+from ials_print.output.build import render
+issue = load_issue(Path(sys.argv[1]))
+result = render(issue)
+plan = [[str(issue.visual_files[im.visual_id]), max(1, round(im.width_pt * im.out_ppi / 72)),
+         max(1, round(im.height_pt * im.out_ppi / 72))] for im in result.images]
+print(json.dumps({"plan": plan, "profile": str(issue.profile_path)}))
+"""
+
+
+def pillow_floor(py: str, manifest: Path, out: Path, env: dict, runs: int) -> float:
+    """Pillow alone converting the issue's placed pictures (bench/pillow_floor.py): the cold build's yardstick."""
+    found = json.loads(subprocess.run([py, "-c", PLAN, str(manifest)], cwd=ROOT, env=env, check=True,
+                                      capture_output=True, text=True).stdout)  # fmt: skip
+    plan = out / "pillow-plan.json"
+    plan.write_text(json.dumps(found["plan"]), encoding="utf-8")
+    cmd = [py, str(ROOT / "bench" / "pillow_floor.py"), str(plan), found["profile"]]
+    return measure("Pillow alone: the issue's pictures converted", cmd, runs, env)
+
+
+def proof_diff(py: str, manifest: Path, article: Path, out: Path, env: dict, runs: int) -> list[float]:
+    """Seconds of ``proof --diff`` when one article changed since the last proof."""
+    cli = [py, "-m", "ials_print.cli", "proof", str(manifest), "--out", str(out)]
+    run(cli, env)
+    times = []
+    for _ in range(runs):
+        edit(article)
+        times.append(run([*cli, "--diff"], env)[0])
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -156,7 +191,14 @@ def main() -> None:
     medians["watch: save → preview written"] = statistics.median(latency)
     label = "watch: save → preview written"
     print(f"{label:<44} median {statistics.median(latency):6.3f} s   best {min(latency):6.3f} s")
+    diffs = proof_diff(py, manifest, article, out, env, args.runs)
+    medians["proof --diff, one article changed"] = statistics.median(diffs)
+    label = "proof --diff, one article changed"
+    print(f"{label:<44} median {statistics.median(diffs):6.3f} s   best {min(diffs):6.3f} s")
     print(f"preview beyond interpreter start-up (warm): {medians['preview (cache warm)'] - base:.3f} s")
+    pillow = pillow_floor(py, manifest, out, env, args.runs)
+    cold = medians["build, final PDF/X-4 + preflight (cold)"]
+    print(f"cold build as a multiple of Pillow alone: {cold / pillow:.2f} × (target ≤ 1.2)")
     floor_cmd = floor_commands(out, out / "ials-03.pdf")
     if floor_cmd is None:
         print("floor: skipped (../shared/bench or poppler's pdfimages missing)")

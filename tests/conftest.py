@@ -81,6 +81,18 @@ def image_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     mp.undo()
 
 
+@pytest.fixture(autouse=True)
+def section_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has a section cache of its own: a test that patches the layout must never be served
+    pages another test laid out (the images' cache stays shared: it is keyed by what makes them)."""
+    import ials_print.output.build as build_module
+
+    folder = tmp_path_factory.mktemp("sections")
+    real = build_module.cache_folder
+    monkeypatch.setattr(build_module, "cache_folder", lambda kind: folder if kind == "sections" else real(kind))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def mini_issue() -> Issue:
     return load_issue(MINI)

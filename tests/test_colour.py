@@ -82,8 +82,8 @@ def test_no_small_reversed_type(mini_build):
 
 
 def test_cached_image_keeps_its_conversion(mini_issue, tmp_path):
-    first = render(mini_issue, cache_dir=tmp_path / "c")
-    again = render(mini_issue, cache_dir=tmp_path / "c")
+    first = render(mini_issue, cache_dir=tmp_path / "c", use_cache=False)
+    again = render(mini_issue, cache_dir=tmp_path / "c", use_cache=False)
     assert again.cache_misses == 0
     assert [im.conversion for im in again.images] == [im.conversion for im in first.images]
     assert all(im.conversion is not None for im in again.images)

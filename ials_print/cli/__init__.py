@@ -15,6 +15,7 @@ from ials_print.cli.base import EXIT_BAD_INPUT, EXIT_BUG, NOTES_SHOWN, _say, app
 from ials_print.cli import issue  # noqa: F401
 from ials_print.cli import checks  # noqa: F401
 from ials_print.cli import publication  # noqa: F401
+from ials_print.cli import cache  # noqa: F401
 
 __all__ = ["NOTES_SHOWN", "app", "main"]
 

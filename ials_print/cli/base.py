@@ -35,6 +35,14 @@ ManifestArg = Annotated[
     typer.Argument(help="The issue manifest (YAML); default: the one here or in issue/", show_default=False),
 ]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder")]
+NoCache = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Lay out every section anew, without the section cache (prepared images are kept)"),
+]
+Jobs = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Processes laying out sections at once (default: one per core)"),
+]
 
 EXIT_ERRORS, EXIT_BAD_INPUT, EXIT_BUG = 1, 2, 3
 NOTES_SHOWN = 20  # typography notes printed; the rest are counted (and listed in a file by build)
@@ -114,9 +122,10 @@ def _summary(result, label: str, start: float) -> None:
         _say("error", f"error: {e}")
     pages, sections = len(result.pages), len(result.sections)
     n_w, n_e = len(result.warnings), len(result.errors)
+    cached = f"{result.sections_cached} of {sections} from the cache, " if result.sections_cached else ""
     out_console.print(
         f"{label}: {result.output} — {pages} page{'s' * (pages > 1)}, {sections} section{'s' * (sections > 1)}, "
-        f"{n_w} warning{'s' * (n_w != 1)}, {n_e} error{'s' * (n_e != 1)} ({time.perf_counter() - start:.2f} s)",
+        f"{n_w} warning{'s' * (n_w != 1)}, {n_e} error{'s' * (n_e != 1)} ({cached}{time.perf_counter() - start:.2f} s)",
         markup=False,
     )
 
@@ -143,7 +152,16 @@ def _commit(outputs: OutputSet) -> None:
         outputs.commit()
 
 
-def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stamp=None, outputs=None):
+def _render(
+    issue: Issue,
+    out: Path,
+    sections: list[str] | None,
+    mode=None,
+    stamp=None,
+    outputs=None,
+    use_cache: bool = True,
+    jobs: int | None = None,
+):
     from rich.progress import Progress
 
     from ials_print.output.build import build
@@ -160,7 +178,7 @@ def _render(issue: Issue, out: Path, sections: list[str] | None, mode=None, stam
             bar.update(task, advance=1, description=f"laying out {section_id}")
 
         with _reported():
-            return build(issue, out, sections, progress=step, mode=mode, stamp=stamp, outputs=outputs)
+            return build(issue, out, sections, step, mode, stamp=stamp, outputs=outputs, use_cache=use_cache, jobs=jobs)
 
 
 def _preflight_and_ticket(issue: Issue, result, outputs: OutputSet, marks: bool = False) -> None:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # the pipeline is imported by the commands that use it: `--he
 from ials_print.cli.base import (
     DEFAULT_MANIFEST,
     EXIT_ERRORS,
+    Jobs,
     ManifestArg,
+    NoCache,
     OutDir,
     _bad_input,
     _commit,
@@ -39,6 +41,8 @@ def build_cmd(
     manifest: ManifestArg = DEFAULT_MANIFEST,
     out: OutDir = Path("out"),
     marks: Annotated[bool, typer.Option("--marks", help="Add crop marks outside the bleed")] = False,
+    no_cache: NoCache = False,
+    jobs: Jobs = None,
 ) -> None:
     """Build the whole issue into OUT/<stem>.pdf (PDF/X-4), preflight it, and write OUT/<stem>.job.json."""
     from ials_print.output.build import output_intent
@@ -49,7 +53,7 @@ def build_cmd(
     intent = output_intent(issue)
     with OutputSet() as outputs:  # the printer's PDFs, their job ticket and the typography list: all or none
         mode = final_mode(intent.profile, marks, intent.identifier)
-        result = _render(issue, out / f"{issue.stem}.pdf", None, mode=mode, outputs=outputs)
+        result = _render(issue, out / f"{issue.stem}.pdf", None, mode, None, outputs, not no_cache, jobs)
         with _reported():
             _preflight_and_ticket(issue, result, outputs, marks)
             _typography_notes(issue, out / f"{issue.stem}.typography.txt", outputs)
@@ -64,12 +68,13 @@ def preview_cmd(
     section: Annotated[str, typer.Argument(help="Section id from the flatplan")],
     manifest: ManifestArg = DEFAULT_MANIFEST,
     out: OutDir = Path("out"),
+    no_cache: NoCache = False,
 ) -> None:
     """Build one section alone, with its real page numbers, into OUT/<stem>-<section>.pdf."""
     start = time.perf_counter()
     issue = _load(manifest, only=[section])
     with OutputSet() as outputs:
-        result = _render(issue, out / f"{issue.stem}-{section}.pdf", [section], outputs=outputs)
+        result = _render(issue, out / f"{issue.stem}-{section}.pdf", [section], outputs=outputs, use_cache=not no_cache)
         _commit(outputs)
     _summary(result, "preview", start)
     if result.errors:
@@ -89,6 +94,8 @@ def proof_cmd(
     against: Annotated[
         int | None, typer.Option("--against", help="With --diff: compare with this proof (default: the last one)")
     ] = None,
+    no_cache: NoCache = False,
+    jobs: Jobs = None,
 ) -> None:
     """An RGB proof for the art director: small images, crop marks, slug line, ÉPREUVE mark."""
     from ials_print.output.build import output_intent
@@ -105,7 +112,8 @@ def proof_cmd(
         with _reported():
             stamp = next_proof_stamp(out / f"{issue.stem}.proofs.json", outputs)
         mode = proof_mode(output_intent(issue).profile, provenance=provenance)
-        result = _render(issue, target, [section] if section else None, mode=mode, stamp=stamp, outputs=outputs)
+        only = [section] if section else None
+        result = _render(issue, target, only, mode, stamp, outputs, not no_cache, jobs)
         if spreads:
             from ials_print.layout.fonts import register_fonts
 

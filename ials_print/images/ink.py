@@ -12,12 +12,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageMath
 
+from ials_print.cachedir import cache_folder
 from ials_print.output.atomic import write_atomic
 
 TAC_LIMIT = 300.0  # percent, offset on coated paper
@@ -93,11 +93,8 @@ def encode_within_limit(im: Image.Image, quality: int, press_limit: float = TAC_
 
 
 def ledger_folder() -> Path:
-    """Where measurements are kept: beside the prepared images ($IALS_PRINT_CACHE, else the user's cache)."""
-    if os.environ.get("IALS_PRINT_CACHE"):
-        return Path(os.environ["IALS_PRINT_CACHE"]) / "ink"
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "ials-print" / "images" / "ink"
+    """Where measurements are kept: beside the prepared images, in the engine's cache folder."""
+    return cache_folder("images") / "ink"
 
 
 class InkLedger:

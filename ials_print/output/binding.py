@@ -3,7 +3,7 @@
 A perfect-bound magazine (dos carré collé) goes to the printer as two files: the cover — page 1 the
 outside spread, back cover + spine + front cover, page 2 the inside spread, inside front + inside
 back cover, each with bleed all round — and the interior, its pages single and in reading order.
-Both are imposed from the whole issue's PDF (the same pages, never laid out again): each cover page
+Both are made of the issue's laid-out pages (the same pages, never laid out again): each cover page
 is placed on the spread clipped to its bleed on the outer edges and to its trim at the fold; the
 spine (interior pages / 2 × the interior paper's caliper) carries the title, number and date.
 """
@@ -160,8 +160,12 @@ def _trim(page) -> tuple[float, float, float, float]:
     return float(box.left), float(box.bottom), float(box.right), float(box.top)
 
 
-def impose_cover(whole: bytes, m: Manifest, font: str, marks: bool) -> tuple[bytes, SpineSpec, SpreadGeometry]:
-    """The cover file (before PDF/X finishing): the outside and the inside spreads."""
+def impose_cover(
+    whole: bytes, m: Manifest, font: str, marks: bool, index: dict[int, int] | None = None
+) -> tuple[bytes, SpineSpec, SpreadGeometry]:
+    """The cover file (before PDF/X finishing): the outside and the inside spreads.
+
+    ``whole``: a PDF with the cover's pages, at ``index[folio]`` (by default the whole issue)."""
     spec = spine(m)
     f = m.format
     geo = SpreadGeometry(f.trim_width * MM, f.trim_height * MM, f.bleed * MM, spec.width_mm * MM, 13 * MM * marks)
@@ -174,7 +178,7 @@ def impose_cover(whole: bytes, m: Manifest, font: str, marks: bool) -> tuple[byt
         writer.pages, ((folios["back"], folios["front"]), (folios["inside_front"], folios["inside_back"])), strict=True
     ):
         for folio, at, is_left in ((left, left_at, True), (right, right_at, False)):
-            page = source.pages[folio - 1]
+            page = source.pages[index[folio] if index is not None else folio - 1]
             tx0, ty0, tx1, ty1 = _trim(page)
             # bleed on the outer edges, the trim at the fold: nothing of one page crosses onto the spine
             clip = (tx0 - b, ty0 - b, tx1, ty1 + b) if is_left else (tx0, ty0 - b, tx1 + b, ty1 + b)
@@ -183,22 +187,3 @@ def impose_cover(whole: bytes, m: Manifest, font: str, marks: bool) -> tuple[byt
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), spec, geo
-
-
-def extract_interior(whole: bytes, m: Manifest) -> bytes:
-    """The interior file (before PDF/X finishing): its pages as laid out, labelled with their folios."""
-    source = PdfReader(io.BytesIO(whole))
-    writer = PdfWriter()
-    folios = m.interior_folios()
-    for folio in folios:
-        page = writer.add_page(source.pages[folio - 1])
-        if "/Metadata" in page:
-            del page["/Metadata"]  # the page XMP is written again by the finishing
-    start = 0
-    for i in range(1, len(folios) + 1):  # one label range per run of consecutive folios
-        if i == len(folios) or folios[i] != folios[i - 1] + 1:
-            writer.set_page_label(start, i - 1, style="/D", start=folios[start])
-            start = i
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

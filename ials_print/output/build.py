@@ -3,34 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import io
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print.cachedir import cache_folder
 from ials_print.images.ppi import PpiPolicy
-from ials_print.images.prepare import ImageCache, ImagePlacer, PlacedImage
-from ials_print.layout import rl_patches  # noqa: F401  (ReportLab settings: before any drawing)
+from ials_print.images.prepare import PlacedImage
 from ials_print.layout.compose import PagePlan, SectionResult
-from ials_print.layout.fonts import register_fonts
 from ials_print.layout.geometry import MM, PageGeometry
-from ials_print.layout.kinds import KINDS
-from ials_print.layout.styles import build_styles
 from ials_print.manifest.load import Issue
+from ials_print.output.assemble import Meta, Part, assemble
 from ials_print.output.atomic import write_atomic
 from ials_print.output.commit import OutputSet
 from ials_print.output.modes import OutputMode, final_mode
-from ials_print.output.overprint import PressCanvas
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
+from ials_print.output.section_cache import SectionCache
+from ials_print.output.sections import make_sections, media_offset
 from ials_print.provenance.pictogram import LABELS
 from ials_print.provenance.report import broken_c2pa
-
-REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")
 
 
 @dataclass
@@ -41,8 +37,10 @@ class BuildResult:
     mode: str = "final"
     sections: list[SectionResult] = field(default_factory=list)
     images: list[PlacedImage] = field(default_factory=list)
-    cache_hits: int = 0
+    cache_hits: int = 0  # prepared images found in their cache, by the sections laid out now
     cache_misses: int = 0
+    sections_cached: int = 0  # sections taken from the section cache
+    parts: list[Part] = field(default_factory=list)  # the sections' PDFs, for the printer's files
     pdf: bytes = b""
     extra_errors: list[str] = field(default_factory=list)
     extra_warnings: list[str] = field(default_factory=list)
@@ -94,26 +92,8 @@ def ppi_policy(issue: Issue) -> PpiPolicy:
 
 
 def default_cache() -> Path:
-    """Prepared images: $IALS_PRINT_CACHE, else the user's cache folder (shared by all builds)."""
-    if os.environ.get("IALS_PRINT_CACHE"):
-        return Path(os.environ["IALS_PRINT_CACHE"])
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "ials-print" / "images"
-
-
-def _crop_marks(c: Canvas, w: float, h: float, bleed: float) -> None:
-    """Crop marks at the four corners, outside the bleed, in registration colour."""
-    gap, length = bleed + 2 * MM, 6 * MM
-    c.saveState()
-    c.setStrokeColor(REGISTRATION)
-    c.setLineWidth(0.3)
-    for x in (0, w):
-        for y in (0, h):
-            sx = -1 if x == 0 else 1
-            sy = -1 if y == 0 else 1
-            c.line(x + sx * gap, y, x + sx * (gap + length), y)
-            c.line(x, y + sy * gap, x, y + sy * (gap + length))
-    c.restoreState()
+    """Prepared images: in the engine's cache folder (``cachedir``), shared by all builds."""
+    return cache_folder("images")
 
 
 @dataclass(frozen=True)
@@ -151,87 +131,19 @@ def _proof_furniture(c: Canvas, issue: Issue, plan: PagePlan, geo: PageGeometry,
     c.restoreState()
 
 
-def _lay_out(
-    issue: Issue,
-    sections: list,
-    styles,
-    placer: ImagePlacer,
-    mode: OutputMode,
-    stamp: ProofStamp | None,
-    title: str,
-    progress: Callable[[str], None] | None,
-) -> tuple[bytes, list[SectionResult]]:
-    """Draw every page on one ReportLab canvas; return the PDF bytes and what each section found.
-
-    The canvas lives only inside this function: ReportLab keeps every object, images included,
-    until it is gone, and the finishing step should not find it still in memory.
-    """
-    m = issue.manifest
-    fmt = m.format
+def _stamps(issue: Issue, plans: list[PagePlan], mode: OutputMode, stamp: ProofStamp, font: str) -> bytes:
+    """The proof's slug lines, one page per page, to lay over the (cached) pages."""
+    fmt = issue.manifest.format
     geo0 = PageGeometry.for_page(fmt, 1)
-    b = geo0.bleed
-    off = b + mode.outside  # from the media's edge to the trim
+    off = media_offset(issue, mode)
     buf = io.BytesIO()
-    c = PressCanvas(
-        buf,
-        overprint=mode.pdfx and issue.stylesheet is not None and issue.stylesheet.overprint_black,
-        pagesize=(geo0.width + 2 * off, geo0.height + 2 * off),
-        invariant=1,
-        pageCompression=1,
-        initialFontName=styles["body"].fontName,
-        enforceColorSpace="sep_cmyk" if mode.pdfx else None,  # RGB is an error; separations pass
-    )
-    c.setTitle(title)
-    c.setAuthor(m.issue.publisher or m.issue.title)
-    c.setSubject(f"Issue {m.issue.number}, {m.issue.date.isoformat()}")
-    c.setCreator("ials-print")
-    geos: dict[int, PageGeometry] = {}
-
-    def begin_page(folio: int) -> PageGeometry:
-        geo = PageGeometry.for_page(fmt, folio)
-        c.setTrimBox((off, off, off + geo.width, off + geo.height))
-        c.setBleedBox((off - b, off - b, off + geo.width + b, off + geo.height + b))
+    c = Canvas(buf, pagesize=(geo0.width + 2 * off, geo0.height + 2 * off), invariant=1, pageCompression=1)
+    for plan in plans:
         c.translate(off, off)
-        c._ials_folio = folio  # type: ignore[attr-defined]
-        geos[folio] = geo
-        return geo
-
-    def end_page(plan: PagePlan) -> None:
-        geo = geos[plan.folio]
-        if mode.marks:
-            _crop_marks(c, geo.width, geo.height, b)
-        if mode.proof and stamp is not None:
-            _proof_furniture(c, issue, plan, geo, stamp, styles["folio"].fontName)
-        if mode.provenance:
-            from ials_print.output.provenance_proof import draw_provenance_marks
-
-            draw_provenance_marks(c, issue, plan, geo, styles["folio"].fontName)
+        _proof_furniture(c, issue, plan, PageGeometry.for_page(fmt, plan.folio), stamp, font)
         c.showPage()
-
-    results: list[SectionResult] = []
-    rubric = None
-    for section in sections:
-        if progress:
-            progress(section.id)
-        key = f"section-{section.id}"
-        c.bookmarkPage(key)
-        # Bookmarks: a rubric on its first page, its sections under it; other sections at the top.
-        if section.rubric and section.rubric != rubric:
-            c.bookmarkPage(f"rubric-{section.id}")  # an outline entry needs a key of its own
-            c.addOutlineEntry(section.rubric, f"rubric-{section.id}", level=0, closed=True)
-        rubric = section.rubric
-        c.addOutlineEntry(section.title, key, level=1 if rubric else 0)
-        composer = KINDS[issue.templates[section.layout].kind](issue, section, styles, placer)
-        results.append(composer.compose(c, begin_page, end_page))
-    # Page labels follow the folios, also in a preview that starts mid-issue or skips sections.
-    index, expected = 0, None
-    for section in sections:
-        if section.first_page != expected:
-            c.addPageLabel(index, style="D", start=section.first_page)
-        index += section.pages
-        expected = section.first_page + section.pages
     c.save()
-    return buf.getvalue(), results
+    return buf.getvalue()
 
 
 def render(
@@ -241,44 +153,72 @@ def render(
     progress: Callable[[str], None] | None = None,
     cache_dir: Path | None = None,
     stamp: ProofStamp | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
 ) -> BuildResult:
-    """Lay out the whole issue, or only ``section_ids`` with their real folios, into PDF bytes."""
+    """Lay out the whole issue, or only ``section_ids`` with their real folios, into PDF bytes.
+
+    Sections come from the section cache when their key is known (unless ``use_cache`` is False),
+    the others are laid out in ``jobs`` processes (default: one per core); ``cache_dir``: the
+    prepared images' folder.
+    """
     m = issue.manifest
     assert issue.stylesheet is not None
     intent = output_intent(issue)
     mode = mode or final_mode(intent.profile, identifier=intent.identifier)
-    fonts = register_fonts(m.fonts, issue.fonts_dir)
-    styles = build_styles(issue.stylesheet, fonts)
-    cache = ImageCache(cache_dir or default_cache())
-    placer = ImagePlacer(mode.images, cache)
     sections = [s for s in m.sections if section_ids is None or s.id in section_ids]
-    title = f"{m.issue.title} n°{m.issue.number}"
+    cache = SectionCache(cache_folder("sections")) if use_cache else None
+    made = make_sections(issue, sections, mode, cache_dir or default_cache(), cache, jobs, progress)
     result = BuildResult(None, mode.name)
-    pdf, result.sections = _lay_out(issue, sections, styles, placer, mode, stamp, title, progress)
-    gc.collect()
+    result.sections = [x.result for x in made]
+    result.images = [im for x in made for im in x.placed]
+    result.cache_hits = sum(x.image_hits for x in made)
+    result.cache_misses = sum(x.image_misses for x in made)
+    result.sections_cached = sum(x.cached for x in made)
+    title = f"{m.issue.title} n°{m.issue.number}"
+    author = m.issue.publisher or m.issue.title
+    overlay = None
+    if mode.proof and stamp is not None:
+        overlay = _stamps(issue, result.pages, mode, stamp, _folio_font(issue))
+    result.parts = [Part(x.section, x.source) for x in made]
+    pdf = assemble(
+        result.parts, Meta(title, author, f"Issue {m.issue.number}, {m.issue.date.isoformat()}"), overlay=overlay
+    )
     if mode.pdfx:
-        info = DocumentInfo(title, m.issue.publisher or m.issue.title, f"Issue {m.issue.number}", build_date(issue))
-        by_folio: dict[int, list[PlacedImage]] = {}
-        for im in placer.placed:
-            by_folio.setdefault(im.folio, []).append(im)
-        pdf = finish_pdfx(pdf, info, intent, [page_label(p, by_folio.get(p.folio, [])) for p in result.pages])
+        info = DocumentInfo(title, author, f"Issue {m.issue.number}", build_date(issue))
+        pdf = finish_pdfx(pdf, info, intent, page_labels(result))
     result.pdf = pdf
-    result.images = placer.placed
-    for im in placer.placed:
+    for im in result.images:
         if im.conversion is not None and im.conversion.kind == "untagged CMYK":
             result.extra_warnings.append(
                 f"visual '{im.visual_id}' on page {im.folio} is CMYK without a profile: {im.conversion.source}, "
                 "not converted (embed its profile if it was made for another condition)"
             )
     policy = ppi_policy(issue)
-    for im in placer.placed:
+    for im in result.images:
         level = policy.level(im.ppi)
         if level:
             target = result.extra_errors if level == "error" else result.extra_warnings
             target.append(f"visual '{im.visual_id}' on page {im.folio} is {policy.explain(im.ppi)}")
     result.extra_warnings += broken_c2pa(issue)
-    result.cache_hits, result.cache_misses = cache.hits, cache.misses
     return result
+
+
+def page_labels(result: BuildResult) -> list[PageLabel]:
+    """Every page's provenance label, with the images drawn on it."""
+    by_folio: dict[int, list[PlacedImage]] = {}
+    for im in result.images:
+        by_folio.setdefault(im.folio, []).append(im)
+    return [page_label(p, by_folio.get(p.folio, [])) for p in result.pages]
+
+
+def _folio_font(issue: Issue) -> str:
+    """The font of the folio style (for the proof's slug line)."""
+    from ials_print.layout.fonts import register_fonts
+    from ials_print.layout.styles import build_styles
+
+    assert issue.stylesheet is not None
+    return build_styles(issue.stylesheet, register_fonts(issue.manifest.fonts, issue.fonts_dir))["folio"].fontName
 
 
 def build(
@@ -290,9 +230,11 @@ def build(
     cache_dir: Path | None = None,
     stamp: ProofStamp | None = None,
     outputs: OutputSet | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Render and write ``out`` atomically, or stage it in ``outputs`` (committed with the others)."""
-    result = render(issue, section_ids, mode, progress, cache_dir, stamp)
+    result = render(issue, section_ids, mode, progress, cache_dir, stamp, use_cache, jobs)
     if outputs is not None:
         outputs.stage(out, result.pdf)
     else:

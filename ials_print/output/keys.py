@@ -1,6 +1,6 @@
-"""What a section's pages depend on, as one key: its manifest entry, its text, data and visuals'
-bytes, its layout, the stylesheet, the fonts, the issue's identity and format, the engine's version
-(and, for the contents page, every section's title and pages). Two proofs whose keys for a page are
+"""What a section's pages depend on, as one key: its manifest entry, its text and data as loaded, its
+visuals' bytes, its layout, the stylesheet, the fonts, the issue's identity and format, the engine's
+own code (and, for the contents page, every section's title and pages). Two proofs whose keys for a page are
 equal printed that page the same; a proof diff renders only the others."""
 
 from __future__ import annotations
@@ -33,11 +33,30 @@ def file_digest(path: Path) -> str:
     return _file_digest(path.resolve(), st.st_size, st.st_mtime_ns)
 
 
-def _engine() -> str:
-    try:
-        return version("ials-print")
-    except PackageNotFoundError:
-        return "unknown"
+def loaded_digest(value: object) -> str:
+    """The digest of something as it was read at load time (an article, a data file's content): the
+    layout sets what was loaded, and a file saved again since must not lend its new bytes to the key."""
+    return hashlib.sha256(repr(value).encode()).hexdigest()
+
+
+_LIBRARIES = ("reportlab", "pillow", "uharfbuzz", "pyphen", "pikepdf")
+
+
+@cache
+def engine_fingerprint() -> str:
+    """The engine's own code and data (every file of the package, fonts aside) and the versions of
+    the libraries that draw: a change to any of them is a change to every page."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".ttf", ".otf", ".pyc"):
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for lib in _LIBRARIES:
+        try:
+            h.update(f"{lib} {version(lib)}\n".encode())
+        except PackageNotFoundError:
+            h.update(f"{lib} -\n".encode())
+    return h.hexdigest()
 
 
 def issue_key(issue: Issue) -> dict:
@@ -50,7 +69,7 @@ def issue_key(issue: Issue) -> dict:
         if f
     )
     return {
-        "engine": _engine(),
+        "engine": engine_fingerprint(),
         "manifest": m.model_dump(mode="json", exclude={"sections"}),
         "publication": issue.publication.model_dump(mode="json") if issue.publication else None,
         "stylesheet": issue.stylesheet.model_dump(mode="json") if issue.stylesheet else None,
@@ -65,14 +84,16 @@ def section_key(issue: Issue, section: Section, common: dict | None = None) -> s
         "issue": common if common is not None else issue_key(issue),
         "section": section.model_dump(mode="json"),
         "template": template.model_dump(mode="json") if template else None,
-        "files": [file_digest(issue.folder / f) for f in (section.text, section.data) if f],
+        "text": loaded_digest(issue.articles.get(section.id)),
+        "data": loaded_digest(issue.page_data.get(section.id)),
         "visuals": [file_digest(issue.visual_files[v.id]) for v in section.images if v.id in issue.visual_files],
+        "claims": loaded_digest([issue.file_provenance.get(v.id) for v in section.images]),
     }
     if template is not None and template.kind == "contents":  # it prints every section's title and page
         parts["flatplan"] = [
             (s.id, s.title, s.rubric, s.in_contents, s.first_page, s.pages) for s in issue.manifest.sections
         ]
-        parts["titles"] = [file_digest(issue.folder / s.text) for s in issue.manifest.sections if s.text]
+        parts["titles"] = loaded_digest(issue.articles)
     if template is not None and template.kind == "cover":  # its AI notice follows every visual's provenance
         parts["provenance"] = [(v.id, v.provenance) for s in issue.manifest.sections for v in s.images]
     blob = json.dumps(parts, sort_keys=True, default=str).encode()

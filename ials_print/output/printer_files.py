@@ -1,7 +1,8 @@
 """The files the printer gets for a perfect-bound issue: cover spread and interior, each PDF/X-4.
 
-Both are made from the whole issue's PDF (the reading proof), finished like it (output intent,
-Info, XMP with each page's provenance, one pass, reproducible) and written atomically.
+Both are put together from the sections' PDFs, as the whole issue's is (the same pages, never laid out
+again), finished like it (output intent, Info, XMP with each page's provenance, one pass,
+reproducible) and written atomically.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ials_print.manifest.load import Issue
+from ials_print.output.assemble import Meta, assemble
 from ials_print.output.atomic import write_atomic
-from ials_print.output.binding import MM, SpineSpec, extract_interior, impose_cover
+from ials_print.output.binding import MM, SpineSpec, impose_cover
 from ials_print.output.build import BuildResult, build_date, output_intent, page_label
 from ials_print.output.commit import OutputSet
 from ials_print.output.pdfx import DocumentInfo, PageLabel, finish_pdfx
@@ -91,7 +93,11 @@ def write_perfect_binding(
     author = m.issue.publisher or m.issue.title
     labels = _labels(result)
     folios = m.cover_folios()
-    cover_raw, spec, geo = impose_cover(result.pdf, m, font, marks)
+    # Both files are put together again from the sections' PDFs: nothing is parsed of the whole issue.
+    meta = Meta(title, author, f"Issue {m.issue.number}")
+    order = [folios[k] for k in ("back", "front", "inside_front", "inside_back")]
+    cover_pages = assemble(result.parts, meta, folios=order, outline=False)
+    cover_raw, spec, geo = impose_cover(cover_pages, m, font, marks, {f: i for i, f in enumerate(order)})
     spreads = [
         _spread_label(labels[folios["back"]], labels[folios["front"]]),
         _spread_label(labels[folios["inside_front"]], labels[folios["inside_back"]]),
@@ -99,7 +105,7 @@ def write_perfect_binding(
     date = build_date(issue)
     cover = finish_pdfx(cover_raw, DocumentInfo(f"{title} — couverture", author, "Cover", date), intent, spreads)
     inside = m.interior_folios()
-    interior_raw = extract_interior(result.pdf, m)
+    interior_raw = assemble(result.parts, meta, folios=inside, outline=False)
     interior = finish_pdfx(
         interior_raw,
         DocumentInfo(f"{title} — intérieur", author, "Interior", date),

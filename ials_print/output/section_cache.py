@@ -1,0 +1,124 @@
+"""Laid-out sections kept between builds: each section's PDF (as ReportLab wrote it, before the
+issue is assembled and finished) and what its layout found, under the section's key.
+
+An entry is two files, ``<key>.pdf`` and ``<key>.meta``; the meta holds the PDF's SHA-256 and the
+layout's findings, sealed with an HMAC whose secret lives in the cache folder. An entry whose seal or
+PDF digest does not match — half-written, corrupt, copied from another machine — is a miss, rebuilt
+and never read further. Files are written atomically (temporary file, then rename), so concurrent
+builds at worst make the same entry twice. The folder is kept under :data:`MAX_BYTES` by removing
+the entries least recently used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from ials_print.images.prepare import PlacedImage
+from ials_print.layout.compose import SectionResult
+from ials_print.output.atomic import write_atomic
+
+MAX_BYTES = 2 << 30  # about twenty issues' worth of laid-out sections in every mode
+_SECRET = "seal.key"
+_FORMAT = b"ials-print section 1\n"
+
+
+@dataclass
+class Entry:
+    """One section as laid out: its PDF file and what the layout found."""
+
+    key: str
+    pdf: Path
+    result: SectionResult
+    placed: list[PlacedImage]
+
+
+class SectionCache:
+    """The section cache in ``folder``."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._secret: bytes | None = None
+
+    def _seal_key(self) -> bytes:
+        """The folder's secret, made on first use (only this user can read it)."""
+        if self._secret is None:
+            path = self.folder / _SECRET
+            try:
+                secret = path.read_bytes()
+            except OSError:
+                secret = b""
+            if len(secret) != 32:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                secret = secrets.token_bytes(32)
+                tmp = self.folder / f".{_SECRET}.{os.getpid()}.tmp"
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "wb") as f:
+                    f.write(secret)
+                os.replace(tmp, path)
+            self._secret = secret
+        return self._secret
+
+    def _seal(self, payload: bytes) -> bytes:
+        return hmac.new(self._seal_key(), _FORMAT + payload, hashlib.sha256).digest()
+
+    def get(self, key: str) -> Entry | None:
+        """The entry for ``key``, or None when there is none that can be trusted."""
+        pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.meta"
+        try:
+            sealed = meta.read_bytes()
+            seal, payload = sealed[:32], sealed[32:]
+            if not hmac.compare_digest(seal, self._seal(payload)):
+                return None
+            stored = pickle.loads(payload)  # sealed by this cache: written by this engine
+            if stored.get("key") != key or hashlib.sha256(pdf.read_bytes()).hexdigest() != stored.get("sha256"):
+                return None
+            entry = Entry(key, pdf, stored["result"], stored["placed"])
+            os.utime(meta)  # recently used: pruned last
+            return entry
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, key: str, pdf: bytes, result: SectionResult, placed: list[PlacedImage]) -> Entry | None:
+        """Keep a section; None when the folder cannot be written (a read-only cache only costs time)."""
+        payload = pickle.dumps(
+            {"key": key, "sha256": hashlib.sha256(pdf).hexdigest(), "result": result, "placed": placed},
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
+        path = self.folder / f"{key}.pdf"
+        try:
+            write_atomic(path, pdf)
+            write_atomic(self.folder / f"{key}.meta", self._seal(payload) + payload)
+        except OSError:
+            return None
+        return Entry(key, path, result, placed)
+
+    def prune(self, limit: int = MAX_BYTES) -> int:
+        """Remove the least recently used entries until the folder holds ``limit`` bytes at most;
+        returns how many were removed."""
+        entries = []
+        total = 0
+        with contextlib.suppress(OSError):
+            for meta in self.folder.glob("*.meta"):
+                pdf = meta.with_suffix(".pdf")
+                try:
+                    size = meta.stat().st_size + (pdf.stat().st_size if pdf.exists() else 0)
+                    entries.append((meta.stat().st_mtime, meta, pdf, size))
+                except OSError:
+                    continue
+                total += size
+        removed = 0
+        for _, meta, pdf, size in sorted(entries):
+            if total <= limit:
+                break
+            meta.unlink(missing_ok=True)
+            pdf.unlink(missing_ok=True)
+            total -= size
+            removed += 1
+        return removed

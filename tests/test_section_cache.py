@@ -1,0 +1,134 @@
+"""The section cache and the parallel build: the same bytes however the sections were made, a
+section re-laid only when its key changes, a damaged or foreign entry never trusted."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pikepdf
+import pytest
+
+from ials_print.manifest.load import load_issue
+from ials_print.output.build import render
+from ials_print.output.modes import final_mode, proof_mode
+from ials_print.output.section_cache import SectionCache
+from ials_print.output.sections import cache_keys
+from tests.hostile import run_cli
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _mode(issue):
+    from ials_print.output.build import output_intent
+
+    intent = output_intent(issue)
+    return final_mode(intent.profile, identifier=intent.identifier)
+
+
+def test_serial_parallel_cached_and_uncached_builds_write_the_same_bytes(mini_issue, section_cache):
+    mode = _mode(mini_issue)
+    serial = render(mini_issue, mode=mode, use_cache=False, jobs=1)
+    parallel = render(mini_issue, mode=mode, use_cache=False, jobs=2)
+    first = render(mini_issue, mode=mode, jobs=2)  # made now, kept in the cache
+    cached = render(mini_issue, mode=mode)
+    assert first.sections_cached == 0 and cached.sections_cached == len(mini_issue.manifest.sections)
+    assert _sha(serial.pdf) == _sha(parallel.pdf) == _sha(first.pdf) == _sha(cached.pdf)
+    # What the layout found comes back from the cache as it was found.
+    assert cached.errors == serial.errors and cached.warnings == serial.warnings
+    assert [p.folio for p in cached.pages] == [p.folio for p in serial.pages]
+    assert [(im.visual_id, im.folio, im.resource) for im in cached.images] == [
+        (im.visual_id, im.folio, im.resource) for im in serial.images
+    ]
+
+
+def test_a_proof_from_cached_pages_has_this_proofs_slug(mini_issue):
+    from ials_print.output.build import ProofStamp
+
+    mode = proof_mode()
+    one = render(mini_issue, mode=mode, stamp=ProofStamp(1, "2026-11-30 10:00"), use_cache=False)
+    two = render(mini_issue, mode=mode, stamp=ProofStamp(2, "2026-11-30 11:00"))
+    again = render(mini_issue, mode=mode, stamp=ProofStamp(2, "2026-11-30 11:00"))
+    assert again.sections_cached == len(mini_issue.manifest.sections)
+    assert _sha(two.pdf) == _sha(again.pdf) != _sha(one.pdf)
+
+
+def test_editing_one_article_lays_out_that_section_alone(mini_copy, tmp_path):
+    issue = load_issue(mini_copy)
+    mode = _mode(issue)
+    render(issue, mode=mode)
+    before = cache_keys(issue, issue.manifest.sections, mode)
+    text = mini_copy.parent / "texts" / "edito.md"
+    text.write_text(text.read_text(encoding="utf-8").rstrip() + " Encore un mot.\n", encoding="utf-8")
+    # The issue loaded before the save keeps its key: it lays out the text it read, not the new one.
+    assert cache_keys(issue, issue.manifest.sections, mode) == before
+    edited = load_issue(mini_copy)
+    after = cache_keys(edited, edited.manifest.sections, mode)
+    assert [s for s in before if before[s] != after[s]] == ["edito"]
+    result = render(edited, mode=mode)
+    assert result.sections_cached == len(edited.manifest.sections) - 1
+    assert _sha(result.pdf) == _sha(render(edited, mode=mode, use_cache=False).pdf)
+
+
+def test_a_damaged_or_foreign_entry_is_laid_out_again(mini_issue, section_cache):
+    mode = _mode(mini_issue)
+    clean = render(mini_issue, mode=mode).pdf
+    keys = cache_keys(mini_issue, mini_issue.manifest.sections, mode)
+    article = section_cache / f"{keys['article']}.pdf"
+    data = bytearray(article.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte, somewhere in the page's streams
+    article.write_bytes(bytes(data))
+    edito = section_cache / f"{keys['edito']}.meta"
+    sealed = bytearray(edito.read_bytes())
+    sealed[0] ^= 0xFF  # a meta sealed by another cache's secret
+    edito.write_bytes(bytes(sealed))
+    cache = SectionCache(section_cache)
+    assert cache.get(keys["article"]) is None and cache.get(keys["edito"]) is None
+    again = render(mini_issue, mode=mode)
+    assert again.sections_cached == len(mini_issue.manifest.sections) - 2
+    assert _sha(again.pdf) == _sha(clean)
+    assert cache.get(keys["article"]) is not None  # made again, and kept
+
+
+def test_the_issue_shares_fonts_and_images_between_sections(real_build):
+    _, result = real_build
+    with pikepdf.open(result.output) as pdf:
+        fonts = [
+            str(f.BaseFont) for f in pdf.objects if isinstance(f, pikepdf.Dictionary) and f.get("/Type") == "/Font"
+        ]
+        images = [o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+    assert len(fonts) == len(set(fonts))  # each subset written once
+    names = {im.resource for im in result.images if im.resource}
+    assert len(images) == len(names)  # each picture written once, wherever it is placed
+
+
+def test_cli_no_cache_and_cache_clear(mini_copy, tmp_path):
+    env = {"IALS_PRINT_CACHE": str(tmp_path / "cache")}
+    out = tmp_path / "out"
+    first = run_cli(["build", str(mini_copy), "--out", str(out), "--jobs", "2"], tmp_path, env=env)
+    assert first.code in (0, 1), first.stderr
+    warm = run_cli(["build", str(mini_copy), "--out", str(out)], tmp_path, env=env)
+    assert "3 of 3 from the cache" in warm.stdout
+    bypass = run_cli(["build", str(mini_copy), "--out", str(out), "--no-cache"], tmp_path, env=env)
+    assert "from the cache" not in bypass.stdout
+    info = run_cli(["cache", "info"], tmp_path, env=env)
+    assert "sections" in info.stdout and "images" in info.stdout
+    cleared = run_cli(["cache", "clear"], tmp_path, env=env)
+    assert cleared.code == 0 and "cache cleared" in cleared.stdout
+    assert not (tmp_path / "cache" / "sections").exists() and not (tmp_path / "cache" / "images").exists()
+    again = run_cli(["build", str(mini_copy), "--out", str(out)], tmp_path, env=env)
+    assert "from the cache" not in again.stdout
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_section_that_fails_in_a_worker_is_reported_as_in_a_serial_build(mini_issue, jobs, monkeypatch):
+    """An exception while laying out a section surfaces as it would in one process."""
+    from ials_print.output import sections
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("layout broke")
+
+    monkeypatch.setattr(sections, "compose_section", broken)
+    with pytest.raises(RuntimeError, match="layout broke"):
+        render(mini_issue, mode=_mode(mini_issue), use_cache=False, jobs=jobs)
