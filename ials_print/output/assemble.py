@@ -28,7 +28,8 @@ class Part:
     source: Path | bytes
 
     def open(self) -> pikepdf.Pdf:
-        return pikepdf.open(io.BytesIO(self.source) if isinstance(self.source, bytes) else self.source)
+        source = io.BytesIO(self.source) if isinstance(self.source, bytes) else self.source
+        return pikepdf.open(source, access_mode=pikepdf.AccessMode.stream)
 
 
 @dataclass(frozen=True)

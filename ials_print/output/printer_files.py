@@ -28,7 +28,7 @@ class PrinterFile:
     path: Path
     role: str
     pages: int
-    data: bytes
+    sha256: str
     trim_mm: tuple[float, float]
     folios: tuple[int, ...] = ()
 
@@ -38,7 +38,7 @@ class PrinterFile:
             "role": self.role,
             "pages": self.pages,
             "trim_mm": [round(v, 2) for v in self.trim_mm],
-            "sha256": hashlib.sha256(self.data).hexdigest(),
+            "sha256": self.sha256,
         }
         if self.folios:
             out["folios"] = folio_ranges(self.folios)
@@ -77,6 +77,15 @@ def _spread_label(left: PageLabel, right: PageLabel) -> PageLabel:
     )
 
 
+def _put(path: Path, data: bytes, outputs: OutputSet | None) -> str:
+    """Write (or stage) one file at once, so that its bytes need not be kept; returns their SHA-256."""
+    if outputs is not None:
+        outputs.stage(path, data)
+    else:
+        write_atomic(path, data)
+    return hashlib.sha256(data).hexdigest()
+
+
 def write_perfect_binding(
     issue: Issue,
     result: BuildResult,
@@ -104,37 +113,22 @@ def write_perfect_binding(
     ]
     date = build_date(issue)
     cover = finish_pdfx(cover_raw, DocumentInfo(f"{title} — couverture", author, "Cover", date), intent, spreads)
+    x0, _, x1, _ = geo.trim
+    role = "cover: page 1 back cover + spine + front cover, page 2 inside front + inside back cover"
+    cover_path = out_dir / f"{issue.stem}-cover.pdf"
+    files = [PrinterFile(cover_path, role, 2, _put(cover_path, cover, outputs), ((x1 - x0) / MM, m.format.trim_height))]
+    del cover, cover_raw
     inside = m.interior_folios()
-    interior_raw = assemble(result.parts, meta, folios=inside, outline=False)
     interior = finish_pdfx(
-        interior_raw,
+        assemble(result.parts, meta, folios=inside, outline=False),
         DocumentInfo(f"{title} — intérieur", author, "Interior", date),
         intent,
         [labels[f] for f in inside],
     )
-    x0, _, x1, _ = geo.trim
-    files = [
-        PrinterFile(
-            out_dir / f"{issue.stem}-cover.pdf",
-            "cover: page 1 back cover + spine + front cover, page 2 inside front + inside back cover",
-            2,
-            cover,
-            ((x1 - x0) / MM, m.format.trim_height),
-        ),
-        PrinterFile(
-            out_dir / f"{issue.stem}-interior.pdf",
-            "interior: single pages in reading order",
-            len(inside),
-            interior,
-            (m.format.trim_width, m.format.trim_height),
-            tuple(inside),
-        ),
-    ]
-    for f in files:
-        if outputs is not None:
-            outputs.stage(f.path, f.data)
-        else:
-            write_atomic(f.path, f.data)
+    path = out_dir / f"{issue.stem}-interior.pdf"
+    trim = (m.format.trim_width, m.format.trim_height)
+    digest = _put(path, interior, outputs)
+    files.append(PrinterFile(path, "interior: single pages in reading order", len(inside), digest, trim, tuple(inside)))
     return files, spec
 
 

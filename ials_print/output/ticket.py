@@ -44,17 +44,18 @@ def job_ticket(
     whole-issue PDF (``file``) is then for reading proofs; ``spine``: its width and how it was found."""
     m = issue.manifest
     f = m.format
+    digest = hashlib.sha256(pdf).hexdigest()
     extra: dict = {}
     if files:
         whole = {"file": pdf_name, "role": "whole issue, for reading proofs", "pages": m.page_count}
-        extra["files"] = [*files, whole | {"sha256": hashlib.sha256(pdf).hexdigest()}]
+        extra["files"] = [*files, whole | {"sha256": digest}]
     if spine:
         extra["spine"] = spine
     return {
         "title": f"{m.issue.title} n°{m.issue.number}",
         "issue": m.issue.number,
         "file": pdf_name,
-        "sha256": hashlib.sha256(pdf).hexdigest(),
+        "sha256": digest,
         "pages": m.page_count,
         "trim_mm": [f.trim_width, f.trim_height],
         "bleed_mm": f.bleed,

@@ -57,7 +57,8 @@ def watch(
     Ctrl-C). A manifest that cannot be read at all, or an unknown section, is an :class:`InputError`."""
     from watchfiles import watch as watch_files
 
-    issue = load_issue(manifest)  # the first load must succeed: there is nothing to keep otherwise
+    only = [section] if section is not None else None  # one section watched: the others are not checked
+    issue = load_issue(manifest, only)  # the first load must succeed: there is nothing to keep otherwise
     if section is not None:
         issue.section(section)  # an unknown id is said now, not after the first save
     roots = {manifest.parent.resolve(), issue.layouts_dir}
@@ -73,7 +74,7 @@ def watch(
             continue  # what watch writes itself
         start = time.perf_counter()
         try:
-            new = load_issue(manifest)
+            new = load_issue(manifest, only)
         except InputError as exc:
             say(f"{_clock()} {_first(exc)}; the last good output stays")
             continue
