@@ -8,6 +8,7 @@ their fonts' subset tags and their images' resource names come from content (``r
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ class Part:
 
     section: Section
     source: Path | bytes
+    digest: str  # the SHA-256 of the source's bytes
 
     def open(self) -> pikepdf.Pdf:
         source = io.BytesIO(self.source) if isinstance(self.source, bytes) else self.source
@@ -116,6 +118,18 @@ def _outline(pdf: pikepdf.Pdf, parts: Sequence[Part]) -> None:
             item = pikepdf.OutlineItem(s.title, index)
             (under.children if rubric and under is not None else outline.root).append(item)
             index += s.pages
+
+
+def assembly_id(parts: Sequence[Part], meta: Meta, folios=None, overlay: bytes | None = None, outline=True) -> bytes:
+    """A digest standing for what :func:`assemble` writes from these inputs (the same inputs, the same
+    bytes: qpdf is deterministic), without reading the file it writes again."""
+    h = hashlib.sha256(f"pikepdf {pikepdf.__version__} qpdf {pikepdf.__libqpdf_version__}\n".encode())
+    h.update(repr((meta, list(folios) if folios is not None else None, outline)).encode())
+    for part in parts:
+        h.update(f"{part.section.id} {part.section.first_page} {part.section.pages} {part.digest}\n".encode())
+        h.update(repr((part.section.title, part.section.rubric)).encode())
+    h.update(hashlib.sha256(overlay).digest() if overlay is not None else b"-")
+    return h.digest()
 
 
 def assemble(

@@ -7,9 +7,10 @@ import tempfile
 from pathlib import Path
 
 
-def write_temp(path: Path, data: bytes) -> Path:
+def write_temp(path: Path, data: bytes, sync: bool = True) -> Path:
     """``data`` in a new temporary file beside ``path`` (same folder, so a rename is atomic), synced
-    to disk and readable by all as an output should be; returns its path. Nothing is left on failure."""
+    to disk (unless ``sync`` is False: the caller syncs it before the rename) and readable by all as
+    an output should be; returns its path. Nothing is left on failure."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     umask = os.umask(0)
     os.umask(umask)
@@ -17,8 +18,9 @@ def write_temp(path: Path, data: bytes) -> Path:
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600 files; outputs are meant to be shared
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -34,3 +36,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def sync_file(path: Path) -> None:
+    """Flush a written file's data to disk (before it is renamed over an output)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -18,7 +18,7 @@ from ials_print.images.prepare import PlacedImage
 from ials_print.layout.compose import PagePlan, SectionResult
 from ials_print.layout.geometry import MM, PageGeometry
 from ials_print.manifest.load import Issue
-from ials_print.output.assemble import Meta, Part, assemble
+from ials_print.output.assemble import Meta, Part, assemble, assembly_id
 from ials_print.output.atomic import write_atomic
 from ials_print.output.commit import OutputSet
 from ials_print.output.modes import OutputMode, final_mode
@@ -180,13 +180,13 @@ def render(
     overlay = None
     if mode.proof and stamp is not None:
         overlay = _stamps(issue, result.pages, mode, stamp, _folio_font(issue))
-    result.parts = [Part(x.section, x.source) for x in made]
-    pdf = assemble(
-        result.parts, Meta(title, author, f"Issue {m.issue.number}, {m.issue.date.isoformat()}"), overlay=overlay
-    )
+    result.parts = [Part(x.section, x.source, x.digest) for x in made]
+    meta = Meta(title, author, f"Issue {m.issue.number}, {m.issue.date.isoformat()}")
+    pdf = assemble(result.parts, meta, overlay=overlay)
     if mode.pdfx:
         info = DocumentInfo(title, author, f"Issue {m.issue.number}", build_date(issue))
-        pdf = finish_pdfx(pdf, info, intent, page_labels(result))
+        content = assembly_id(result.parts, meta, overlay=overlay)
+        pdf = finish_pdfx(pdf, info, intent, page_labels(result), content)
     result.pdf = pdf
     for im in result.images:
         if im.conversion is not None and im.conversion.kind == "untagged CMYK":

@@ -7,10 +7,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
-from ials_print.output.atomic import write_temp
+from ials_print.output.atomic import sync_file, write_temp
 
 
 class OutputError(OSError):
@@ -32,22 +33,44 @@ class OutputSet:
     def __init__(self) -> None:
         self._staged: dict[Path, Path] = {}  # target -> temporary file beside it
         self._removed: list[Path] = []  # stale outputs to delete at commit
+        # Staged files are synced to disk in the background while the command goes on (the preflight
+        # reads them meanwhile); the commit waits for every sync before its first rename.
+        self._syncer: ThreadPoolExecutor | None = None
+        self._syncs: dict[Path, Future] = {}
 
     def stage(self, path: Path, data: bytes) -> Path:
         """Write ``data`` for ``path`` under a temporary name; returns that name (readable until commit)."""
-        if path in self._staged:
+        if path in self._staged:  # staged again: the earlier version goes (once its sync is done)
+            earlier = self._syncs.pop(path, None)
+            if earlier is not None:
+                earlier.exception()  # waits; its outcome no longer matters
             Path(self._staged.pop(path)).unlink(missing_ok=True)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.is_dir():
                 raise OutputError(path, "a folder stands where the file should go")
-            tmp = write_temp(path, data)
+            tmp = write_temp(path, data, sync=False)
         except OutputError:
             raise
         except OSError as exc:
             raise OutputError(path, _reason(exc)) from None
         self._staged[path] = tmp
+        if self._syncer is None:
+            self._syncer = ThreadPoolExecutor(1, thread_name_prefix="sync")
+        self._syncs[path] = self._syncer.submit(sync_file, tmp)
         return tmp
+
+    def _synced(self) -> None:
+        """Wait for every staged file to be on disk; a file that could not be synced is an OutputError."""
+        for target, future in list(self._syncs.items()):
+            try:
+                future.result()
+            except OSError as exc:
+                raise OutputError(target, _reason(exc)) from None
+        self._syncs.clear()
+        if self._syncer is not None:
+            self._syncer.shutdown()
+            self._syncer = None
 
     def staged(self, path: Path) -> Path:
         """The temporary file standing for ``path`` until commit."""
@@ -62,6 +85,7 @@ class OutputSet:
         for target in [*self._staged, *self._removed]:
             if target.is_dir():
                 raise OutputError(target, "a folder stands where the file should go")
+        self._synced()
         backups: dict[Path, Path | None] = {}
         try:
             for target in [*self._staged, *self._removed]:
@@ -106,6 +130,12 @@ class OutputSet:
 
     def discard(self) -> None:
         """Remove every staged file (the targets are untouched)."""
+        for future in self._syncs.values():
+            future.cancel()
+        if self._syncer is not None:
+            self._syncer.shutdown(wait=True)
+            self._syncer = None
+        self._syncs.clear()
         for tmp in self._staged.values():
             tmp.unlink(missing_ok=True)
         self._staged.clear()

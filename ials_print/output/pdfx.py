@@ -181,12 +181,20 @@ def _pdf_string(text: str) -> bytes:
     return b"<feff" + text.encode("utf-16-be").hex().encode() + b">"
 
 
-def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: list[PageLabel] | None = None) -> bytes:
+def finish_pdfx(
+    pdf: bytes,
+    info: DocumentInfo,
+    intent: OutputIntent,
+    labels: list[PageLabel] | None = None,
+    content: bytes | None = None,
+) -> bytes:
     """Return ``pdf`` made PDF/X-4: output intent, Info, XMP, /ID, version 1.6.
 
     Written in one pass (no incremental update): ReportLab's objects are copied by their offsets
     and the changed ones replaced, so a 100 MB issue is never parsed again. The trailer /ID's first
-    element comes from the document's identity (its title), the second from the content.
+    element comes from the document's identity (its title), the second from the content: ``content``,
+    a digest standing for ``pdf`` when the caller knows one (:func:`assemble.assembly_id`), else the
+    SHA-256 of ``pdf`` itself.
     """
     if not pdf.startswith(b"%PDF-1."):
         raise ValueError("not a PDF")
@@ -200,7 +208,7 @@ def finish_pdfx(pdf: bytes, info: DocumentInfo, intent: OutputIntent, labels: li
     catalog = body[body.index(b"<<") + 2 : body.rindex(b">>")]
 
     # The content's fingerprint: the pages as ReportLab wrote them and what finishing adds to them.
-    fingerprint = hashlib.sha256(pdf)
+    fingerprint = hashlib.sha256(content if content is not None else pdf)
     fingerprint.update(repr((info, intent.identifier, intent.info, intent.registry, labels)).encode())
     fingerprint.update(hashlib.sha256(intent.profile.read_bytes()).digest())
     digest = fingerprint.digest()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ials_print.manifest.load import Issue
-from ials_print.output.assemble import Meta, assemble
+from ials_print.output.assemble import Meta, assemble, assembly_id
 from ials_print.output.atomic import write_atomic
 from ials_print.output.binding import MM, SpineSpec, impose_cover
 from ials_print.output.build import BuildResult, build_date, output_intent, page_label
@@ -124,6 +124,7 @@ def write_perfect_binding(
         DocumentInfo(f"{title} — intérieur", author, "Interior", date),
         intent,
         [labels[f] for f in inside],
+        assembly_id(result.parts, meta, folios=inside, outline=False),
     )
     path = out_dir / f"{issue.stem}-interior.pdf"
     trim = (m.format.trim_width, m.format.trim_height)

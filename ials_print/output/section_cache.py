@@ -35,6 +35,7 @@ class Entry:
 
     key: str
     pdf: Path
+    sha256: str  # the PDF's, checked on every read
     result: SectionResult
     placed: list[PlacedImage]
 
@@ -79,17 +80,17 @@ class SectionCache:
             stored = pickle.loads(payload)  # sealed by this cache: written by this engine
             if stored.get("key") != key or hashlib.sha256(pdf.read_bytes()).hexdigest() != stored.get("sha256"):
                 return None
-            entry = Entry(key, pdf, stored["result"], stored["placed"])
+            entry = Entry(key, pdf, stored["sha256"], stored["result"], stored["placed"])
             os.utime(meta)  # recently used: pruned last
             return entry
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError):
             return None
 
-    def put(self, key: str, pdf: bytes, result: SectionResult, placed: list[PlacedImage]) -> Entry | None:
-        """Keep a section; None when the folder cannot be written (a read-only cache only costs time)."""
+    def put(self, key: str, pdf: bytes, digest: str, result: SectionResult, placed: list[PlacedImage]) -> Entry | None:
+        """Keep a section (``digest``: its PDF's SHA-256); None when the folder cannot be written (a
+        read-only cache only costs time)."""
         payload = pickle.dumps(
-            {"key": key, "sha256": hashlib.sha256(pdf).hexdigest(), "result": result, "placed": placed},
-            protocol=pickle.HIGHEST_PROTOCOL,
+            {"key": key, "sha256": digest, "result": result, "placed": placed}, protocol=pickle.HIGHEST_PROTOCOL
         )
         path = self.folder / f"{key}.pdf"
         try:
@@ -97,7 +98,7 @@ class SectionCache:
             write_atomic(self.folder / f"{key}.meta", self._seal(payload) + payload)
         except OSError:
             return None
-        return Entry(key, path, result, placed)
+        return Entry(key, path, digest, result, placed)
 
     def prune(self, limit: int = MAX_BYTES) -> int:
         """Remove the least recently used entries until the folder holds ``limit`` bytes at most;

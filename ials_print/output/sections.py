@@ -41,6 +41,7 @@ class Made:
 
     section: Section
     source: Path | bytes
+    digest: str  # the PDF's SHA-256
     result: SectionResult
     placed: list[PlacedImage]
     cached: bool = False
@@ -176,7 +177,7 @@ def make_sections(
         if entry is None:
             todo.append(i)
             continue
-        made[i] = Made(s, entry.pdf, entry.result, entry.placed, cached=True)
+        made[i] = Made(s, entry.pdf, entry.sha256, entry.result, entry.placed, cached=True)
         if progress:
             progress(s.id)
     # The longest sections first, so that no core is left with one long section at the end.
@@ -202,8 +203,9 @@ def make_sections(
         _JOB.clear()
     for i, pdf, result, placed, hits, misses in outcomes:
         s = sections[i]
-        entry = cache.put(keys[s.id], pdf, result, placed) if cache is not None else None
-        made[i] = Made(s, entry.pdf if entry else pdf, result, placed, False, hits, misses)
+        digest = hashlib.sha256(pdf).hexdigest()
+        entry = cache.put(keys[s.id], pdf, digest, result, placed) if cache is not None else None
+        made[i] = Made(s, entry.pdf if entry else pdf, digest, result, placed, False, hits, misses)
     if cache is not None and todo:
         cache.prune()
     return [m for m in made if m is not None]
