@@ -12,33 +12,15 @@ ink, for the build report and the job ticket.
 from __future__ import annotations
 
 import io
-from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageCms, ImageOps
 
+from ials_print.images.placed import Conversion
+
 INTENT = "relative colorimetric, black-point compensation"
 _ICC_SPACE = {"L": b"GRAY", "RGB": b"RGB ", "CMYK": b"CMYK"}
-
-
-@dataclass(frozen=True)
-class Conversion:
-    """What happened to one image's colour."""
-
-    kind: str  # "converted" | "grey on K" | "untagged CMYK" | "as is" | "proof"
-    source: str  # the source's colour space and profile, e.g. "RGB, embedded profile 'sRGB IEC61966-2.1'"
-    target: str  # e.g. "CMYK FOGRA39 ('FOGRA39L coated (300%)')"
-    intent: str  # rendering intent, or how the colours were mapped
-    ink_limit: float | None = None  # percent, kept on the decoded pixels
-    max_ink: float | None = None  # percent, measured on the decoded pixels
-
-    def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
-
-    def __str__(self) -> str:
-        ink = f", ink ≤ {self.ink_limit:g} % (max {self.max_ink:.1f} %)" if self.max_ink is not None else ""
-        return f"{self.kind}: {self.source} → {self.target} ({self.intent}{ink})"
 
 
 @lru_cache(maxsize=4)

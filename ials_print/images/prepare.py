@@ -17,10 +17,11 @@ from pathlib import Path
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from ials_print.images.colour import Conversion, describe_profile, normalise, profile_bytes, to_cmyk, to_rgb
+from ials_print.images.colour import describe_profile, normalise, profile_bytes, to_cmyk, to_rgb
 from ials_print.images.embed import draw_image
 from ials_print.images.ink import TAC_LIMIT, InkLedger, encode_within_limit
 from ials_print.images.inspect import ImageInfo
+from ials_print.images.placed import Conversion, PlacedImage
 from ials_print.output.atomic import write_atomic
 
 CACHE_VERSION = 3  # 2: ink kept on the decoded JPEG; 3: greyscale on K alone, conversion recorded
@@ -216,20 +217,6 @@ def _embeddable_as_is(
     return Conversion(
         "as is", "CMYK in the output profile", target, "none, embedded unchanged", TAC_LIMIT, round(top, 2)
     )
-
-
-@dataclass(frozen=True)
-class PlacedImage:
-    """One image as placed on a page: for the report, the preflight and provenance."""
-
-    folio: int
-    visual_id: str
-    ppi: float
-    out_ppi: float
-    width_pt: float
-    height_pt: float
-    resource: str = ""  # the image XObject's name on the page (from its content hash)
-    conversion: Conversion | None = None
 
 
 class ImagePlacer:

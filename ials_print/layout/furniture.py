@@ -19,7 +19,7 @@ from ials_print.manifest.templates import length_mm
 from ials_print.provenance.pictogram import draw_pictogram, pictogram_width
 
 if TYPE_CHECKING:
-    from ials_print.layout.compose import PagePlan
+    from ials_print.layout.plans import PagePlan
 
 PICTO_SIZE = 5.5 * MM
 

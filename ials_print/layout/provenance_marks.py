@@ -20,7 +20,7 @@ from ials_print.provenance.credits import text_credit_for
 from ials_print.provenance.rules import SOURCE_TYPE_OF, Element, PageProvenance, derive
 
 if TYPE_CHECKING:
-    from ials_print.layout.compose import PagePlan
+    from ials_print.layout.plans import PagePlan
 
 ATTR = "text_provenance"  # the attribute a flowable carries; None for the section's own text
 CREDIT = "provenance_credit"  # set on the credit line printed under a block (it names, it is not, the block)

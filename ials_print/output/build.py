@@ -9,14 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.lib.colors import CMYKColor
-from reportlab.pdfgen.canvas import Canvas
-
 from ials_print.cachedir import cache_folder
+from ials_print.images.placed import PlacedImage
 from ials_print.images.ppi import PpiPolicy
-from ials_print.images.prepare import PlacedImage
-from ials_print.layout.compose import PagePlan, SectionResult
 from ials_print.layout.geometry import MM, PageGeometry
+from ials_print.layout.plans import PagePlan, SectionResult
 from ials_print.manifest.load import Issue
 from ials_print.output.assemble import Meta, Part, assemble, assembly_id
 from ials_print.output.atomic import write_atomic
@@ -107,13 +104,15 @@ class ProofStamp:
 SLUG_CLEAR = 2 * MM  # slug and proof mark keep this far from the crop marks' lines
 
 
-def _size_within(c: Canvas, text: str, font: str, size: float, width: float) -> float:
+def _size_within(c, text: str, font: str, size: float, width: float) -> float:
     """``size``, or smaller (5 pt at least) so that ``text`` fits in ``width``."""
     wide = c.stringWidth(text, font, size)
     return size if wide <= width else max(5.0, size * width / wide)
 
 
-def _proof_furniture(c: Canvas, issue: Issue, plan: PagePlan, geo: PageGeometry, stamp: ProofStamp, font: str) -> None:
+def _proof_furniture(c, issue: Issue, plan: PagePlan, geo: PageGeometry, stamp: ProofStamp, font: str) -> None:
+    from reportlab.lib.colors import CMYKColor
+
     section = issue.section(plan.section_id)
     m = issue.manifest.issue
     text = f"{issue.short_name} n°{m.number} · {section.title} · page {plan.folio} · épreuve n°{stamp.number}"
@@ -133,6 +132,8 @@ def _proof_furniture(c: Canvas, issue: Issue, plan: PagePlan, geo: PageGeometry,
 
 def _stamps(issue: Issue, plans: list[PagePlan], mode: OutputMode, stamp: ProofStamp, font: str) -> bytes:
     """The proof's slug lines, one page per page, to lay over the (cached) pages."""
+    from reportlab.pdfgen.canvas import Canvas
+
     fmt = issue.manifest.format
     geo0 = PageGeometry.for_page(fmt, 1)
     off = media_offset(issue, mode)

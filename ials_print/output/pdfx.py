@@ -215,7 +215,7 @@ def finish_pdfx(
     document_id = str(uuid.UUID(bytes=hashlib.sha256(info.title.encode()).digest()[:16]))
     version_id = str(uuid.UUID(bytes=digest[:16]))
     icc_num, intent_num, xmp_num = size, size + 1, size + 2
-    icc = zlib.compress(intent.profile.read_bytes(), 9)
+    icc = zlib.compress(intent.profile.read_bytes(), 6)  # level 9 takes 6× longer for 0.6 % less
     labels = labels or []
     summary = {k: sum(1 for lab in labels if lab.kind == k) for k in ("ia", "mixte", "humain")} if labels else None
     xmp = xmp_packet(info, document_id, version_id, summary)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
-from ials_print.layout.compose import PagePlan
+from ials_print.layout.plans import PagePlan
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import ProofStamp
 from ials_print.output.commit import OutputSet

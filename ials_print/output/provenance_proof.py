@@ -9,8 +9,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ials_print.content.story import TextProvenance
-from ials_print.layout.compose import PagePlan
 from ials_print.layout.geometry import MM, PageGeometry, Rect
+from ials_print.layout.plans import PagePlan
 from ials_print.layout.provenance_marks import block_ident
 from ials_print.manifest.load import Issue
 from ials_print.provenance.pictogram import LABELS

@@ -20,8 +20,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from ials_print.images.prepare import PlacedImage
-from ials_print.layout.compose import SectionResult
+from ials_print.images.placed import PlacedImage
+from ials_print.layout.plans import SectionResult
 from ials_print.output.atomic import write_atomic
 
 MAX_BYTES = 2 << 30  # about twenty issues' worth of laid-out sections in every mode

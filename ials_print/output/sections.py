@@ -18,21 +18,14 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from reportlab.lib.colors import CMYKColorSep
-
-from ials_print.images.prepare import ImageCache, ImagePlacer, PlacedImage
-from ials_print.layout import rl_patches  # noqa: F401  (ReportLab settings: before any drawing)
-from ials_print.layout.compose import SectionResult
+from ials_print.images.placed import PlacedImage
 from ials_print.layout.geometry import MM, PageGeometry
-from ials_print.layout.kinds import KINDS
+from ials_print.layout.plans import SectionResult
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import Section
 from ials_print.output.keys import file_digest, issue_key, section_key
 from ials_print.output.modes import OutputMode
-from ials_print.output.overprint import PressCanvas
 from ials_print.output.section_cache import SectionCache
-
-REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")
 
 
 @dataclass
@@ -64,11 +57,13 @@ def cache_keys(issue: Issue, sections: Sequence[Section], mode: OutputMode) -> d
     return {s.id: hashlib.sha256(section_key(issue, s, common).encode() + extra).hexdigest()[:40] for s in sections}
 
 
-def _crop_marks(c: PressCanvas, w: float, h: float, bleed: float) -> None:
+def _crop_marks(c, w: float, h: float, bleed: float) -> None:
     """Crop marks at the four corners, outside the bleed, in registration colour."""
+    from reportlab.lib.colors import CMYKColorSep
+
     gap, length = bleed + 2 * MM, 6 * MM
     c.saveState()
-    c.setStrokeColor(REGISTRATION)
+    c.setStrokeColor(CMYKColorSep(1, 1, 1, 1, spotName="All"))
     c.setLineWidth(0.3)
     for x in (0, w):
         for y in (0, h):
@@ -84,8 +79,12 @@ def media_offset(issue: Issue, mode: OutputMode) -> float:
     return PageGeometry.for_page(issue.manifest.format, 1).bleed + mode.outside
 
 
-def compose_section(issue: Issue, section: Section, styles, placer: ImagePlacer, mode: OutputMode):
+def compose_section(issue: Issue, section: Section, styles, placer, mode: OutputMode):
     """Lay out one section on a canvas of its own; returns its PDF bytes and what its layout found."""
+    from ials_print.layout import rl_patches  # noqa: F401  (ReportLab settings: before any drawing)
+    from ials_print.layout.kinds import KINDS
+    from ials_print.output.overprint import PressCanvas
+
     fmt = issue.manifest.format
     geo0 = PageGeometry.for_page(fmt, 1)
     b = geo0.bleed
@@ -141,6 +140,8 @@ def _styles(issue: Issue):
 
 def _make(index: int) -> tuple[int, bytes, SectionResult, list[PlacedImage], int, int]:
     """Lay out the ``index``-th section of the job (in the parent, or in a forked worker)."""
+    from ials_print.images.prepare import ImageCache, ImagePlacer
+
     issue, sections, mode, images = _JOB["issue"], _JOB["sections"], _JOB["mode"], _JOB["images"]
     if "styles" not in _JOB:
         _JOB["styles"] = _styles(issue)

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from ials_print.images.prepare import PlacedImage
+from ials_print.images.placed import PlacedImage
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.commit import OutputSet
