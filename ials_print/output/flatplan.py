@@ -13,14 +13,14 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import BuildResult, output_intent, ppi_policy, render
 from ials_print.output.commit import OutputSet
-from ials_print.output.modes import final_mode, proof_mode
+from ials_print.output.modes import final_mode
+from ials_print.output.thumbs import ThumbCache, page_thumbnails
 from ials_print.preflight.checks import preflight
 from ials_print.provenance.pictogram import LABELS
 
@@ -76,34 +76,28 @@ def _font(issue: Issue, size: int) -> ImageFont.ImageFont:
         return ImageFont.load_default(size)
 
 
-def make_flatplan(issue: Issue, out: Path, outputs: OutputSet | None = None) -> tuple[Path, Path, int]:
+def make_flatplan(
+    issue: Issue, out: Path, outputs: OutputSet | None = None, thumbs: ThumbCache | None = None
+) -> tuple[Path, Path, int]:
     """Render the issue, check it, and draw the flatplan; returns the PNG, the PDF and the flagged count.
 
-    With ``outputs``, both files are staged there, to be committed together."""
+    With ``outputs``, both files are staged there, to be committed together. ``thumbs``: where the
+    page thumbnails are cached (default: beside the image cache)."""
     intent = output_intent(issue)
     result = render(issue, mode=final_mode(intent.profile, identifier=intent.identifier))
     with tempfile.TemporaryDirectory() as tmp:
         pdf_path = Path(tmp) / "issue.pdf"
         pdf_path.write_bytes(result.pdf)
         problems = page_problems(issue, result, pdf_path)
-    # Thumbnails come from a proof render: same layout, small images, quick to rasterise.
-    doc = pdfium.PdfDocument(render(issue, mode=proof_mode(output_intent(issue).profile)).pdf)
-    thumbs: dict[int, Image.Image] = {}
-    for i, plan in enumerate(result.pages):
-        page = doc[i]
-        trim = page.get_trimbox()
-        media = page.get_mediabox()
-        scale = THUMB_H / (trim[3] - trim[1])
-        crop = (trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3])
-        thumbs[plan.folio] = page.render(scale=scale, crop=crop).to_pil().convert("RGB")
-    doc.close()
+    # Thumbnails come from a proof render (same layout, small images), cached page by page.
+    images = page_thumbnails(issue, result.pages, thumbs or ThumbCache(height=THUMB_H))
     sections = {p.folio: issue.section(p.section_id) for p in result.pages}
     pictos = {p.folio: p.pictogram for p in result.pages}
-    sheet = _draw(thumbs, sections, pictos, problems, issue)
+    sheet = _draw(images, sections, pictos, problems, issue)
     png = out / f"{issue.stem}-flatplan.png"
     pdf = out / f"{issue.stem}-flatplan.pdf"
     buf = io.BytesIO()
-    sheet.save(buf, "PNG", optimize=True)
+    sheet.save(buf, "PNG", compress_level=1)  # 0.4 s for a 118-page sheet, 13 % more bytes than optimize's 3 s
     png_bytes = buf.getvalue()
     buf = io.BytesIO()
     sheet.save(buf, "PDF", resolution=100)
