@@ -2,7 +2,8 @@
 
 One picture for the wall (PNG) and the same as a PDF page. Each page carries its folio, its
 section and pictogram, and a red frame with the reason when something is wrong: overset, underset,
-an image under the manifest's `warn_ppi`, a preflight error.
+an image under the manifest's `warn_ppi`, a preflight error. The problems come from a final render
+and its preflight; the thumbnails from a proof render, cached page by page (:mod:`.thumbs`).
 """
 
 from __future__ import annotations
