@@ -21,11 +21,10 @@ from ials_print.output.atomic import write_atomic
 from ials_print.output.build import BuildResult, output_intent, ppi_policy, render
 from ials_print.output.commit import OutputSet
 from ials_print.output.modes import final_mode
-from ials_print.output.thumbs import ThumbCache, page_thumbnails
+from ials_print.output.thumbs import THUMB_H, ThumbCache, page_thumbnails
 from ials_print.preflight.checks import preflight
 from ials_print.provenance.pictogram import LABELS
 
-THUMB_H = 260  # pixels per page thumbnail
 SPREADS_PER_ROW = 6
 RED, ORANGE, GREY, INK = (220, 40, 40), (240, 140, 20), (150, 150, 150), (20, 20, 20)
 FIT = "fit: "  # copyfitting flags (orange): the page prints, but no art director would sign it
@@ -91,7 +90,7 @@ def make_flatplan(
         pdf_path.write_bytes(result.pdf)
         problems = page_problems(issue, result, pdf_path)
     # Thumbnails come from a proof render (same layout, small images), cached page by page.
-    images = page_thumbnails(issue, result.pages, thumbs or ThumbCache(height=THUMB_H))
+    images = page_thumbnails(issue, result.pages, thumbs or ThumbCache())
     sections = {p.folio: issue.section(p.section_id) for p in result.pages}
     pictos = {p.folio: p.pictogram for p in result.pages}
     sheet = _draw(images, sections, pictos, problems, issue)

@@ -34,6 +34,7 @@ from ials_print.output.modes import proof_mode
 
 FORMAT = 1  # the entries' layout; a new value makes every entry a miss
 MODE = "RGB"
+THUMB_H = 260  # pixels per page thumbnail (pdfium may round it to a pixel less)
 
 
 def default_thumb_dir() -> Path:
@@ -66,7 +67,7 @@ class ThumbCache:
     """Thumbnails on disk, ``height`` pixels high; counts what it served and what was drawn."""
 
     folder: Path = field(default_factory=default_thumb_dir)
-    height: int = 260
+    height: int = THUMB_H
     hits: int = 0
     misses: int = 0
     rasterised: list[int] = field(default_factory=list)  # folios drawn from a proof render, this run
