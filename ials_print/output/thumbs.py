@@ -7,7 +7,9 @@ the proof mode's image settings, the output profile's bytes, the rasteriser's ve
 source. Only the sections with a page missing from the cache are rendered and rasterised again.
 
 An entry carries its full key and a digest of its pixels; one that does not read back whole is
-ignored (and drawn again). Entries are written to a temporary file, then renamed.
+ignored (and drawn again). Entries are written to a temporary file, then renamed. The last few
+whole flatplans (PNG and PDF) are kept too, in ``sheets/``: one showing the same thumbnails, labels and
+problems is not drawn again.
 """
 
 from __future__ import annotations
@@ -30,11 +32,13 @@ from ials_print.layout.compose import PagePlan
 from ials_print.manifest.load import Issue
 from ials_print.output.build import default_cache, output_intent, render
 from ials_print.output.keys import file_digest, page_keys
-from ials_print.output.modes import proof_mode
+from ials_print.output.modes import OutputMode, proof_mode
 
 FORMAT = 1  # the entries' layout; a new value makes every entry a miss
 MODE = "RGB"
 THUMB_H = 260  # pixels per page thumbnail (pdfium may round it to a pixel less)
+SHEET_MAGIC = b"ials-print flatplan sheet 1\n"
+KEEP_SHEETS = 8  # whole flatplans kept (about 6 MB each for 118 pages)
 
 
 def default_thumb_dir() -> Path:
@@ -71,6 +75,7 @@ class ThumbCache:
     hits: int = 0
     misses: int = 0
     rasterised: list[int] = field(default_factory=list)  # folios drawn from a proof render, this run
+    sheet_hits: int = 0  # whole flatplans served as they were
 
     def key(self, page_key: str, context: dict) -> str:
         """The entry's full key: the page's, the thumbnail's size and mode, and ``context``."""
@@ -101,22 +106,62 @@ class ThumbCache:
         return image
 
     def put(self, key: str, image: Image.Image) -> None:
-        """Store ``image`` under ``key``: a temporary file beside the entry, then renamed over it."""
+        """Store ``image`` under ``key``."""
         info = PngImagePlugin.PngInfo()
         info.add_text("ials-key", key)
         info.add_text("ials-pixels", hashlib.sha256(image.tobytes()).hexdigest())
         buf = io.BytesIO()
         image.save(buf, "PNG", pnginfo=info, compress_level=1)
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".thumb.", suffix=".tmp", dir=path.parent)
+        _write(self._path(key), buf.getvalue())
+
+    def _sheet_path(self, key: str) -> Path:
+        return self.folder / "sheets" / f"{key[:40]}.bin"
+
+    def get_sheet(self, key: str) -> tuple[bytes, bytes] | None:
+        """The flatplan's PNG and PDF stored under ``key``, if they read back whole."""
+        path = self._sheet_path(key)
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(buf.getvalue())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            data = path.read_bytes()
+            os.utime(path)  # recently used: kept by put_sheet's pruning
+        except OSError:
+            return None
+        start = len(SHEET_MAGIC)
+        digest, signed = data[start : start + 32], data[start + 32 :]
+        if not data.startswith(SHEET_MAGIC) or hashlib.sha256(key.encode() + signed).digest() != digest:
+            return None
+        size, body = int.from_bytes(signed[:8], "big"), signed[8:]
+        if size > len(body):
+            return None
+        self.sheet_hits += 1
+        return body[:size], body[size:]
+
+    def put_sheet(self, key: str, png: bytes, pdf: bytes) -> None:
+        """Store the flatplan's PNG and PDF under ``key`` (a header: a digest of the key and what follows;
+        then the PNG's length, the PNG, the PDF); only the :data:`KEEP_SHEETS` last used are kept."""
+        signed = len(png).to_bytes(8, "big") + png + pdf
+        path = self._sheet_path(key)
+        _write(path, SHEET_MAGIC + hashlib.sha256(key.encode() + signed).digest() + signed)
+        others = []
+        for entry in path.parent.glob("*.bin"):
+            try:
+                others.append((entry.stat().st_mtime_ns, entry))
+            except OSError:  # pruned meanwhile by another flatplan
+                continue
+        for _, entry in sorted(others, reverse=True)[KEEP_SHEETS:]:
+            entry.unlink(missing_ok=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """``data`` into a temporary file beside ``path``, then renamed over it (no fsync: a cache)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def rasterise(pdf: bytes, pages: list[PagePlan], height: int) -> dict[int, Image.Image]:
@@ -136,11 +181,14 @@ def rasterise(pdf: bytes, pages: list[PagePlan], height: int) -> dict[int, Image
         doc.close()
 
 
-def page_thumbnails(issue: Issue, pages: list[PagePlan], thumbs: ThumbCache) -> dict[int, Image.Image]:
-    """A thumbnail of each of ``pages`` (the issue's, laid out), from ``thumbs`` or a proof render of
-    the sections that have a page missing there (with their real folios)."""
-    profile = output_intent(issue).profile
-    mode = proof_mode(profile)
+def _proof_mode(issue: Issue) -> OutputMode:
+    return proof_mode(output_intent(issue).profile)
+
+
+def thumbnail_keys(issue: Issue, pages: list[PagePlan], thumbs: ThumbCache) -> dict[int, str]:
+    """Each page's entry key, by folio (a page the manifest does not place has none: never cached)."""
+    mode = _proof_mode(issue)
+    profile = mode.images.profile
     pdfium_version, pillow_version = _versions()
     context = {
         "images": {**mode.images.__dict__, "profile": None},
@@ -150,7 +198,16 @@ def page_thumbnails(issue: Issue, pages: list[PagePlan], thumbs: ThumbCache) -> 
         "engine": engine_digest(),
     }
     page_key = page_keys(issue)
-    keys = {p.folio: thumbs.key(page_key[p.folio], context) for p in pages if p.folio in page_key}
+    return {p.folio: thumbs.key(page_key[p.folio], context) for p in pages if p.folio in page_key}
+
+
+def page_thumbnails(
+    issue: Issue, pages: list[PagePlan], thumbs: ThumbCache, keys: dict[int, str] | None = None
+) -> dict[int, Image.Image]:
+    """A thumbnail of each of ``pages`` (the issue's, laid out), from ``thumbs`` or a proof render of
+    the sections that have a page missing there (with their real folios). ``keys``: from
+    :func:`thumbnail_keys`, if already computed."""
+    keys = thumbnail_keys(issue, pages, thumbs) if keys is None else keys
     out: dict[int, Image.Image] = {}
     stale: list[str] = []  # sections to render, in flatplan order
     for plan in pages:
@@ -163,7 +220,7 @@ def page_thumbnails(issue: Issue, pages: list[PagePlan], thumbs: ThumbCache) -> 
             thumbs.hits += 1
             out[plan.folio] = image
     if stale:
-        proof = render(issue, section_ids=stale, mode=mode)
+        proof = render(issue, section_ids=stale, mode=_proof_mode(issue))
         fresh = rasterise(proof.pdf, proof.pages, thumbs.height)
         thumbs.rasterised += sorted(fresh)
         for folio, image in fresh.items():
