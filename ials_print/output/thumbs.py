@@ -95,10 +95,10 @@ class ThumbCache:
             with Image.open(io.BytesIO(data), formats=["PNG"]) as im:
                 w, h = im.size
                 # pdfium rounds the height: ``height`` ± 1 pixel
-                if im.mode != MODE or abs(h - self.height) > 1 or not 0 < w <= 4 * h or im.text.get("ials-key") != key:
+                if im.mode != MODE or abs(h - self.height) > 1 or not 0 < w <= 4 * h or im.text.get("thumb-key") != key:
                     return None
                 im.load()
-                image, pixels = im.copy(), im.text.get("ials-pixels")
+                image, pixels = im.copy(), im.text.get("thumb-pixels")
             if hashlib.sha256(image.tobytes()).hexdigest() != pixels:
                 return None
         except Exception:  # a damaged entry, whatever Pillow makes of it, is a miss
@@ -108,8 +108,8 @@ class ThumbCache:
     def put(self, key: str, image: Image.Image) -> None:
         """Store ``image`` under ``key``."""
         info = PngImagePlugin.PngInfo()
-        info.add_text("ials-key", key)
-        info.add_text("ials-pixels", hashlib.sha256(image.tobytes()).hexdigest())
+        info.add_text("thumb-key", key)
+        info.add_text("thumb-pixels", hashlib.sha256(image.tobytes()).hexdigest())
         buf = io.BytesIO()
         image.save(buf, "PNG", pnginfo=info, compress_level=1)
         _write(self._path(key), buf.getvalue())
