@@ -27,10 +27,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, PngImagePlugin
 
-import ials_print
+from ials_print.cachedir import cache_folder
 from ials_print.layout.compose import PagePlan
 from ials_print.manifest.load import Issue
-from ials_print.output.build import default_cache, output_intent, render
+from ials_print.output.build import output_intent, render
 from ials_print.output.keys import file_digest, page_keys
 from ials_print.output.modes import OutputMode, proof_mode
 
@@ -42,8 +42,8 @@ KEEP_SHEETS = 8  # whole flatplans kept (about 6 MB each for 118 pages)
 
 
 def default_thumb_dir() -> Path:
-    """Beside the image cache: ``<image cache's parent>/thumbs``."""
-    return default_cache().parent / "thumbs"
+    """In the engine's cache folder (``cachedir``), beside the prepared images."""
+    return cache_folder("thumbs")
 
 
 @cache
@@ -54,16 +54,6 @@ def _versions() -> tuple[str, str]:
     except PackageNotFoundError:
         pdfium_version = "unknown"
     return pdfium_version, Image.__version__
-
-
-def engine_digest() -> str:
-    """The engine's Python source, as one digest: a layout change in a working copy, without a new
-    version number, still makes new thumbnails."""
-    root = Path(ials_print.__file__).parent
-    h = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
-        h.update(f"{path.relative_to(root)}:{file_digest(path)}\n".encode())
-    return h.hexdigest()
 
 
 @dataclass
@@ -195,7 +185,6 @@ def thumbnail_keys(issue: Issue, pages: list[PagePlan], thumbs: ThumbCache) -> d
         "profile": file_digest(profile) if profile else None,
         "pdfium": pdfium_version,
         "pillow": pillow_version,
-        "engine": engine_digest(),
     }
     page_key = page_keys(issue)
     return {p.folio: thumbs.key(page_key[p.folio], context) for p in pages if p.folio in page_key}
