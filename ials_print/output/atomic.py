@@ -27,10 +27,11 @@ def write_temp(path: Path, data: bytes, sync: bool = True) -> Path:
     return Path(tmp)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; a failure leaves the old file untouched."""
+def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
+    """Replace ``path`` with ``data`` in one step; a failure leaves the old file untouched. A cache's
+    entry needs no ``sync``: one lost to a power cut fails its check and is made again."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = write_temp(path, data)
+    tmp = write_temp(path, data, sync)
     try:
         os.replace(tmp, path)
     except BaseException:

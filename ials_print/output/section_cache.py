@@ -94,8 +94,8 @@ class SectionCache:
         )
         path = self.folder / f"{key}.pdf"
         try:
-            write_atomic(path, pdf)
-            write_atomic(self.folder / f"{key}.meta", self._seal(payload) + payload)
+            write_atomic(path, pdf, sync=False)
+            write_atomic(self.folder / f"{key}.meta", self._seal(payload) + payload, sync=False)
         except OSError:
             return None
         return Entry(key, path, digest, result, placed)

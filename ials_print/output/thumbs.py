@@ -18,7 +18,6 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -30,6 +29,7 @@ from PIL import Image, PngImagePlugin
 from ials_print.cachedir import cache_folder
 from ials_print.layout.compose import PagePlan
 from ials_print.manifest.load import Issue
+from ials_print.output.atomic import write_atomic
 from ials_print.output.build import output_intent, render
 from ials_print.output.keys import file_digest, page_keys
 from ials_print.output.modes import OutputMode, proof_mode
@@ -102,7 +102,7 @@ class ThumbCache:
         info.add_text("thumb-pixels", hashlib.sha256(image.tobytes()).hexdigest())
         buf = io.BytesIO()
         image.save(buf, "PNG", pnginfo=info, compress_level=1)
-        _write(self._path(key), buf.getvalue())
+        write_atomic(self._path(key), buf.getvalue(), sync=False)
 
     def _sheet_path(self, key: str) -> Path:
         return self.folder / "sheets" / f"{key[:40]}.bin"
@@ -130,7 +130,7 @@ class ThumbCache:
         then the PNG's length, the PNG, the PDF); only the :data:`KEEP_SHEETS` last used are kept."""
         signed = len(png).to_bytes(8, "big") + png + pdf
         path = self._sheet_path(key)
-        _write(path, SHEET_MAGIC + hashlib.sha256(key.encode() + signed).digest() + signed)
+        write_atomic(path, SHEET_MAGIC + hashlib.sha256(key.encode() + signed).digest() + signed, sync=False)
         others = []
         for entry in path.parent.glob("*.bin"):
             try:
@@ -139,19 +139,6 @@ class ThumbCache:
                 continue
         for _, entry in sorted(others, reverse=True)[KEEP_SHEETS:]:
             entry.unlink(missing_ok=True)
-
-
-def _write(path: Path, data: bytes) -> None:
-    """``data`` into a temporary file beside ``path``, then renamed over it (no fsync: a cache)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def rasterise(pdf: bytes, pages: list[PagePlan], height: int) -> dict[int, Image.Image]:
