@@ -21,6 +21,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -63,12 +64,14 @@ _memo: dict[str, Any] = {}  # entry key -> the value decoded
 def engine_fingerprint() -> str:
     """A digest of the code and library versions that decide the facts: a change makes them stale."""
     import markdown_it
+    import mdit_py_plugins
     import PIL
     import pydantic
+    import reportlab
     import yaml
 
-    h = hashlib.sha256(f"{_FORMAT} {sys.version} {PIL.__version__} {yaml.__version__}".encode())
-    h.update(f" {markdown_it.__version__} {pydantic.VERSION}".encode())
+    h = hashlib.sha256(f"{_FORMAT} {sys.version} {PIL.__version__} {yaml.__version__} {reportlab.Version}".encode())
+    h.update(f" {markdown_it.__version__} {mdit_py_plugins.__version__} {pydantic.VERSION}".encode())
     for path in sorted({*(_PACKAGE / name for name in _SOURCES), *(_PACKAGE / "content").glob("*.py")}):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:32]
@@ -110,7 +113,14 @@ def _unchanged(path: Path, stamp: tuple[int, int, int]) -> bool:
 
 
 def _entry(kind: str, name: str) -> Path:
-    return facts_cache() / kind / f"{name}.json"
+    env = os.environ
+    return _folder(env.get("IALS_PRINT_CACHE"), env.get("XDG_CACHE_HOME"), env.get("HOME"), kind) / f"{name}.json"
+
+
+@functools.lru_cache(maxsize=16)
+def _folder(_cache: str | None, _xdg: str | None, _home: str | None, kind: str) -> Path:
+    """The folder of one kind of facts (the environment variables that decide it as arguments)."""
+    return facts_cache() / kind
 
 
 def _get(kind: str, name: str, key: str) -> Any | None:
