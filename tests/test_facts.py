@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from ials_print.content import markdown
 from ials_print.content.markdown import load_article
 from ials_print.content.normalise import normalise_article
 from ials_print.errors import Problem
@@ -135,7 +136,7 @@ def test_articles_cached_as_parsed(cache, monkeypatch):
         assert facts.normalised_article(path) == (*expected, lines)
         _forget(monkeypatch)
         with monkeypatch.context() as m:
-            m.setattr(facts, "parse_article", _refuse)
+            m.setattr(markdown, "parse_article", _refuse)
             assert facts.normalised_article(path) == (*expected, lines), path.name
 
 

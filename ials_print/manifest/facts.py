@@ -30,7 +30,6 @@ from typing import Any
 
 from ials_print.cachedir import facts_cache, write_cache_file
 from ials_print.content import codec
-from ials_print.content.markdown import parse_article
 from ials_print.content.normalise import Fix, TypoNote, normalise_article
 from ials_print.content.story import Article
 from ials_print.errors import Problem
@@ -63,26 +62,25 @@ _memo: dict[str, Any] = {}  # entry key -> the value decoded
 @functools.cache
 def engine_fingerprint() -> str:
     """A digest of the code and library versions that decide the facts: a change makes them stale."""
-    import markdown_it
-    import mdit_py_plugins
     import PIL
     import pydantic
     import reportlab
     import yaml
 
-    h = hashlib.sha256(f"{_FORMAT} {sys.version} {PIL.__version__} {yaml.__version__} {reportlab.Version}".encode())
-    h.update(f" {markdown_it.__version__} {mdit_py_plugins.__version__} {pydantic.VERSION}".encode())
+    versions = [sys.version, PIL.__version__, yaml.__version__, str(yaml.__with_libyaml__), reportlab.Version]
+    versions += [pydantic.VERSION, *map(_version, ("markdown-it-py", "mdit-py-plugins", "c2pa-python"))]
+    h = hashlib.sha256(f"{_FORMAT} {' '.join(versions)}".encode())
     for path in sorted({*(_PACKAGE / name for name in _SOURCES), *(_PACKAGE / "content").glob("*.py")}):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:32]
 
 
-@functools.cache
-def _c2pa_version() -> str:
+def _version(distribution: str) -> str:
+    """The installed version of a library not otherwise imported here (Markdown is parsed on a miss only)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("c2pa-python")
+        return version(distribution)
     except PackageNotFoundError:
         return "none"
 
@@ -205,7 +203,7 @@ def file_provenance(path: Path, trust_anchors: str | None = None) -> FileProvena
     except OSError:
         return read_file_provenance(path, trust_anchors)
     anchors = hashlib.sha256(trust_anchors.encode()).hexdigest()[:16] if trust_anchors else "none"
-    key = f"provenance {digest} {anchors} {engine_fingerprint()} c2pa {_c2pa_version()}"
+    key = f"provenance {digest} {anchors} {engine_fingerprint()}"
     name = f"{digest}-{anchors}"
     value = _get("provenance", name, key)  # never remembered in memory: a verdict ages
     if value is not None:
@@ -283,6 +281,8 @@ def normalised_article(path: Path) -> ParsedArticle:
             return article, list(fixes), list(notes), lines
         except (KeyError, TypeError, ValueError):
             pass
+    from ials_print.content.markdown import parse_article  # markdown-it: imported when a text changed
+
     text = decode_utf8(raw, path)
     article = parse_article(text, path)
     source = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads it
