@@ -82,13 +82,21 @@ def _font_problem(path: Path, size: int) -> str | None:
 
 
 def icc_problem(path: Path) -> str | None:
-    """Why the ICC profile at ``path`` cannot be opened by LittleCMS, or None."""
+    """Why the ICC profile at ``path`` cannot be opened by LittleCMS, or None (a sound profile is
+    remembered on disk by its bytes, ``facts``)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return f"cannot read the ICC profile ({exc.strerror or exc})"
+    if size > MAX_ICC_BYTES:
+        return f"ICC profile too large ({size:,} bytes, at most {MAX_ICC_BYTES:,})"
+    return facts.checked("icc", path, lambda: _icc_problem(path))
+
+
+def _icc_problem(path: Path) -> str | None:
     from PIL import ImageCms
 
     try:
-        size = path.stat().st_size
-        if size > MAX_ICC_BYTES:
-            return f"ICC profile too large ({size:,} bytes, at most {MAX_ICC_BYTES:,})"
         data = path.read_bytes()
         declared = struct.unpack(">L", data[:4])[0] if len(data) >= 4 else 0
         if declared != len(data):
