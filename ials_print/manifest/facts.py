@@ -1,13 +1,16 @@
 """Facts about input files that are slow to establish, kept on disk by the SHA-256 of the file's bytes.
 
 Loading an issue decodes every visual whole (:func:`inspect_image`), validates its C2PA manifest
-(:func:`read_file_provenance`) and parses and corrects every article: most of its time. Each result
-depends only on the file's bytes (and, for provenance, on the trust anchors), so it is kept as a JSON
-entry in :func:`facts_cache` (``<image cache>/../facts``) under that digest, with a fingerprint of the
-engine (the code and library versions that decide it). An entry that cannot be read, is malformed or
-was written for another key is ignored and recomputed, never trusted. Only successes are kept: a
-broken image or article is checked again on every load, its problems worded afresh. A C2PA verdict
-also depends on the date (a certificate expires), so it is checked again after a day.
+(:func:`read_file_provenance`), parses and corrects every article and parses every font: most of its
+time. Each result depends only on the file's bytes (and, for provenance, on the trust anchors), so it
+is kept as a JSON entry in :func:`facts_cache` (``<image cache>/../facts``) under that digest, with a
+fingerprint of the engine (the code and library versions that decide it). An entry that cannot be
+read, is malformed or was written for another key is ignored and recomputed, never trusted.
+
+Of the checks, only successes are kept: a broken image, article, font or profile is checked again on
+every load, its problems worded afresh. A provenance claim is kept whatever it says (a tampered
+manifest is a fact about those bytes), unless the C2PA SDK could not be loaded; as a C2PA verdict
+also depends on the date (a certificate expires), it is checked again after a day.
 
 In one process (``watch``) a file's digest is remembered by its path, size, mtime and inode, but only
 once its mtime is a few seconds old, so that a file rewritten within the clock's resolution is hashed

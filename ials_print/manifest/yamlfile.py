@@ -3,7 +3,7 @@
 Only plain data is built (mappings, sequences, scalars); aliases are refused outright, which
 rules out "billion laughs" bombs, and duplicate keys are an error rather than a silent overwrite.
 
-The text is scanned and parsed by libyaml when PyYAML has it (``yaml.CParser``, some ten times faster
+The text is scanned and parsed by libyaml when PyYAML has it (``yaml.CParser``, about five times faster
 than the pure-Python parser) and composed here into nodes with their marks, under the same rules.
 Any error met that way is met again with the pure-Python parser, whose messages are the ones reported
 (libyaml words them differently), as is text holding a character YAML refuses or what libyaml alone
