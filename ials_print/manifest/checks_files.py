@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ials_print.errors import InputError, Problem
 from ials_print.limits import MAX_EPOCH, MAX_FONT_BYTES, MAX_ICC_BYTES
+from ials_print.manifest import facts
 from ials_print.manifest.checks_glyphs import glyph_tables_problem
 from ials_print.manifest.model import PageFormat
 from ials_print.manifest.templates import Template, length_mm
@@ -30,14 +31,18 @@ def safe_resolve(path: Path, located: Located, where: tuple) -> Path:
 def font_problem(path: Path) -> str | None:
     """Why the TrueType file at ``path`` cannot be used, or None: sizes, table directory, ReportLab's parse.
 
-    The answer is kept per file version (device, inode, size, modification time): fonts are shared."""
+    The answer is kept per file version (device, inode, size, modification time): fonts are shared; a
+    sound font is also remembered on disk by its bytes (``facts``)."""
     try:
         stat = path.stat()
     except OSError as exc:
         return f"cannot read the font ({exc.strerror or exc})"
     key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
     if key not in _FONT_CHECKS:
-        _FONT_CHECKS[key] = _font_problem(path, stat.st_size)
+        if stat.st_size > MAX_FONT_BYTES:
+            _FONT_CHECKS[key] = _font_problem(path, stat.st_size)
+        else:
+            _FONT_CHECKS[key] = facts.checked("font", path, lambda: _font_problem(path, stat.st_size))
     return _FONT_CHECKS[key]
 
 
@@ -77,13 +82,21 @@ def _font_problem(path: Path, size: int) -> str | None:
 
 
 def icc_problem(path: Path) -> str | None:
-    """Why the ICC profile at ``path`` cannot be opened by LittleCMS, or None."""
+    """Why the ICC profile at ``path`` cannot be opened by LittleCMS, or None (a sound profile is
+    remembered on disk by its bytes, ``facts``)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return f"cannot read the ICC profile ({exc.strerror or exc})"
+    if size > MAX_ICC_BYTES:
+        return f"ICC profile too large ({size:,} bytes, at most {MAX_ICC_BYTES:,})"
+    return facts.checked("icc", path, lambda: _icc_problem(path))
+
+
+def _icc_problem(path: Path) -> str | None:
     from PIL import ImageCms
 
     try:
-        size = path.stat().st_size
-        if size > MAX_ICC_BYTES:
-            return f"ICC profile too large ({size:,} bytes, at most {MAX_ICC_BYTES:,})"
         data = path.read_bytes()
         declared = struct.unpack(">L", data[:4])[0] if len(data) >= 4 else 0
         if declared != len(data):

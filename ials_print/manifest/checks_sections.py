@@ -8,11 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ials_print.content.legal import legal_box
-from ials_print.content.markdown import load_article
-from ials_print.content.normalise import normalise_article
 from ials_print.content.story import Figure, PullQuote
 from ials_print.errors import InputError, Problem
-from ials_print.images.inspect import inspect_image
+from ials_print.manifest.facts import file_provenance, image_info, normalised_article
 from ials_print.manifest.masthead import masthead_problems
 from ials_print.manifest.model import Manifest, Section, Visual
 from ials_print.manifest.pagedata import NEEDS, PageData
@@ -20,7 +18,6 @@ from ials_print.manifest.paths import did_you_mean, inside
 from ials_print.manifest.templates import Template
 from ials_print.manifest.validate import salvage, validate_model
 from ials_print.manifest.yamlfile import Located, load_yaml
-from ials_print.provenance.filemeta import read_file_provenance
 
 if TYPE_CHECKING:
     from ials_print.manifest.load import Issue
@@ -91,14 +88,14 @@ def check_visual(
             issue.located.problem((*where, "file"), f"path '{v.file}' escapes the issue folder {issue.folder}")
         )
         return
-    info = inspect_image(path)
+    info = image_info(path)
     if isinstance(info, Problem):
         line, col = issue.located.where((*where, "file"))
         problems.append(Problem(issue.path, f"image '{v.file}': {info.message}", line, col))
         return
     issue.images[v.id] = info
     issue.visual_files[v.id] = path
-    claim = read_file_provenance(path, issue.trust_anchors)
+    claim = file_provenance(path, issue.trust_anchors)
     issue.file_provenance[v.id] = claim
     if claim.kind is not None and claim.kind != v.provenance and not v.file_provenance_reason:
         problems.append(
@@ -192,16 +189,13 @@ def check_article(issue: Issue, i: int, section: Section, problems: list[Problem
         problems.append(issue.located.problem(("sections", i, "text"), f"text file '{section.text}' {what}"))
         return
     try:
-        article = load_article(path)
+        article, issue.normalised[section.id], issue.typo_notes[section.id], lines = normalised_article(path)
     except InputError as exc:
         problems.extend(exc.problems)
         return
-    article, issue.normalised[section.id], issue.typo_notes[section.id] = normalise_article(
-        article, path.read_text(encoding="utf-8")
-    )
     template = issue.templates.get(section.layout)
     if template is not None and template.legal_block:
-        box = legal_box(issue.manifest, line=len(path.read_text(encoding="utf-8").splitlines()) + 1)
+        box = legal_box(issue.manifest, line=lines + 1)
         if box is not None:
             article = replace(article, blocks=(*article.blocks, box))
     issue.articles[section.id] = article

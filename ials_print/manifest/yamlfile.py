@@ -2,18 +2,28 @@
 
 Only plain data is built (mappings, sequences, scalars); aliases are refused outright, which
 rules out "billion laughs" bombs, and duplicate keys are an error rather than a silent overwrite.
+
+The text is scanned and parsed by libyaml when PyYAML has it (``yaml.CParser``, about five times faster
+than the pure-Python parser) and composed here into nodes with their marks, under the same rules.
+Any error met that way is met again with the pure-Python parser, whose messages are the ones reported
+(libyaml words them differently), as is text holding a character YAML refuses or what libyaml alone
+accepts (``_PYTHON_ONLY``): both parsers must agree on what is valid.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 import yaml.reader
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from ials_print.errors import InputError, Problem
 from ials_print.limits import (
@@ -57,7 +67,9 @@ class Located:
         return Problem(self.path, message, line, col)
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+class _Rules:
+    """The composer's rules, for both parsers: no alias, no deeper than ``MAX_YAML_DEPTH``."""
+
     _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
@@ -77,11 +89,37 @@ class _NoAliasLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _NoAliasLoader(_Rules, yaml.SafeLoader):
+    """The pure-Python reader, scanner and parser: the reference, and the words of every error."""
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml.cyaml import CParser  # libyaml's scanner and parser
+
+    class _FastLoader(_Rules, Composer, CParser, SafeConstructor, Resolver):
+        """libyaml's events composed by PyYAML's composer (so marks and rules are the same)."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    _FAST: type | None = _FastLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FAST = None
+
+
+# What libyaml accepts and the pure-Python parser refuses: a tab (as a separator), a comment right
+# after a block scalar's indicator (``|#``). Text holding them is left to the pure-Python parser.
+_PYTHON_ONLY = re.compile(r"\t|[|>][-+0-9]*#")
+
+
 def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _scalar(loader: _NoAliasLoader, node: ScalarNode, out: Located, problems: list[Problem]) -> Any:
+def _scalar(loader: Any, node: ScalarNode, out: Located, problems: list[Problem]) -> Any:
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2026-13-45
@@ -99,7 +137,7 @@ def _scalar(loader: _NoAliasLoader, node: ScalarNode, out: Located, problems: li
     return value
 
 
-def _build(loader: _NoAliasLoader, node: Node, loc: Loc, out: Located, problems: list[Problem]) -> Any:
+def _build(loader: Any, node: Node, loc: Loc, out: Located, problems: list[Problem]) -> Any:
     out.values[loc] = _pos(node)
     if isinstance(node, ScalarNode):
         return _scalar(loader, node, out, problems)
@@ -129,16 +167,34 @@ def _build(loader: _NoAliasLoader, node: Node, loc: Loc, out: Located, problems:
     raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover
 
 
-def parse_yaml(text: str, path: Path) -> Located:
-    """Parse YAML text; raise :class:`InputError` with positions on any problem."""
+def _compose(loader_class: type, text: str, path: Path) -> Located:
+    """The data of ``text`` with its marks; :class:`InputError` for problems in the values, YAML's own
+    errors raised as they are."""
     out = Located(path=path, data=None)
     problems: list[Problem] = []
-    loader: _NoAliasLoader | None = None
+    loader = loader_class(text)
     try:
-        loader = _NoAliasLoader(text)
         node = loader.get_single_node()
         if node is not None:
             out.data = _build(loader, node, (), out, problems)
+    finally:
+        loader.dispose()
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def parse_yaml(text: str, path: Path) -> Located:
+    """Parse YAML text; raise :class:`InputError` with positions on any problem."""
+    if _FAST is not None and not _PYTHON_ONLY.search(text) and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        try:
+            located = _compose(_FAST, text, path)
+            if located.data is not None:  # an empty document: libyaml places it elsewhere
+                return located
+        except yaml.YAMLError:
+            pass  # said again below, in the pure-Python parser's words
+    try:
+        return _compose(_NoAliasLoader, text, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "invalid YAML"
@@ -151,12 +207,6 @@ def parse_yaml(text: str, path: Path) -> Located:
         raise InputError([Problem(path, f"invalid YAML: expected printable text, found {what}", line, col)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(path, f"invalid YAML: {str(exc).splitlines()[0]}")]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    if problems:
-        raise InputError(problems)
-    return out
 
 
 def load_yaml(path: Path) -> Located:
