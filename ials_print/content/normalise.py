@@ -329,29 +329,33 @@ def _dash(m: re.Match[str], base: Style) -> list[tuple[str, Style]]:
 def _nested_guillemets(text: str, styles: list[Style]) -> Iterator[_Edit]:
     """« … « … » … » → « … “…” … »: a pair inside another pair becomes English quotes, unspaced."""
     stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
     for i, ch in enumerate(text):
         if ch == "«":
             stack.append(i)
         elif ch == "»" and stack:
-            o = stack.pop()
-            if len(stack) != 1:  # not nested, or nested deeper (inside a pair converted already)
-                continue
-            a, b = o + 1, i
-            while a < b and text[a] in _SPACES:
-                a += 1
-            while b > a and text[b - 1] in _SPACES:
-                b -= 1
-            chars = ("“", *text[a:b], "”")
-            new_styles = (styles[o], *styles[a:b], styles[i])
-            yield _Edit(
-                o,
-                i + 1,
-                chars,
-                new_styles,
-                guard=((o, a), (b, i + 1)),
-                before=_display(text[o : i + 1], styles[o : i + 1]),
-                after=_display(chars, new_styles),
-            )
+            pairs.append((stack.pop(), i))
+    for o, i in pairs:  # in the order they close
+        # Nested: inside exactly one pair that closes (an opening « left alone encloses nothing, so
+        # that a second pass finds nothing more to change).
+        if sum(1 for q, j in pairs if q < o and j > i) != 1:
+            continue
+        a, b = o + 1, i
+        while a < b and text[a] in _SPACES:
+            a += 1
+        while b > a and text[b - 1] in _SPACES:
+            b -= 1
+        chars = ("“", *text[a:b], "”")
+        new_styles = (styles[o], *styles[a:b], styles[i])
+        yield _Edit(
+            o,
+            i + 1,
+            chars,
+            new_styles,
+            guard=((o, a), (b, i + 1)),
+            before=_display(text[o : i + 1], styles[o : i + 1]),
+            after=_display(chars, new_styles),
+        )
 
 
 RULES: tuple[tuple[str, Rule, bool], ...] = (
