@@ -24,7 +24,7 @@ from tests.conftest import ROOT
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh cache, nothing remembered in memory."""
-    monkeypatch.setenv("IALS_PRINT_CACHE", str(tmp_path / "cache" / "images"))
+    monkeypatch.setenv("IALS_PRINT_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(facts, "_memo", {})
     monkeypatch.setattr(facts, "_digests", {})
     return tmp_path / "cache" / "facts"
@@ -162,7 +162,7 @@ def test_an_edited_article_is_parsed_again(cache, tmp_path, monkeypatch):
 def test_a_read_only_cache_only_costs_time(tmp_path, look, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    monkeypatch.setenv("IALS_PRINT_CACHE", str(blocker / "images"))  # its parent is a file
+    monkeypatch.setenv("IALS_PRINT_CACHE", str(blocker))  # a file where the folder should be
     _forget(monkeypatch)
     assert facts.image_info(look) == inspect_image(look)
 
