@@ -20,6 +20,7 @@ from ials_print.preflight.limits import document_problems
 from ials_print.preflight.overprint import check_overprint
 from ials_print.preflight.read import read_pages, reason
 from ials_print.preflight.scan import Colour
+from ials_print.preflight.scan_cache import ScanCache
 
 MM = 72 / 25.4
 MIN_BLEED = 3 * MM
@@ -225,11 +226,17 @@ CHECKS: tuple[Check, ...] = (
 
 
 def preflight(
-    path: Path, binding: str | None = None, ledger: InkLedger | None = None, ppi: PpiPolicy | None = None
+    path: Path,
+    binding: str | None = None,
+    ledger: InkLedger | None = None,
+    ppi: PpiPolicy | None = None,
+    scans: ScanCache | None = None,
 ) -> Report:
     """Check a PDF file; never raises for a bad PDF, reports it (what cannot be read is an error).
 
-    ``ledger``: known image ink measurements; ``ppi``: the resolution policy (225/300 unless given).
+    ``ledger``: known image ink measurements; ``ppi``: the resolution policy (225/300 unless given);
+    ``scans``: page scans already made, by content (the engine's cache unless given; the findings are
+    the same without it, see ``scan_cache``).
     """
     report = Report(str(path))
     try:
@@ -246,12 +253,13 @@ def preflight(
     report.findings += [_err("file", message, page) for page, message in found]
     if found:  # nothing more is read of an empty or absurd document
         return report
-    scans, budget = read_pages(reader)
+    pages_read, budget = read_pages(reader, scans if scans is not None else ScanCache.default())
     report.findings += [_err("file", message, page) for page, message in budget.hit]
-    ctx = Context(reader, scans, binding, ppi or PpiPolicy(), [page_names(p) for p in reader.pages[: len(scans)]])
+    names = [page_names(p) for p in reader.pages[: len(pages_read)]]
+    ctx = Context(reader, pages_read, binding, ppi or PpiPolicy(), names)
     for check in CHECKS:
         report.findings.extend(_guarded(check.__name__, lambda check=check: list(check(ctx))))
-    if budget.hit or len(scans) < pages:
+    if budget.hit or len(pages_read) < pages:
         report.findings.append(_err("ink", "not measured: the file is beyond what the preflight reads"))
     else:
         try:
