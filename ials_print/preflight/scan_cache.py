@@ -39,12 +39,14 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from ials_print.preflight import limits
 from ials_print.preflight import scan as _scan_module
-from ials_print.preflight.limits import MAX_DECODED_BYTES, MAX_FORM_CALLS, MAX_OPERATIONS, Budget
+from ials_print.preflight.limits import Budget
 from ials_print.preflight.scan import Area, Colour, PageScan, PlacedImage, Stroke, TextRun
 
 FORMAT = "ials-print page scan 1"
 MAX_VISITS = 200_000  # objects visited to key one page; beyond, the page is scanned without the cache
+MAX_DOCUMENT_VISITS = 2_000_000  # over a document: past it, its remaining pages are scanned without the cache
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a larger file on disk is not a scan of ours
 MAX_MEMORY = 4096  # scans kept in memory (a few kilobytes each)
 
@@ -85,12 +87,18 @@ class Keyer:
         self.memo: dict[tuple[int, int], bytes] = {}
         self.stack: dict[tuple[int, int], int] = {}  # objects being hashed → their depth
         self.low = 0  # the shallowest object on the stack that the current one refers back to
-        self.visits = 0
-        self.decoded = 0
+        self.visits = 0  # objects visited for the current page
+        self.total = 0  # for the whole document
+        self.decoded = 0  # Form XObject content decoded, for the whole document
 
     def page_key(self, page: Any) -> tuple[str, Any] | None:
-        """(key, the page's contents) or None when the page cannot be keyed (then scan it as it is)."""
-        self.visits, self.decoded = 0, 0
+        """(key, the page's contents) or None when the page cannot be keyed (then scan it as it is).
+        Keying reads at most what the preflight's limits allow a scan to read, and a bounded number of
+        objects: past that, pages are scanned as they are."""
+        if self.total > MAX_DOCUMENT_VISITS:
+            return None
+        self.total += self.visits
+        self.visits = 0
         try:
             contents = page.get_contents()
             h = hashlib.sha256(FINGERPRINT)
@@ -108,7 +116,7 @@ class Keyer:
     def _encode(self, obj: Any, out: list[bytes]) -> None:
         """A canonical, unambiguous serialisation of ``obj`` (each token tagged, lengths explicit)."""
         self.visits += 1
-        if self.visits > MAX_VISITS:
+        if self.visits > MAX_VISITS or self.total + self.visits > MAX_DOCUMENT_VISITS:
             raise _TooMuch
         if isinstance(obj, IndirectObject):
             out.append(b"R" + self._indirect(obj))
@@ -133,7 +141,7 @@ class Keyer:
             if obj.get("/Subtype") == "/Form":  # a form's content is read by the scan; other data is not
                 data = obj.get_data()
                 self.decoded += len(data)
-                if self.decoded > MAX_DECODED_BYTES:
+                if self.decoded > limits.MAX_DECODED_BYTES:
                     raise _TooMuch
                 out.append(b"D" + hashlib.sha256(data).digest())
         elif isinstance(obj, DictionaryObject):
@@ -294,9 +302,9 @@ def validate(entry: Any) -> dict[str, Any]:
 def fits(entry: dict[str, Any], budget: Budget) -> bool:
     """Would scanning this page again stay within what is left of the document's budget?"""
     return (
-        budget.forms + entry["forms"] <= MAX_FORM_CALLS
-        and budget.operations + entry["operations"] <= MAX_OPERATIONS
-        and budget.decoded + entry["decoded"] <= MAX_DECODED_BYTES
+        budget.forms + entry["forms"] <= limits.MAX_FORM_CALLS
+        and budget.operations + entry["operations"] <= limits.MAX_OPERATIONS
+        and budget.decoded + entry["decoded"] <= limits.MAX_DECODED_BYTES
     )
 
 
