@@ -111,7 +111,7 @@ def test_valid_json_with_a_bad_shape_is_not_trusted(tmp_path):
         entry = json.loads(path.read_bytes().partition(b"\n")[2])
         entry["texts"] = [["big", "cmyk", [0, 0, 0, 1], "/F1", False, 0, 0]]  # a size that is not a number
         payload = json.dumps(entry).encode()
-        header = {"format": FORMAT, "key": path.stem, "sha256": hashlib.sha256(payload).hexdigest()}
+        header = {"format": FORMAT, "kind": "scan", "key": path.stem, "sha256": hashlib.sha256(payload).hexdigest()}
         path.write_bytes(json.dumps(header).encode() + b"\n" + payload)
     again = ScanCache(folder, memory=False)
     assert _findings(preflight(pdf, scans=again)) == _findings(plain)

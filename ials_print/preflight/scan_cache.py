@@ -21,6 +21,7 @@ import math
 import os
 import tempfile
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ from ials_print.preflight import scan as _scan_module
 from ials_print.preflight.limits import Budget
 from ials_print.preflight.scan import Area, Colour, PageScan, PlacedImage, Stroke, TextRun
 
-FORMAT = "ials-print page scan 1"
+FORMAT = "ials-print preflight cache 1"  # of the files; the keys hold the code's fingerprint
 MAX_VISITS = 200_000  # objects visited to key one page; beyond, the page is scanned without the cache
 MAX_DOCUMENT_VISITS = 2_000_000  # over a document: past it, its remaining pages are scanned without the cache
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a larger file on disk is not a scan of ours
@@ -217,37 +218,37 @@ def _colour(colour: Colour) -> list[Any]:
     return [colour[0], list(colour[1])]
 
 
-class _Invalid(Exception):
+class Invalid(Exception):
     """A cached entry that is not what this code writes."""
 
 
 def _num(x: Any) -> float:
     if isinstance(x, bool) or not isinstance(x, int | float) or (isinstance(x, float) and math.isnan(x)):
-        raise _Invalid
+        raise Invalid
     return x
 
 
 def _int(x: Any) -> int:
     if isinstance(x, bool) or not isinstance(x, int) or x < 0:
-        raise _Invalid
+        raise Invalid
     return x
 
 
 def _str(x: Any) -> str:
     if not isinstance(x, str):
-        raise _Invalid
+        raise Invalid
     return x
 
 
 def _bool(x: Any) -> bool:
     if not isinstance(x, bool):
-        raise _Invalid
+        raise Invalid
     return x
 
 
 def _list(x: Any, n: int | None = None) -> list:
     if not isinstance(x, list) or (n is not None and len(x) != n):
-        raise _Invalid
+        raise Invalid
     return x
 
 
@@ -263,14 +264,14 @@ def _box(x: Any) -> tuple[float, float, float, float]:
 def _where(x: Any) -> tuple[str, ...]:
     where = tuple(_str(v) for v in _list(x))
     if not where:
-        raise _Invalid
+        raise Invalid
     return where
 
 
 def validate(entry: Any) -> dict[str, Any]:
     """``entry`` if it is a well-formed scan record, else raises; used on everything read from disk."""
     if not isinstance(entry, dict):
-        raise _Invalid
+        raise Invalid
     for t in _list(entry["texts"]):
         size, kind, values, font, op, x, y = _list(t, 7)
         _num(size), _col(kind, values), _str(font), _bool(op), _num(x), _num(y)
@@ -289,7 +290,7 @@ def validate(entry: Any) -> dict[str, Any]:
         _str(space)
     fonts = entry["fonts"]
     if not isinstance(fonts, dict):
-        raise _Invalid
+        raise Invalid
     for name, where in fonts.items():
         _str(name), _where(where)
     for key in ("malformed", "forms", "operations", "decoded"):
@@ -353,6 +354,12 @@ def _locate(resources: Any, where: tuple[str, ...], kind: str) -> Any:
 
 # ------------------------------------------------------------------------------------ the store
 
+
+def _name(kind: str, key: str) -> str:
+    """An entry's file name (without .json): scans by their key alone, other kinds prefixed."""
+    return key if kind == "scan" else f"{kind}-{key}"
+
+
 _MEMORY: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
 
@@ -362,59 +369,67 @@ def clear_memory() -> None:
 
 
 class ScanCache:
-    """Scans by key: in this process's memory (``memory``) and in ``folder`` (None: not on disk)."""
+    """Scans by key: in this process's memory (``memory``) and in ``folder`` (None: not on disk).
+    With ``reports``, whole preflight reports too, by the file's bytes (see ``report_cache``)."""
 
-    def __init__(self, folder: Path | None = None, memory: bool = True):
-        self.folder, self.memory = folder, memory
+    def __init__(self, folder: Path | None = None, memory: bool = True, reports: bool = False):
+        self.folder, self.memory, self.reports = folder, memory, reports
         self.hits = 0  # scans reused
         self.stored = 0  # scans made and kept
+        self.report_hits = 0  # reports reused
 
     @classmethod
-    def default(cls) -> ScanCache:
+    def default(cls, reports: bool = False) -> ScanCache:
         """The engine's cache: memory and :func:`scan_folder`."""
-        return cls(scan_folder())
+        return cls(scan_folder(), reports=reports)
 
     @classmethod
     def off(cls) -> ScanCache:
         """Every page scanned, nothing kept."""
         return cls(None, memory=False)
 
-    def _path(self, key: str) -> Path:
-        assert self.folder is not None
-        return self.folder / f"{key}.json"
-
     def get(self, key: str) -> dict[str, Any] | None:
-        """The entry for ``key``, if one is kept and checks; a bad file on disk is ignored."""
-        if self.memory and key in _MEMORY:
-            _MEMORY.move_to_end(key)
-            return _MEMORY[key]
+        """The scan kept for ``key``, if one is kept and checks; a bad file on disk is ignored."""
+        return self.load("scan", key, validate)
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        """Keep ``entry`` (a scan just made) in memory and on disk."""
+        self.stored += 1
+        self.store("scan", key, entry)
+
+    def load(self, kind: str, key: str, check: Callable[[Any], dict[str, Any]]) -> dict[str, Any] | None:
+        """The entry of ``kind`` ("scan", "report") for ``key``: from memory, else from disk if its header
+        names this format, kind and key, its SHA-256 matches and ``check`` accepts it (else it raises
+        :class:`Invalid`)."""
+        name = _name(kind, key)
+        if self.memory and name in _MEMORY:
+            _MEMORY.move_to_end(name)
+            return _MEMORY[name]
         if self.folder is None:
             return None
         try:
-            path = self._path(key)
+            path = self.folder / f"{name}.json"
             if path.stat().st_size > MAX_ENTRY_BYTES:
                 return None
             head, _, payload = path.read_bytes().partition(b"\n")
             header = json.loads(head)
-            if header != {"format": FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}:
+            if header != _header(kind, key, payload):
                 return None
-            entry = validate(json.loads(payload))
-        except (OSError, ValueError, KeyError, TypeError, _Invalid, RecursionError):
+            entry = check(json.loads(payload))
+        except (OSError, ValueError, KeyError, TypeError, Invalid, RecursionError):
             return None
-        self._remember(key, entry)
+        self._remember(name, entry)
         return entry
 
-    def put(self, key: str, entry: dict[str, Any]) -> None:
-        """Keep ``entry`` (a scan just made) in memory and on disk; a cache that cannot be written only
-        costs time."""
-        self._remember(key, entry)
-        self.stored += 1
+    def store(self, kind: str, key: str, entry: dict[str, Any]) -> None:
+        """Keep ``entry`` in memory and on disk; a cache that cannot be written only costs time."""
+        name = _name(kind, key)
+        self._remember(name, entry)
         if self.folder is None:
             return
         payload = json.dumps(entry, separators=(",", ":")).encode()
-        header = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
         with contextlib.suppress(OSError, ValueError):
-            _write(self._path(key), json.dumps(header).encode() + b"\n" + payload)
+            _write(self.folder / f"{name}.json", json.dumps(_header(kind, key, payload)).encode() + b"\n" + payload)
 
     def _remember(self, key: str, entry: dict[str, Any]) -> None:
         if not self.memory:
@@ -423,6 +438,10 @@ class ScanCache:
         _MEMORY.move_to_end(key)
         while len(_MEMORY) > MAX_MEMORY:
             _MEMORY.popitem(last=False)
+
+
+def _header(kind: str, key: str, payload: bytes) -> dict[str, str]:
+    return {"format": FORMAT, "kind": kind, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
 
 
 def _write(path: Path, data: bytes) -> None:
