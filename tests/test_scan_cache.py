@@ -3,6 +3,7 @@ memory, from another file with other object numbers, and with damaged entries; a
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -12,6 +13,8 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.colors import CMYKColor
 
+from ials_print.images.ink import InkLedger
+from ials_print.images.ppi import PpiPolicy
 from ials_print.preflight import limits
 from ials_print.preflight.checks import preflight
 from ials_print.preflight.read import read_pages
@@ -105,8 +108,6 @@ def test_valid_json_with_a_bad_shape_is_not_trusted(tmp_path):
     pdf = make_pdf(tmp_path / "busy.pdf", _busy(tmp_path))
     folder = tmp_path / "scans"
     plain = preflight(pdf, scans=ScanCache(folder, memory=False))
-    import hashlib
-
     for path in folder.glob("*.json"):
         entry = json.loads(path.read_bytes().partition(b"\n")[2])
         entry["texts"] = [["big", "cmyk", [0, 0, 0, 1], "/F1", False, 0, 0]]  # a size that is not a number
@@ -187,3 +188,89 @@ def test_inline_images_are_not_kept(tmp_path, monkeypatch):
     assert "inline image" in "\n".join(str(f) for f in report.findings)
     assert cache.stored == 1  # the second page only
     assert _findings(preflight(pdf, scans=cache)) == _findings(report)
+
+
+# ------------------------------------------------------------------ whole reports, by the file's bytes
+
+
+def _reports(folder: Path) -> list[Path]:
+    return sorted(folder.glob("report-*.json"))
+
+
+def test_a_file_with_the_same_bytes_reuses_its_report(tmp_path, monkeypatch):
+    monkeypatch.setenv("IALS_PRINT_CACHE", str(tmp_path / "cache"))  # the engine's ink ledger, fresh
+    pdf = make_pdf(tmp_path / "busy.pdf", _busy(tmp_path), pages=3)
+    folder = tmp_path / "scans"
+    plain = preflight(pdf, "perfect", scans=ScanCache.off())
+    first = ScanCache(folder, memory=False, reports=True)
+    assert _findings(preflight(pdf, "perfect", scans=first)) == _findings(plain)
+    assert first.report_hits == 0 and len(_reports(folder)) == 1
+
+    copy = tmp_path / "elsewhere.pdf"
+    copy.write_bytes(pdf.read_bytes())
+    again = ScanCache(folder, memory=False, reports=True)
+    report = preflight(copy, "perfect", scans=again)
+    assert again.report_hits == 1 and again.hits == 0  # not a page read
+    assert _findings(report) == _findings(plain) and report.file == str(copy) and report.pages == 3
+
+    # another binding, another policy, a ledger of one's own: the file is checked
+    for kwargs in ({"binding": "saddle_stitch"}, {"ppi": PpiPolicy(300, 350)}, {"ledger": InkLedger(tmp_path / "l")}):
+        other = ScanCache(folder, memory=False, reports=True)
+        args = {"binding": "perfect", **kwargs}
+        assert _findings(preflight(pdf, scans=other, **args)) == _findings(
+            preflight(pdf, scans=ScanCache.off(), **args)
+        )
+        assert other.report_hits == 0
+
+
+def test_a_report_is_not_reused_when_the_ledger_lost_or_changed_what_it_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("IALS_PRINT_CACHE", str(tmp_path / "cache"))
+    pdf = make_pdf(tmp_path / "busy.pdf", _busy(tmp_path))
+    folder = tmp_path / "scans"
+    plain = preflight(pdf, scans=ScanCache.off())
+    preflight(pdf, scans=ScanCache(folder, memory=False, reports=True))
+    (entry,) = (tmp_path / "cache" / "ink").glob("*.tac")
+    measured = entry.read_text()
+    for changed in ("100.0\n", None):
+        if changed is None:
+            entry.unlink()
+        else:
+            entry.write_text(changed)
+        cache = ScanCache(folder, memory=False, reports=True)
+        report = preflight(pdf, scans=cache)
+        assert cache.report_hits == 0
+        if changed is None:
+            assert _findings(report) == _findings(plain)  # measured again, the same
+    assert entry.read_text() == measured
+
+
+def test_a_damaged_report_is_not_trusted(tmp_path, monkeypatch):
+    monkeypatch.setenv("IALS_PRINT_CACHE", str(tmp_path / "cache"))
+    pdf = make_pdf(tmp_path / "busy.pdf", _busy(tmp_path))
+    folder = tmp_path / "scans"
+    plain = preflight(pdf, scans=ScanCache.off())
+    preflight(pdf, scans=ScanCache(folder, memory=False, reports=True))
+    (path,) = _reports(folder)
+    good = path.read_bytes()
+    head, _, payload = good.partition(b"\n")
+    forged = json.loads(payload)
+    forged["findings"] = []  # a clean bill, with a checksum to match
+    forged_payload = json.dumps(forged).encode()
+    header = json.loads(head) | {"sha256": hashlib.sha256(forged_payload).hexdigest()}
+    for bad in (good[:-20], head + b"\n" + payload.replace(b"DeviceRGB", b"DeviceRVB")):
+        path.write_bytes(bad)
+        cache = ScanCache(folder, memory=False, reports=True)
+        assert _findings(preflight(pdf, scans=cache)) == _findings(plain) and cache.report_hits == 0
+    # the checksum guards against damage, not against whoever may write the cache (as for the ink ledger)
+    path.write_bytes(json.dumps(header).encode() + b"\n" + forged_payload)
+    cache = ScanCache(folder, memory=False, reports=True)
+    assert preflight(pdf, scans=cache).findings == [] and cache.report_hits == 1
+
+
+def test_an_unreadable_file_has_no_report_kept(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\nnot really\n")
+    folder = tmp_path / "scans"
+    cache = ScanCache(folder, memory=False, reports=True)
+    assert any(f.check == "file" for f in preflight(bad, scans=cache).findings)
+    assert not _reports(folder)
