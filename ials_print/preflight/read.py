@@ -24,6 +24,7 @@ def read_pages(reader: PdfReader, cache: ScanCache | None = None) -> tuple[list[
     With ``cache``, a page whose content and resources were scanned before (in this file or another)
     reuses that scan, counted against the budget as a new scan would be."""
     budget = Budget()
+    cache = cache if cache is not None and cache.keeps else None
     keyer = Keyer() if cache is not None else None
     scans: list[PageScan] = []
     for n, page in enumerate(reader.pages, 1):

@@ -388,6 +388,11 @@ class ScanCache:
         """Every page scanned, nothing kept."""
         return cls(None, memory=False)
 
+    @property
+    def keeps(self) -> bool:
+        """Does this cache keep anything (else pages are not even keyed)?"""
+        return self.memory or self.folder is not None
+
     def get(self, key: str) -> dict[str, Any] | None:
         """The scan kept for ``key``, if one is kept and checks; a bad file on disk is ignored."""
         return self.load("scan", key, validate)
