@@ -58,7 +58,7 @@ class LedgerWitness(InkLedger):
     def __init__(self) -> None:
         super().__init__()
         self.used: dict[str, float] = {}
-        self.failed = False  # an image whose ink could not be measured (the check counts it as 0)
+        self.failed = False  # an image whose ink could not be measured (counted as 0) or not witnessed
         self._last: Path | None = None
 
     def _path(self, data: bytes) -> Path:
@@ -66,12 +66,15 @@ class LedgerWitness(InkLedger):
         return self._last
 
     def max_ink(self, data: bytes, decode: Callable) -> float:
+        self._last = None
         try:
             value = super().max_ink(data, decode)
         except Exception:
             self.failed = True
             raise
-        if self._last is not None:
+        if self._last is None:  # the ledger found its entry some other way: nothing to vouch for it
+            self.failed = True
+        else:
             self.used[self._last.name] = value
         return value
 
