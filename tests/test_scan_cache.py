@@ -274,3 +274,16 @@ def test_an_unreadable_file_has_no_report_kept(tmp_path):
     cache = ScanCache(folder, memory=False, reports=True)
     assert any(f.check == "file" for f in preflight(bad, scans=cache).findings)
     assert not _reports(folder)
+
+
+def test_memory_keeps_a_bounded_amount(monkeypatch):
+    from ials_print.preflight import scan_cache
+
+    monkeypatch.setattr(scan_cache, "MAX_MEMORY_ITEMS", 100)
+    cache = ScanCache(None)
+    entry = {"texts": [[0]] * 30}
+    for n in range(10):
+        cache.store("scan", f"k{n}", entry)
+    assert list(scan_cache._MEMORY) == ["k7", "k8", "k9"] and scan_cache._TOTAL[0] == 93
+    cache.store("scan", "huge", {"texts": [[0]] * 200})  # larger than the whole allowance: not kept
+    assert cache.get("huge") is None and cache.get("k9") is entry

@@ -49,7 +49,8 @@ FORMAT = "ials-print preflight cache 1"  # of the files; the keys hold the code'
 MAX_VISITS = 200_000  # objects visited to key one page; beyond, the page is scanned without the cache
 MAX_DOCUMENT_VISITS = 2_000_000  # over a document: past it, its remaining pages are scanned without the cache
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a larger file on disk is not a scan of ours
-MAX_MEMORY = 4096  # scans kept in memory (a few kilobytes each)
+MAX_MEMORY = 4096  # entries kept in memory (a page of the issue: a few kilobytes)
+MAX_MEMORY_ITEMS = 400_000  # and what they list in all (an issue lists ~10,000): a hostile file is not kept
 
 
 def _fingerprint() -> bytes:
@@ -361,11 +362,20 @@ def _name(kind: str, key: str) -> str:
 
 
 _MEMORY: OrderedDict[str, dict[str, Any]] = OrderedDict()
+_ITEMS: dict[str, int] = {}  # what each entry in memory lists
+_TOTAL = [0]  # and all of them
+
+
+def _items(entry: dict[str, Any]) -> int:
+    """The size of an entry, in the things it lists (text runs, strokes, fills, findings…)."""
+    return 1 + sum(len(v) for v in entry.values() if isinstance(v, list | dict))
 
 
 def clear_memory() -> None:
     """Forget the scans kept in this process."""
     _MEMORY.clear()
+    _ITEMS.clear()
+    _TOTAL[0] = 0
 
 
 class ScanCache:
@@ -439,10 +449,15 @@ class ScanCache:
     def _remember(self, key: str, entry: dict[str, Any]) -> None:
         if not self.memory:
             return
-        _MEMORY[key] = entry
+        size = _items(entry)
+        if size > MAX_MEMORY_ITEMS:
+            return
+        _TOTAL[0] += size - _ITEMS.get(key, 0)
+        _MEMORY[key], _ITEMS[key] = entry, size
         _MEMORY.move_to_end(key)
-        while len(_MEMORY) > MAX_MEMORY:
-            _MEMORY.popitem(last=False)
+        while len(_MEMORY) > MAX_MEMORY or _TOTAL[0] > MAX_MEMORY_ITEMS:
+            old, _ = _MEMORY.popitem(last=False)
+            _TOTAL[0] -= _ITEMS.pop(old)
 
 
 def _header(kind: str, key: str, payload: bytes) -> dict[str, str]:
