@@ -48,6 +48,7 @@ from ials_print.preflight.scan import Area, Colour, PageScan, PlacedImage, Strok
 FORMAT = "ials-print preflight cache 1"  # of the files; the keys hold the code's fingerprint
 MAX_VISITS = 200_000  # objects visited to key one page; beyond, the page is scanned without the cache
 MAX_DOCUMENT_VISITS = 2_000_000  # over a document: past it, its remaining pages are scanned without the cache
+MAX_KEY_DECODED = 64 * 1024 * 1024  # Form XObject content decoded to key a document's pages (pypdf keeps it)
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a larger file on disk is not a scan of ours
 MAX_MEMORY = 4096  # entries kept in memory (a page of the issue: a few kilobytes)
 MAX_MEMORY_ITEMS = 400_000  # and what they list in all (an issue lists ~10,000): a hostile file is not kept
@@ -95,8 +96,8 @@ class Keyer:
 
     def page_key(self, page: Any) -> tuple[str, Any] | None:
         """(key, the page's contents) or None when the page cannot be keyed (then scan it as it is).
-        Keying reads at most what the preflight's limits allow a scan to read, and a bounded number of
-        objects: past that, pages are scanned as they are."""
+        Keying reads a bounded number of objects and of form content: past that, pages are scanned
+        as they are."""
         if self.total > MAX_DOCUMENT_VISITS:
             return None
         self.total += self.visits
@@ -143,7 +144,7 @@ class Keyer:
             if obj.get("/Subtype") == "/Form":  # a form's content is read by the scan; other data is not
                 data = obj.get_data()
                 self.decoded += len(data)
-                if self.decoded > limits.MAX_DECODED_BYTES:
+                if self.decoded > min(MAX_KEY_DECODED, limits.MAX_DECODED_BYTES):
                     raise _TooMuch
                 out.append(b"D" + hashlib.sha256(data).digest())
         elif isinstance(obj, DictionaryObject):
