@@ -141,6 +141,7 @@ def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: Out
     from ials_print.output.build import ppi_policy
     from ials_print.output.ticket import colour_summary, write_job_ticket
     from ials_print.preflight.checks import preflight
+    from ials_print.preflight.scan_cache import ScanCache
 
     m = issue.manifest
     assert result.output is not None
@@ -156,8 +157,10 @@ def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: Out
         made, spec = write_perfect_binding(issue, result, result.output.parent, font, marks, outputs)
         files, spine = [f.as_dict() for f in made], spec.as_dict(m)
         checked += [(f.path, f"{f.path.name}: ") for f in made]
+    # the interior's pages are the issue's: their scans are reused; a file with unchanged bytes, its report
+    scans = ScanCache.default(reports=True)
     for path, prefix in checked:
-        for f in preflight(readable(path), m.format.binding, ppi=ppi_policy(issue)).findings:
+        for f in preflight(readable(path), m.format.binding, ppi=ppi_policy(issue), scans=scans).findings:
             target = result.extra_errors if f.level == "error" else result.extra_warnings
             target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
     ticket = write_job_ticket(

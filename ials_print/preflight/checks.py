@@ -5,6 +5,7 @@ Every check reads the PDF alone (ours or anyone's) and yields findings; errors m
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,12 +15,14 @@ from pypdf import PdfReader
 
 from ials_print.images.ink import InkLedger
 from ials_print.images.ppi import PpiPolicy
+from ials_print.preflight import report_cache
 from ials_print.preflight.findings import Check, Context, Finding, Report, _err, page_names
 from ials_print.preflight.ink import SamplesTooLarge, check_ink
 from ials_print.preflight.limits import document_problems
 from ials_print.preflight.overprint import check_overprint
 from ials_print.preflight.read import read_pages, reason
-from ials_print.preflight.scan import Colour
+from ials_print.preflight.scan import Colour, PageScan
+from ials_print.preflight.scan_cache import ScanCache
 
 MM = 72 / 25.4
 MIN_BLEED = 3 * MM
@@ -225,33 +228,67 @@ CHECKS: tuple[Check, ...] = (
 
 
 def preflight(
-    path: Path, binding: str | None = None, ledger: InkLedger | None = None, ppi: PpiPolicy | None = None
+    path: Path,
+    binding: str | None = None,
+    ledger: InkLedger | None = None,
+    ppi: PpiPolicy | None = None,
+    scans: ScanCache | None = None,
 ) -> Report:
     """Check a PDF file; never raises for a bad PDF, reports it (what cannot be read is an error).
 
-    ``ledger``: known image ink measurements; ``ppi``: the resolution policy (225/300 unless given).
+    ``ledger``: known image ink measurements; ``ppi``: the resolution policy (225/300 unless given);
+    ``scans``: page scans already made, by content (the engine's cache unless given; the findings are
+    the same without it, see ``scan_cache``); with ``scans.reports`` and the engine's ledger, the report
+    of a file with these very bytes is reused (see ``report_cache``).
     """
+    scans = scans if scans is not None else ScanCache.default()
+    policy = ppi or PpiPolicy()
     report = Report(str(path))
     try:
-        reader = PdfReader(path)
+        data = Path(path).read_bytes()
+    except Exception as exc:  # as PdfReader would say it
+        report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
+        return report
+    key = report_cache.report_key(data, binding, policy) if scans.reports and ledger is None else None
+    witness = None
+    if key is not None:
+        known = report_cache.load(scans, key, path)
+        if known is not None:
+            return known
+        ledger = witness = report_cache.LedgerWitness()  # the engine's ledger, as without ``ledger``
+    stream = io.BytesIO(data)
+    del data  # the stream's own now: pypdf may take its buffer, which would copy a shared one
+    pages_read = _check(report, stream, binding, ledger, policy, scans)
+    if key is not None and witness is not None and report_cache.repeatable(report, pages_read, witness):
+        report_cache.keep(scans, key, report, witness)
+    return report
+
+
+def _check(
+    report: Report, stream: io.BytesIO, binding: str | None, ledger: InkLedger | None, ppi: PpiPolicy, scans: ScanCache
+) -> list[PageScan]:
+    """Every check of the PDF in ``stream`` into ``report``; returns the pages read."""
+    try:
+        reader = PdfReader(stream)
         if reader.is_encrypted:
             report.findings.append(_err("security", "the file is encrypted; it cannot be checked further"))
-            return report
+            return []
         found = list(document_problems(reader))
         pages = len(reader.pages)
     except Exception as exc:  # pypdf raises many kinds of errors (and RecursionError) on a broken file
         report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
-        return report
+        return []
     report.pages = pages
     report.findings += [_err("file", message, page) for page, message in found]
     if found:  # nothing more is read of an empty or absurd document
-        return report
-    scans, budget = read_pages(reader)
+        return []
+    pages_read, budget = read_pages(reader, scans)
     report.findings += [_err("file", message, page) for page, message in budget.hit]
-    ctx = Context(reader, scans, binding, ppi or PpiPolicy(), [page_names(p) for p in reader.pages[: len(scans)]])
+    names = [page_names(p) for p in reader.pages[: len(pages_read)]]
+    ctx = Context(reader, pages_read, binding, ppi, names)
     for check in CHECKS:
         report.findings.extend(_guarded(check.__name__, lambda check=check: list(check(ctx))))
-    if budget.hit or len(scans) < pages:
+    if budget.hit or len(pages_read) < pages:
         report.findings.append(_err("ink", "not measured: the file is beyond what the preflight reads"))
     else:
         try:
@@ -261,7 +298,7 @@ def preflight(
         except Exception as exc:  # as _guarded: a broken image structure is a finding
             report.findings.append(_err("ink", f"could not be checked: malformed PDF structure ({exc})"))
     report.findings = [ctx.named(f) for f in report.findings]
-    return report
+    return pages_read
 
 
 def _guarded(name: str, run: Callable[[], list[Finding]]) -> list[Finding]:

@@ -75,6 +75,7 @@ class PlacedImage:
     bbox: tuple[float, float, float, float]  # in default user space
     ppi: float  # the lower of both axes
     xobject: Any
+    where: tuple[str, ...] = ()  # the Form XObjects painted on the way, then the image's name; () if inline
 
 
 @dataclass
@@ -86,6 +87,7 @@ class PageScan:
     areas: list[Area] = field(default_factory=list)
     colour_spaces: set[str] = field(default_factory=set)
     fonts: dict[str, Any] = field(default_factory=dict)  # resource font dictionaries by BaseFont
+    font_where: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by BaseFont: forms, then font name
     malformed: int = 0  # operators that could not be read
     budget: Budget = field(default_factory=Budget)  # what the scan may still read (shared by a document's pages)
 
@@ -140,15 +142,21 @@ _STROKE_OPS = {b"S", b"s", b"B", b"B*", b"b", b"b*"}
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 
 
-def scan_page(page: PageObject, budget: Budget | None = None) -> PageScan:
-    """What one page paints; ``budget`` bounds the reading (raises :class:`LimitReached` past it)."""
+def scan_page(page: PageObject, budget: Budget | None = None, contents: Any = None) -> PageScan:
+    """What one page paints; ``budget`` bounds the reading (raises :class:`LimitReached` past it).
+    ``contents``: the page's ``get_contents()`` when the caller already has it.
+
+    The scan reads the page's content stream and its /Resources alone (see ``scan_cache``)."""
     out = PageScan()
     out.budget = budget or Budget()
-    _walk(page.get_contents(), page.get("/Resources"), page.pdf, IDENTITY, out, depth=0)
+    contents = contents if contents is not None else page.get_contents()
+    _walk(contents, page.get("/Resources"), page.pdf, IDENTITY, out, depth=0)
     return out
 
 
-def _walk(contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, depth: int) -> None:
+def _walk(
+    contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, depth: int, where: tuple[str, ...] = ()
+) -> None:
     if contents is None or (depth > 0 and not out.budget.form(depth)):
         return
     resources = resources.get_object() if resources is not None and hasattr(resources, "get_object") else resources
@@ -156,7 +164,7 @@ def _walk(contents: Any, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, d
     if not isinstance(contents, ContentStream):
         contents = ContentStream(contents, pdf)
     out.budget.stream(len(contents.get_data()))  # before pypdf parses it
-    walker = _Walker(resources, pdf, ctm, out, depth)
+    walker = _Walker(resources, pdf, ctm, out, depth, where)
     for operands, op in contents.operations:
         out.budget.operation()
         try:
@@ -173,8 +181,9 @@ def _resource(resources: Any, key: str) -> Any:
 class _Walker:
     """The graphics state through one content stream."""
 
-    def __init__(self, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, depth: int):
+    def __init__(self, resources: Any, pdf: Any, ctm: Matrix, out: PageScan, depth: int, where: tuple[str, ...]):
         self.resources, self.pdf, self.out, self.depth = resources, pdf, out, depth
+        self.where = where  # the Form XObjects painted to get here, by resource name
         self.fonts = _resource(resources, "/Font")
         self.xobjects = _resource(resources, "/XObject")
         self.gs = _State(ctm=ctm)
@@ -258,7 +267,9 @@ class _Walker:
             font = self.fonts.get(operands[0]) if self.fonts else None
             if font is not None:
                 font = font.get_object()
-                out.fonts[str(font.get("/BaseFont", operands[0]))] = font
+                base = str(font.get("/BaseFont", operands[0]))
+                out.fonts[base] = font
+                out.font_where[base] = (*self.where, str(operands[0]))
         elif op == b"Tm":
             self.tm = self.tlm = tuple(float(x) for x in operands)  # type: ignore[assignment]
         elif op in _TEXT_OPS:
@@ -279,7 +290,7 @@ class _Walker:
             self.path = []
         elif op == b"INLINE IMAGE":
             settings = operands.get("settings", {}) if isinstance(operands, dict) else {}
-            _image("inline image", _InlineImage(settings), gs.ctm, self.resources, out)
+            _image("inline image", _InlineImage(settings), gs.ctm, self.resources, out, ())
         elif op == b"Do" and self.xobjects:
             xobj = self.xobjects.get(operands[0])
             if xobj is None:
@@ -287,7 +298,7 @@ class _Walker:
             xobj = xobj.get_object()
             subtype = xobj.get("/Subtype")
             if subtype == "/Image":
-                _image(str(operands[0]), xobj, gs.ctm, self.resources, out)
+                _image(str(operands[0]), xobj, gs.ctm, self.resources, out, (*self.where, str(operands[0])))
                 out.areas.append(Area("image", ("image", ()), out.images[-1].bbox, gs.op_fill))
             elif subtype == "/Form":
                 matrix = tuple(float(x) for x in xobj.get("/Matrix", IDENTITY))
@@ -298,6 +309,7 @@ class _Walker:
                     mul(matrix, gs.ctm),
                     out,  # type: ignore[arg-type]
                     self.depth + 1,
+                    (*self.where, str(operands[0])),
                 )
 
     def _ext_gstate(self, name: Any) -> None:
@@ -333,7 +345,7 @@ class _InlineImage(dict):
             self[full] = _INLINE_SPACES.get(value, value) if full == "/ColorSpace" else value
 
 
-def _image(name: str, xobj: Any, ctm: Matrix, resources: Any, out: PageScan) -> None:
+def _image(name: str, xobj: Any, ctm: Matrix, resources: Any, out: PageScan, where: tuple[str, ...]) -> None:
     w_px, h_px = int(xobj.get("/Width", 0)), int(xobj.get("/Height", 0))
     if w_px <= 0 or h_px <= 0:  # no resolution to speak of: said, not measured
         out.budget.note(f"image {name} declares {w_px} × {h_px} pixels: not an image that can be checked")
@@ -348,4 +360,4 @@ def _image(name: str, xobj: Any, ctm: Matrix, resources: Any, out: PageScan) -> 
     width_in = math.hypot(ctm[0], ctm[1]) / 72
     height_in = math.hypot(ctm[2], ctm[3]) / 72
     ppi = min(w_px / width_in if width_in else math.inf, h_px / height_in if height_in else math.inf)
-    out.images.append(PlacedImage(name, w_px, h_px, kind, (min(xs), min(ys), max(xs), max(ys)), ppi, xobj))
+    out.images.append(PlacedImage(name, w_px, h_px, kind, (min(xs), min(ys), max(xs), max(ys)), ppi, xobj, where))
