@@ -229,7 +229,7 @@ def test_a_report_is_not_reused_when_the_ledger_lost_or_changed_what_it_used(tmp
     folder = tmp_path / "scans"
     plain = preflight(pdf, scans=ScanCache.off())
     preflight(pdf, scans=ScanCache(folder, memory=False, reports=True))
-    (entry,) = (tmp_path / "cache" / "ink").glob("*.tac")
+    (entry,) = (tmp_path / "cache" / "images" / "ink").glob("*.tac")
     measured = entry.read_text()
     for changed in ("100.0\n", None):
         if changed is None:

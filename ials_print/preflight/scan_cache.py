@@ -18,8 +18,6 @@ import contextlib
 import hashlib
 import json
 import math
-import os
-import tempfile
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +38,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from ials_print.cachedir import cache_folder
+from ials_print.output.atomic import write_atomic
 from ials_print.preflight import limits
 from ials_print.preflight import scan as _scan_module
 from ials_print.preflight.limits import Budget
@@ -69,11 +69,8 @@ FINGERPRINT = _fingerprint()
 
 
 def scan_folder() -> Path:
-    """Where scans are kept: $IALS_PRINT_CACHE/scans, else ~/.cache/ials-print/scans (beside the images)."""
-    if os.environ.get("IALS_PRINT_CACHE"):
-        return Path(os.environ["IALS_PRINT_CACHE"]) / "scans"
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "ials-print" / "scans"
+    """Where scans are kept: the cache folder's ``scans/`` (:mod:`ials_print.cachedir`)."""
+    return cache_folder("scans")
 
 
 # ---------------------------------------------------------------------------------------------- keys
@@ -445,7 +442,11 @@ class ScanCache:
             return
         payload = json.dumps(entry, separators=(",", ":")).encode()
         with contextlib.suppress(OSError, ValueError):
-            _write(self.folder / f"{name}.json", json.dumps(_header(kind, key, payload)).encode() + b"\n" + payload)
+            write_atomic(
+                self.folder / f"{name}.json",
+                json.dumps(_header(kind, key, payload)).encode() + b"\n" + payload,
+                sync=False,
+            )
 
     def _remember(self, key: str, entry: dict[str, Any]) -> None:
         if not self.memory:
@@ -463,17 +464,3 @@ class ScanCache:
 
 def _header(kind: str, key: str, payload: bytes) -> dict[str, str]:
     return {"format": FORMAT, "kind": kind, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
-
-
-def _write(path: Path, data: bytes) -> None:
-    """``data`` at ``path`` in one step (temporary file, then rename; not synced: a cache entry lost to
-    a crash is only scanned again, and a torn one fails its checksum)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
