@@ -40,9 +40,15 @@ def describe_profile(icc: bytes | None) -> str:
 
 
 @lru_cache(maxsize=8)
+def _profile(path: str) -> ImageCms.ImageCmsProfile:
+    """The profile at ``path``, read whole: LittleCMS would keep the file open and read it lazily,
+    and a section laid out in a forked worker would move that shared file's offset under the parent."""
+    return ImageCms.ImageCmsProfile(io.BytesIO(profile_bytes(Path(path))))
+
+
 def _transform(src_icc: bytes | None, dest: str, mode_in: str, mode_out: str) -> ImageCms.ImageCmsTransform:
     src = ImageCms.ImageCmsProfile(io.BytesIO(src_icc)) if src_icc else ImageCms.createProfile("sRGB")
-    dst = ImageCms.createProfile("sRGB") if dest == "sRGB" else ImageCms.getOpenProfile(dest)
+    dst = ImageCms.createProfile("sRGB") if dest == "sRGB" else _profile(dest)
     return ImageCms.buildTransform(
         src,
         dst,
@@ -88,7 +94,7 @@ def grey_to_k(src_icc: bytes | None, src_mode: str, dest: str) -> tuple[int, ...
     lab = ImageCms.createProfile("LAB")
     ramp_k = Image.new("CMYK", (256, 1))
     ramp_k.putdata([(0, 0, 0, k) for k in range(256)])
-    to_lab = ImageCms.buildTransform(ImageCms.getOpenProfile(dest), lab, "CMYK", "LAB")
+    to_lab = ImageCms.buildTransform(_profile(dest), lab, "CMYK", "LAB")
     k_lightness = [p[0] for p in ImageCms.applyTransform(ramp_k, to_lab).getdata()]
     if src_mode == "L":
         ramp = Image.new("L", (256, 1))

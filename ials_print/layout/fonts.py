@@ -61,6 +61,21 @@ class FontSet:
         return None
 
 
+def register_face(families: dict[str, FontFamily], fonts_dir: Path, family: str, face: str) -> str:
+    """Register one face alone (as :func:`register_fonts` would, with its fallbacks); returns its name.
+    For a line of furniture drawn apart from the layout: parsing every face of the issue takes longer."""
+    files = families[family]
+    for candidate in {"italic": ("italic", "regular"), "bold": ("bold", "regular")}.get(
+        face, ("bold_italic", "bold", "regular") if face == "bold_italic" else ("regular",)
+    ):
+        filename = getattr(files, candidate)
+        if filename is not None:
+            name = font_name(family, candidate)
+            _register(name, fonts_dir / filename)
+            return name
+    raise KeyError(family)
+
+
 def register_fonts(families: dict[str, FontFamily], fonts_dir: Path) -> FontSet:
     """Register every face; a missing face falls back to the family's regular."""
     table: dict[str, dict[str, str]] = {}

@@ -214,12 +214,12 @@ def page_labels(result: BuildResult) -> list[PageLabel]:
 
 
 def _folio_font(issue: Issue) -> str:
-    """The font of the folio style (for the proof's slug line)."""
-    from ials_print.layout.fonts import register_fonts
-    from ials_print.layout.styles import build_styles
+    """The font of the folio style (for the proof's slug line), registered alone."""
+    from ials_print.layout.fonts import register_face
 
     assert issue.stylesheet is not None
-    return build_styles(issue.stylesheet, register_fonts(issue.manifest.fonts, issue.fonts_dir))["folio"].fontName
+    folio = issue.stylesheet.styles["folio"]
+    return register_face(issue.manifest.fonts, issue.fonts_dir, folio.family, folio.face)
 
 
 def build(

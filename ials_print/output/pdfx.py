@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import re
 import uuid
 import zlib
@@ -282,25 +281,28 @@ def _write_once(
     for (num, start), (_, end) in zip(ordered, [*ordered[1:], (0, xref_at)], strict=True):
         spans[num] = (start, end)
     head_end = ordered[0][1] if ordered else xref_at
-    out = io.BytesIO()
-    out.write(b"%PDF-1.6" + pdf[8:head_end])  # ReportLab's binary comment line kept
     view = memoryview(pdf)
+    # The file as a list of pieces joined once: slices of ReportLab's bytes are not copied until then.
+    pieces: list[bytes | memoryview] = [b"%PDF-1.6", view[8:head_end]]  # ReportLab's binary comment line kept
+    at = head_end
     new_offsets: list[int] = []
     for num in range(1, size):
-        new_offsets.append(out.tell())
+        new_offsets.append(at)
         if num in objects:
-            out.write(b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n")
+            piece: bytes | memoryview = b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n"
         elif num in spans:
             a, b = spans[num]
-            out.write(view[a:b])
+            piece = view[a:b]
         else:
             raise ValueError(f"object {num} is missing from the cross-reference table")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
-    out.write(b"".join(b"%010d 00000 n \n" % o for o in new_offsets))
-    out.write(
+        pieces.append(piece)
+        at += len(piece)
+    xref = at
+    pieces.append(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+    pieces.append(b"".join(b"%010d 00000 n \n" % o for o in new_offsets))
+    pieces.append(
         b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s><%s>] >>\n"
         % (size, root, info_num, first_id, second_id)
     )
-    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
+    pieces.append(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return b"".join(pieces)

@@ -137,7 +137,7 @@ def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: Out
     """After the build: the cover and interior of a perfect-bound issue with its paper, the preflight of
     every file (findings added to ``result``), the job ticket. With ``outputs``, every file is staged
     there and checked in its staged form, to be committed together. Returns notes for the report."""
-    from ials_print.layout.fonts import register_fonts
+    from ials_print.layout.fonts import register_face
     from ials_print.output.build import ppi_policy
     from ials_print.output.ticket import colour_summary, write_job_ticket
     from ials_print.preflight.checks import preflight
@@ -149,22 +149,23 @@ def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: Out
     def readable(path: Path) -> Path:
         return outputs.staged(path) if outputs is not None else path
 
-    checked = [(result.output, "")]
+    checked = [(result.output, "", hashlib.sha256(result.pdf).hexdigest())]
     files: list[dict] = []
     spine = None
     if m.format.binding == "perfect" and m.format.paper is not None:
-        font = register_fonts(m.fonts, issue.fonts_dir).name("sans", bold=True)
+        font = register_face(m.fonts, issue.fonts_dir, "sans", "bold")
         made, spec = write_perfect_binding(issue, result, result.output.parent, font, marks, outputs)
         files, spine = [f.as_dict() for f in made], spec.as_dict(m)
-        checked += [(f.path, f"{f.path.name}: ") for f in made]
+        checked += [(f.path, f"{f.path.name}: ", f.sha256) for f in made]
     # the interior's pages are the issue's: their scans are reused; a file with unchanged bytes, its report
     scans = ScanCache.default(reports=True)
-    for path, prefix in checked:
-        for f in preflight(readable(path), m.format.binding, ppi=ppi_policy(issue), scans=scans).findings:
+    for path, prefix, digest in checked:
+        report = preflight(readable(path), m.format.binding, ppi=ppi_policy(issue), scans=scans, digest=digest)
+        for f in report.findings:
             target = result.extra_errors if f.level == "error" else result.extra_warnings
             target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
     ticket = write_job_ticket(
-        issue, result.pdf, result.output, build_date(issue).isoformat(), result.images, files, spine, outputs
+        issue, checked[0][2], result.output, build_date(issue).isoformat(), result.images, files, spine, outputs
     )
     notes = []
     line = colour_summary(result.images)

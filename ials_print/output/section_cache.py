@@ -1,11 +1,14 @@
 """Laid-out sections kept between builds: each section's PDF (as ReportLab wrote it, before the
 issue is assembled and finished) and what its layout found, under the section's key.
 
-An entry is two files, ``<key>.pdf`` and ``<key>.meta``; the meta holds the PDF's SHA-256 and the
-layout's findings, sealed with an HMAC whose secret lives in the cache folder. An entry whose seal or
-PDF digest does not match — half-written, corrupt, copied from another machine — is a miss, rebuilt
-and never read further. Files are written atomically (temporary file, then rename), so concurrent
-builds at worst make the same entry twice. The folder is kept under :data:`MAX_BYTES` by removing
+An entry is two files, ``<key>.pdf`` and ``<key>.meta``; the meta holds the PDF's SHA-256, its file's
+identity as written (inode, size, modification time) and the layout's findings, sealed with an HMAC
+whose secret lives in the cache folder. An entry whose seal does not match (damaged, or copied from
+another cache), or whose PDF was touched since it was written and no longer has its SHA-256, is a
+miss, laid out again and never read further. (An untouched file is not read again to check it:
+the PDF is 1–10 MB a section, and the whole issue's 90 MB are read by every build.) Files are
+written atomically (temporary file, then rename), so concurrent builds at worst make the same
+entry twice. The folder is kept under :data:`MAX_BYTES` by removing
 the entries least recently used.
 """
 
@@ -78,7 +81,7 @@ class SectionCache:
             if not hmac.compare_digest(seal, self._seal(payload)):
                 return None
             stored = pickle.loads(payload)  # sealed by this cache: written by this engine
-            if stored.get("key") != key or hashlib.sha256(pdf.read_bytes()).hexdigest() != stored.get("sha256"):
+            if stored.get("key") != key or not self._intact(pdf, stored):
                 return None
             entry = Entry(key, pdf, stored["sha256"], stored["result"], stored["placed"])
             os.utime(meta)  # recently used: pruned last
@@ -86,15 +89,29 @@ class SectionCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError):
             return None
 
+    @staticmethod
+    def _intact(pdf: Path, stored: dict) -> bool:
+        """The PDF is the one written: untouched since (same file, size and time), else same SHA-256."""
+        st = pdf.stat()
+        if (st.st_ino, st.st_size, st.st_mtime_ns) == stored.get("stat"):
+            return True
+        return hashlib.sha256(pdf.read_bytes()).hexdigest() == stored.get("sha256")
+
     def put(self, key: str, pdf: bytes, digest: str, result: SectionResult, placed: list[PlacedImage]) -> Entry | None:
         """Keep a section (``digest``: its PDF's SHA-256); None when the folder cannot be written (a
         read-only cache only costs time)."""
-        payload = pickle.dumps(
-            {"key": key, "sha256": digest, "result": result, "placed": placed}, protocol=pickle.HIGHEST_PROTOCOL
-        )
         path = self.folder / f"{key}.pdf"
         try:
             write_atomic(path, pdf, sync=False)
+            st = path.stat()
+            stored = {
+                "key": key,
+                "sha256": digest,
+                "stat": (st.st_ino, st.st_size, st.st_mtime_ns),
+                "result": result,
+                "placed": placed,
+            }
+            payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(self.folder / f"{key}.meta", self._seal(payload) + payload, sync=False)
         except OSError:
             return None

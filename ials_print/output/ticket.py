@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -33,7 +32,7 @@ def colour_summary(images: Sequence[PlacedImage]) -> str:
 
 def job_ticket(
     issue: Issue,
-    pdf: bytes,
+    digest: str,
     pdf_name: str,
     created: str,
     images: Sequence[PlacedImage] = (),
@@ -44,7 +43,6 @@ def job_ticket(
     whole-issue PDF (``file``) is then for reading proofs; ``spine``: its width and how it was found."""
     m = issue.manifest
     f = m.format
-    digest = hashlib.sha256(pdf).hexdigest()
     extra: dict = {}
     if files:
         whole = {"file": pdf_name, "role": "whole issue, for reading proofs", "pages": m.page_count}
@@ -70,7 +68,7 @@ def job_ticket(
 
 def write_job_ticket(
     issue: Issue,
-    pdf: bytes,
+    digest: str,
     pdf_path: Path,
     created: str,
     images: Sequence[PlacedImage] = (),
@@ -78,9 +76,9 @@ def write_job_ticket(
     spine: dict | None = None,
     outputs: OutputSet | None = None,
 ) -> Path:
-    """Write (or stage in ``outputs``) the ticket beside the PDF: ``<stem>.job.json``."""
+    """Write (or stage in ``outputs``) the ticket beside the PDF (``digest``: its SHA-256): ``<stem>.job.json``."""
     path = pdf_path.with_suffix(".job.json")
-    data = job_ticket(issue, pdf, pdf_path.name, created, images, files, spine)
+    data = job_ticket(issue, digest, pdf_path.name, created, images, files, spine)
     raw = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
     if outputs is not None:
         outputs.stage(path, raw)

@@ -5,6 +5,7 @@ Every check reads the PDF alone (ours or anyone's) and yields findings; errors m
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -233,29 +234,40 @@ def preflight(
     ledger: InkLedger | None = None,
     ppi: PpiPolicy | None = None,
     scans: ScanCache | None = None,
+    digest: str | None = None,
 ) -> Report:
     """Check a PDF file; never raises for a bad PDF, reports it (what cannot be read is an error).
 
     ``ledger``: known image ink measurements; ``ppi``: the resolution policy (225/300 unless given);
     ``scans``: page scans already made, by content (the engine's cache unless given; the findings are
     the same without it, see ``scan_cache``); with ``scans.reports`` and the engine's ledger, the report
-    of a file with these very bytes is reused (see ``report_cache``).
+    of a file with these very bytes is reused (see ``report_cache``); ``digest``: the SHA-256 of the
+    file's bytes when the caller knows it (they are then read only if its report is not known).
     """
     scans = scans if scans is not None else ScanCache.default()
     policy = ppi or PpiPolicy()
     report = Report(str(path))
-    try:
-        data = Path(path).read_bytes()
-    except Exception as exc:  # as PdfReader would say it
-        report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
-        return report
-    key = report_cache.report_key(data, binding, policy) if scans.reports and ledger is None else None
+    data = None
+    if digest is None or not scans.reports:
+        try:
+            data = Path(path).read_bytes()
+        except Exception as exc:  # as PdfReader would say it
+            report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
+            return report
+        digest = hashlib.sha256(data).hexdigest() if scans.reports else None
+    key = report_cache.report_key(digest, binding, policy) if digest and scans.reports and ledger is None else None
     witness = None
     if key is not None:
         known = report_cache.load(scans, key, path)
         if known is not None:
             return known
         ledger = witness = report_cache.LedgerWitness()  # the engine's ledger, as without ``ledger``
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except Exception as exc:
+            report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
+            return report
     stream = io.BytesIO(data)
     del data  # the stream's own now: pypdf may take its buffer, which would copy a shared one
     pages_read = _check(report, stream, binding, ledger, policy, scans)

@@ -44,11 +44,12 @@ def _fingerprint() -> bytes:
 FINGERPRINT = _fingerprint()
 
 
-def report_key(data: bytes, binding: str | None, ppi: PpiPolicy) -> str:
-    """What the report depends on: the file's bytes, the binding, the policy, the code."""
+def report_key(digest: str, binding: str | None, ppi: PpiPolicy) -> str:
+    """What the report depends on: the file's bytes (``digest``: their SHA-256), the binding, the
+    policy, the code."""
     h = hashlib.sha256(FINGERPRINT)
     h.update(json.dumps([binding, ppi.minimum, ppi.wanted]).encode())
-    h.update(hashlib.sha256(data).digest())
+    h.update(bytes.fromhex(digest))
     return h.hexdigest()
 
 
