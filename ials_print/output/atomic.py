@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
 
+Data = bytes | bytearray | memoryview | list  # a list: consecutive pieces of one file
 
-def write_temp(path: Path, data: bytes, sync: bool = True) -> Path:
+
+def digest(data: Data) -> str:
+    """The SHA-256 of ``data`` (of its pieces, in order)."""
+    h = hashlib.sha256()
+    for piece in data if isinstance(data, list) else [data]:
+        h.update(piece)
+    return h.hexdigest()
+
+
+def write_temp(path: Path, data: Data, sync: bool = True) -> Path:
     """``data`` in a new temporary file beside ``path`` (same folder, so a rename is atomic), synced
     to disk (unless ``sync`` is False: the caller syncs it before the rename) and readable by all as
     an output should be; returns its path. Nothing is left on failure."""
@@ -17,7 +28,8 @@ def write_temp(path: Path, data: bytes, sync: bool = True) -> Path:
     try:
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600 files; outputs are meant to be shared
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for piece in data if isinstance(data, list) else [data]:
+                f.write(piece)
             if sync:
                 f.flush()
                 os.fsync(f.fileno())
@@ -27,7 +39,7 @@ def write_temp(path: Path, data: bytes, sync: bool = True) -> Path:
     return Path(tmp)
 
 
-def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
+def write_atomic(path: Path, data: Data, sync: bool = True) -> None:
     """Replace ``path`` with ``data`` in one step; a failure leaves the old file untouched. A cache's
     entry needs no ``sync``: one lost to a power cut fails its check and is made again."""
     path.parent.mkdir(parents=True, exist_ok=True)

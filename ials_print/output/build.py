@@ -16,10 +16,10 @@ from ials_print.layout.geometry import MM, PageGeometry
 from ials_print.layout.plans import PagePlan, SectionResult
 from ials_print.manifest.load import Issue
 from ials_print.output.assemble import Meta, Part, assemble, assembly_id
-from ials_print.output.atomic import write_atomic
+from ials_print.output.atomic import digest, write_atomic
 from ials_print.output.commit import OutputSet
 from ials_print.output.modes import OutputMode, final_mode
-from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx
+from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx_pieces
 from ials_print.output.section_cache import SectionCache
 from ials_print.output.sections import make_sections, media_offset
 from ials_print.provenance.pictogram import LABELS
@@ -38,9 +38,21 @@ class BuildResult:
     cache_misses: int = 0
     sections_cached: int = 0  # sections taken from the section cache
     parts: list[Part] = field(default_factory=list)  # the sections' PDFs, for the printer's files
-    pdf: bytes = b""
+    pieces: list = field(default_factory=list)  # the PDF, as pieces (see ``pdf``)
+    sha256: str = ""  # of the PDF, once written
     extra_errors: list[str] = field(default_factory=list)
     extra_warnings: list[str] = field(default_factory=list)
+
+    @property
+    def pdf(self) -> bytes:
+        """The PDF's bytes (its pieces joined, once)."""
+        if len(self.pieces) != 1 or not isinstance(self.pieces[0], bytes):
+            self.pieces = [b"".join(self.pieces)]
+        return self.pieces[0]
+
+    def release(self) -> None:
+        """Forget the PDF's bytes (written already; the printer's files are made from the sections)."""
+        self.pieces = []
 
     @property
     def pages(self) -> list[PagePlan]:
@@ -184,11 +196,11 @@ def render(
     result.parts = [Part(x.section, x.source, x.digest) for x in made]
     meta = Meta(title, author, f"Issue {m.issue.number}, {m.issue.date.isoformat()}")
     pdf = assemble(result.parts, meta, overlay=overlay)
+    result.pieces = [pdf]
     if mode.pdfx:
         info = DocumentInfo(title, author, f"Issue {m.issue.number}", build_date(issue))
         content = assembly_id(result.parts, meta, overlay=overlay)
-        pdf = finish_pdfx(pdf, info, intent, page_labels(result), content)
-    result.pdf = pdf
+        result.pieces = finish_pdfx_pieces(pdf, info, intent, page_labels(result), content)
     for im in result.images:
         if im.conversion is not None and im.conversion.kind == "untagged CMYK":
             result.extra_warnings.append(
@@ -237,8 +249,9 @@ def build(
     """Render and write ``out`` atomically, or stage it in ``outputs`` (committed with the others)."""
     result = render(issue, section_ids, mode, progress, cache_dir, stamp, use_cache, jobs)
     if outputs is not None:
-        outputs.stage(out, result.pdf)
+        outputs.stage(out, result.pieces)
     else:
-        write_atomic(out, result.pdf)
+        write_atomic(out, result.pieces)
     result.output = out
+    result.sha256 = digest(result.pieces)
     return result

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
-from ials_print.output.atomic import sync_file, write_temp
+from ials_print.output.atomic import Data, sync_file, write_temp
 
 
 class OutputError(OSError):
@@ -38,7 +38,7 @@ class OutputSet:
         self._syncer: ThreadPoolExecutor | None = None
         self._syncs: dict[Path, Future] = {}
 
-    def stage(self, path: Path, data: bytes) -> Path:
+    def stage(self, path: Path, data: Data) -> Path:
         """Write ``data`` for ``path`` under a temporary name; returns that name (readable until commit)."""
         if path in self._staged:  # staged again: the earlier version goes (once its sync is done)
             earlier = self._syncs.pop(path, None)

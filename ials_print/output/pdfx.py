@@ -180,6 +180,9 @@ def _pdf_string(text: str) -> bytes:
     return b"<feff" + text.encode("utf-16-be").hex().encode() + b">"
 
 
+Pieces = list[bytes | memoryview]  # a file as consecutive pieces: written one after the other, never joined
+
+
 def finish_pdfx(
     pdf: bytes,
     info: DocumentInfo,
@@ -187,7 +190,19 @@ def finish_pdfx(
     labels: list[PageLabel] | None = None,
     content: bytes | None = None,
 ) -> bytes:
-    """Return ``pdf`` made PDF/X-4: output intent, Info, XMP, /ID, version 1.6.
+    """:func:`finish_pdfx_pieces`, joined."""
+    return b"".join(finish_pdfx_pieces(pdf, info, intent, labels, content))
+
+
+def finish_pdfx_pieces(
+    pdf: bytes,
+    info: DocumentInfo,
+    intent: OutputIntent,
+    labels: list[PageLabel] | None = None,
+    content: bytes | None = None,
+) -> Pieces:
+    """Return ``pdf`` made PDF/X-4 (output intent, Info, XMP, /ID, version 1.6), as pieces: most are
+    slices of ``pdf`` itself, so a 100 MB file is not copied in memory before it is written.
 
     Written in one pass (no incremental update): ReportLab's objects are copied by their offsets
     and the changed ones replaced, so a 100 MB issue is never parsed again. The trailer /ID's first
@@ -273,7 +288,7 @@ def _write_once(
     info_num: int,
     first_id: bytes,
     second_id: bytes,
-) -> bytes:
+) -> Pieces:
     """The whole file written anew: ReportLab's objects copied byte for byte (by their offsets, never by
     searching), the replaced and added ones in their place, one cross-reference section, one trailer."""
     spans: dict[int, tuple[int, int]] = {}
@@ -283,7 +298,7 @@ def _write_once(
     head_end = ordered[0][1] if ordered else xref_at
     view = memoryview(pdf)
     # The file as a list of pieces joined once: slices of ReportLab's bytes are not copied until then.
-    pieces: list[bytes | memoryview] = [b"%PDF-1.6", view[8:head_end]]  # ReportLab's binary comment line kept
+    pieces: Pieces = [b"%PDF-1.6", view[8:head_end]]  # ReportLab's binary comment line kept
     at = head_end
     new_offsets: list[int] = []
     for num in range(1, size):
@@ -305,4 +320,4 @@ def _write_once(
         % (size, root, info_num, first_id, second_id)
     )
     pieces.append(b"startxref\n%d\n%%%%EOF\n" % xref)
-    return b"".join(pieces)
+    return pieces

@@ -7,17 +7,16 @@ reproducible) and written atomically.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ials_print.manifest.load import Issue
 from ials_print.output.assemble import Meta, assemble, assembly_id
-from ials_print.output.atomic import write_atomic
+from ials_print.output.atomic import Data, digest, write_atomic
 from ials_print.output.binding import MM, SpineSpec, impose_cover
 from ials_print.output.build import BuildResult, build_date, output_intent, page_label
 from ials_print.output.commit import OutputSet
-from ials_print.output.pdfx import DocumentInfo, PageLabel, finish_pdfx
+from ials_print.output.pdfx import DocumentInfo, PageLabel, finish_pdfx, finish_pdfx_pieces
 from ials_print.provenance.pictogram import LABELS
 
 
@@ -77,13 +76,13 @@ def _spread_label(left: PageLabel, right: PageLabel) -> PageLabel:
     )
 
 
-def _put(path: Path, data: bytes, outputs: OutputSet | None) -> str:
+def _put(path: Path, data: Data, outputs: OutputSet | None) -> str:
     """Write (or stage) one file at once, so that its bytes need not be kept; returns their SHA-256."""
     if outputs is not None:
         outputs.stage(path, data)
     else:
         write_atomic(path, data)
-    return hashlib.sha256(data).hexdigest()
+    return digest(data)
 
 
 def write_perfect_binding(
@@ -119,7 +118,7 @@ def write_perfect_binding(
     files = [PrinterFile(cover_path, role, 2, _put(cover_path, cover, outputs), ((x1 - x0) / MM, m.format.trim_height))]
     del cover, cover_raw
     inside = m.interior_folios()
-    interior = finish_pdfx(
+    interior = finish_pdfx_pieces(
         assemble(result.parts, meta, folios=inside, outline=False),
         DocumentInfo(f"{title} — intérieur", author, "Interior", date),
         intent,
@@ -149,7 +148,7 @@ def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: Out
     def readable(path: Path) -> Path:
         return outputs.staged(path) if outputs is not None else path
 
-    checked = [(result.output, "", hashlib.sha256(result.pdf).hexdigest())]
+    checked = [(result.output, "", result.sha256)]
     files: list[dict] = []
     spine = None
     if m.format.binding == "perfect" and m.format.paper is not None:
@@ -159,8 +158,8 @@ def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: Out
         checked += [(f.path, f"{f.path.name}: ", f.sha256) for f in made]
     # the interior's pages are the issue's: their scans are reused; a file with unchanged bytes, its report
     scans = ScanCache.default(reports=True)
-    for path, prefix, digest in checked:
-        report = preflight(readable(path), m.format.binding, ppi=ppi_policy(issue), scans=scans, digest=digest)
+    for path, prefix, sha256 in checked:
+        report = preflight(readable(path), m.format.binding, ppi=ppi_policy(issue), scans=scans, digest=sha256)
         for f in report.findings:
             target = result.extra_errors if f.level == "error" else result.extra_warnings
             target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
