@@ -4,6 +4,7 @@ section re-laid only when its key changes, a damaged or foreign entry never trus
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -132,3 +133,49 @@ def test_a_section_that_fails_in_a_worker_is_reported_as_in_a_serial_build(mini_
     monkeypatch.setattr(sections, "compose_section", broken)
     with pytest.raises(RuntimeError, match="layout broke"):
         render(mini_issue, mode=_mode(mini_issue), use_cache=False, jobs=jobs)
+
+
+_PROOF = """
+import hashlib, sys
+from pathlib import Path
+from ials_print.manifest.load import load_issue
+from ials_print.output.build import ProofStamp, render
+from ials_print.output.modes import proof_mode
+result = render(load_issue(Path(sys.argv[1])), mode=proof_mode(), stamp=ProofStamp(3, "2026-11-30 12:00"),
+                use_cache=sys.argv[2] == "cache", jobs=1)
+print(result.sections_cached, hashlib.sha256(result.pdf).hexdigest())
+"""
+
+
+def test_a_proof_from_the_cache_in_a_fresh_process_is_the_proof_laid_out_anew(mini_copy, tmp_path):
+    """The slug line is drawn by the process itself, whether it laid out any section or none."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "IALS_PRINT_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", _PROOF, str(mini_copy), how], env=env, capture_output=True, text=True)
+        for how in ("cache", "cache", "anew")
+    ]
+    assert all(r.returncode == 0 for r in runs), [r.stderr for r in runs]
+    (made, first), (cached, warm), (_, anew) = (r.stdout.split() for r in runs)
+    assert made == "0" and cached == "3" and first == warm == anew
+
+
+def test_a_warm_build_in_a_fresh_process_writes_the_cold_builds_bytes(tmp_path):
+    """Every file: the issue, the cover spread and the interior — whether the process laid out any
+    section itself or took them all from the cache."""
+    from tests.test_binding import _kinds_with_paper
+
+    manifest = _kinds_with_paper(tmp_path)
+    env = {"IALS_PRINT_CACHE": str(tmp_path / "cache")}
+    outs = []
+    for run, jobs in (("cold", "1"), ("warm", "2")):  # cold: laid out in the process itself
+        out = tmp_path / run
+        done = run_cli(["build", str(manifest), "--out", str(out), "--jobs", jobs], tmp_path, env=env)
+        assert done.code == 0, done.output
+        outs.append({p.name: _sha(p.read_bytes()) for p in sorted(out.glob("*.pdf"))})
+    assert "from the cache" in done.stdout
+    assert len(outs[0]) == 3 and outs[0] == outs[1]

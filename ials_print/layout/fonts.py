@@ -14,7 +14,7 @@ from ials_print.manifest.model import FontFamily
 from ials_print.typeset.shaping import forget_font
 
 FACES = ("regular", "italic", "bold", "bold_italic")
-_REGISTERED: dict[str, Path] = {}
+_REGISTERED: dict[str, tuple[Path, int, int]] = {}  # name -> the file registered (path, size, mtime)
 
 
 def font_name(family: str, face: str) -> str:
@@ -23,7 +23,12 @@ def font_name(family: str, face: str) -> str:
 
 
 def _register(name: str, path: Path) -> None:
-    if _REGISTERED.get(name) == path:
+    try:
+        st = path.stat()
+        version = (path, st.st_size, st.st_mtime_ns)
+    except OSError:
+        version = (path, -1, -1)
+    if _REGISTERED.get(name) == version:  # a file saved again (a watch) is registered again
         return
     try:
         pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -34,7 +39,7 @@ def _register(name: str, path: Path) -> None:
         raise InputError([Problem(path, f"expected a TrueType font, found an unusable file ({reason})")]) from None
     if name in _REGISTERED:
         forget_font(name)  # the same name now stands for another file
-    _REGISTERED[name] = path
+    _REGISTERED[name] = version
 
 
 @dataclass(frozen=True)

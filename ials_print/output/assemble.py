@@ -19,6 +19,7 @@ import pikepdf
 from pikepdf import Dictionary, Name
 
 from ials_print.manifest.model import Section
+from ials_print.output.keys import engine_fingerprint
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def assembly_id(parts: Sequence[Part], meta: Meta, folios=None, overlay: bytes |
     """A digest standing for what :func:`assemble` writes from these inputs (the same inputs, the same
     bytes: qpdf is deterministic), without reading the file it writes again."""
     h = hashlib.sha256(f"pikepdf {pikepdf.__version__} qpdf {pikepdf.__libqpdf_version__}\n".encode())
+    h.update(engine_fingerprint().encode())
     h.update(repr((meta, list(folios) if folios is not None else None, outline)).encode())
     for part in parts:
         h.update(f"{part.section.id} {part.section.first_page} {part.section.pages} {part.digest}\n".encode())
@@ -155,9 +157,9 @@ def assemble(
         out.pages.extend(by_folio[f][0].pages[by_folio[f][1]] for f in order)
         _share(out)
         if overlay is not None:
-            stamps = pikepdf.open(io.BytesIO(overlay))
-            for page, stamp in zip(out.pages, stamps.pages, strict=True):
-                _lay_over(out, page, stamp)
+            with pikepdf.open(io.BytesIO(overlay)) as stamps:
+                for page, stamp in zip(out.pages, stamps.pages, strict=True):
+                    _lay_over(out, page, stamp)
         out.Root.PageLabels = Dictionary(Nums=_page_labels(order))
         if outline and folios is None:
             _outline(out, parts)

@@ -1,4 +1,5 @@
-"""Assemble an issue (or one section) into a PDF: one canvas, pages in flatplan order."""
+"""Render an issue (or some sections) into a PDF: the sections laid out or taken from the cache,
+put together in flatplan order, finished as PDF/X-4 for print; proofs get their slug line laid over."""
 
 from __future__ import annotations
 
@@ -145,6 +146,8 @@ def _proof_furniture(c, issue: Issue, plan: PagePlan, geo: PageGeometry, stamp: 
 def _stamps(issue: Issue, plans: list[PagePlan], mode: OutputMode, stamp: ProofStamp, font: str) -> bytes:
     """The proof's slug lines, one page per page, to lay over the (cached) pages."""
     from reportlab.pdfgen.canvas import Canvas
+
+    from ials_print.layout import rl_patches  # noqa: F401  (the same settings, cached pages or not)
 
     fmt = issue.manifest.format
     geo0 = PageGeometry.for_page(fmt, 1)

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
-from ials_print.output.atomic import Data, sync_file, write_temp
+from ials_print.output.atomic import Data, sync_file, sync_folder, write_temp
 
 
 class OutputError(OSError):
@@ -95,6 +95,8 @@ class OutputSet:
                 del self._staged[target]
             for target in self._removed:
                 target.unlink(missing_ok=True)
+            for folder in {t.parent for t in backups}:
+                sync_folder(folder)
         except OSError as exc:
             self._restore(backups)
             where = getattr(exc, "path", None) or Path(exc.filename or ".")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
+import zlib
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -46,7 +48,7 @@ _LIBRARIES = ("reportlab", "pillow", "uharfbuzz", "pyphen", "pikepdf")
 def engine_fingerprint() -> str:
     """The engine's own code and data (every file of the package, fonts aside) and the versions of
     the libraries that draw: a change to any of them is a change to every page."""
-    h = hashlib.sha256()
+    h = hashlib.sha256(f"{sys.version} zlib {zlib.ZLIB_RUNTIME_VERSION}\n".encode())
     root = Path(__file__).resolve().parent.parent
     for path in sorted(root.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".ttf", ".otf", ".pyc"):
@@ -62,12 +64,13 @@ def engine_fingerprint() -> str:
 def issue_key(issue: Issue) -> dict:
     """What every page depends on."""
     m = issue.manifest
-    fonts = sorted(
-        file_digest(issue.fonts_dir / f)
-        for family in m.fonts.values()
-        for f in (family.regular, family.italic, family.bold, family.bold_italic)
+    fonts = {
+        f"{name}/{face}": file_digest(issue.fonts_dir / f)
+        for name, family in m.fonts.items()
+        for face, f in (("regular", family.regular), ("italic", family.italic), ("bold", family.bold),
+                        ("bold_italic", family.bold_italic))
         if f
-    )
+    }  # fmt: skip
     return {
         "engine": engine_fingerprint(),
         "manifest": m.model_dump(mode="json", exclude={"sections"}),

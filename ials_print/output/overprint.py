@@ -16,6 +16,8 @@ import re
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+from ials_print.layout import rl_patches  # noqa: F401  (every canvas drawn with the same ReportLab settings)
+
 # (fill overprints, stroke overprints) → the ExtGState resource name.
 STATE_NAMES: dict[tuple[bool, bool], str] = {
     (False, False): "OPoff",

@@ -186,14 +186,20 @@ def make_sections(
     _JOB.update(issue=issue, sections=list(sections), mode=mode, images=images)
     try:
         jobs = min(jobs or workers(), len(todo))
+        if todo:
+            _JOB["styles"] = _styles(issue)  # fonts registered once, before the workers fork
         if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
             with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
                 futures = [pool.submit(_make, i) for i in todo]
                 outcomes = []
-                for future in as_completed(futures):
-                    outcomes.append(future.result())
-                    if progress:
-                        progress(sections[outcomes[-1][0]].id)
+                try:
+                    for future in as_completed(futures):
+                        outcomes.append(future.result())
+                        if progress:
+                            progress(sections[outcomes[-1][0]].id)
+                except BaseException:  # a section that failed, or Ctrl-C: the queued ones are not made
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
         else:
             outcomes = []
             for i in todo:
