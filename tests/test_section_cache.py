@@ -179,3 +179,17 @@ def test_a_warm_build_in_a_fresh_process_writes_the_cold_builds_bytes(tmp_path):
         outs.append({p.name: _sha(p.read_bytes()) for p in sorted(out.glob("*.pdf"))})
     assert "from the cache" in done.stdout
     assert len(outs[0]) == 3 and outs[0] == outs[1]
+
+
+def test_the_layout_findings_come_back_from_json_as_they_were(mini_issue):
+    import json
+
+    from ials_print.output.plan_codec import decode, encode
+
+    result = render(mini_issue, mode=proof_mode(), use_cache=False)
+    for section in result.sections:
+        assert decode(json.loads(json.dumps(encode(section)))) == section
+    assert decode(json.loads(json.dumps(encode(result.images)))) == result.images
+    for bad in ({"@": "Popen", "args": "true"}, {"@": "Rect", "x": 1}, {"@s": [[1]]}):
+        with pytest.raises(ValueError):
+            decode(bad)

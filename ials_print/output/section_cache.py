@@ -2,8 +2,9 @@
 issue is assembled and finished) and what its layout found, under the section's key.
 
 An entry is two files, ``<key>.pdf`` and ``<key>.meta``; the meta holds the PDF's SHA-256, its file's
-identity as written (inode, size, modification time) and the layout's findings, sealed with an HMAC
-whose secret lives in the cache folder. An entry whose seal does not match (damaged, or copied from
+identity as written (inode, size, modification time) and the layout's findings as plain JSON
+(``plan_codec``: nothing is run on reading), sealed with an HMAC whose secret lives in the cache
+folder. An entry whose seal does not match (damaged, or copied from
 another cache), or whose PDF was touched since it was written and no longer has its SHA-256, is a
 miss, laid out again and never read further. (An untouched file is not read again to check it:
 the PDF is 1–10 MB a section, and the whole issue's 90 MB are read by every build.) Files are
@@ -17,8 +18,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import json
 import os
-import pickle
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +27,11 @@ from pathlib import Path
 from ials_print.images.placed import PlacedImage
 from ials_print.layout.plans import SectionResult
 from ials_print.output.atomic import write_atomic
+from ials_print.output.plan_codec import decode, encode
 
 MAX_BYTES = 2 << 30  # about twenty issues' worth of laid-out sections in every mode
 _SECRET = "seal.key"
-_FORMAT = b"ials-print section 1\n"
+_FORMAT = b"ials-print section 2\n"
 
 
 @dataclass
@@ -59,10 +61,10 @@ class SectionCache:
             except OSError:
                 secret = b""
             if len(secret) != 32:
-                self.folder.mkdir(parents=True, exist_ok=True)
+                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 secret = secrets.token_bytes(32)
-                tmp = self.folder / f".{_SECRET}.{os.getpid()}.tmp"
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                tmp = self.folder / f".{_SECRET}.{secrets.token_hex(8)}.tmp"
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
                 with os.fdopen(fd, "wb") as f:
                     f.write(secret)
                 os.replace(tmp, path)
@@ -80,20 +82,23 @@ class SectionCache:
             seal, payload = sealed[:32], sealed[32:]
             if not hmac.compare_digest(seal, self._seal(payload)):
                 return None
-            stored = pickle.loads(payload)  # sealed by this cache: written by this engine
+            stored = json.loads(payload)
             if stored.get("key") != key or not self._intact(pdf, stored):
                 return None
-            entry = Entry(key, pdf, stored["sha256"], stored["result"], stored["placed"])
+            result, placed = decode(stored["result"]), decode(stored["placed"])
+            if not isinstance(result, SectionResult) or not all(isinstance(p, PlacedImage) for p in placed):
+                return None
+            entry = Entry(key, pdf, stored["sha256"], result, placed)
             os.utime(meta)  # recently used: pruned last
             return entry
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError):
+        except (OSError, ValueError, KeyError, TypeError):  # json's errors are ValueErrors
             return None
 
     @staticmethod
     def _intact(pdf: Path, stored: dict) -> bool:
         """The PDF is the one written: untouched since (same file, size and time), else same SHA-256."""
         st = pdf.stat()
-        if (st.st_ino, st.st_size, st.st_mtime_ns) == stored.get("stat"):
+        if [st.st_ino, st.st_size, st.st_mtime_ns] == stored.get("stat"):
             return True
         return hashlib.sha256(pdf.read_bytes()).hexdigest() == stored.get("sha256")
 
@@ -107,11 +112,11 @@ class SectionCache:
             stored = {
                 "key": key,
                 "sha256": digest,
-                "stat": (st.st_ino, st.st_size, st.st_mtime_ns),
-                "result": result,
-                "placed": placed,
+                "stat": [st.st_ino, st.st_size, st.st_mtime_ns],
+                "result": encode(result),
+                "placed": encode(placed),
             }
-            payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = json.dumps(stored, ensure_ascii=False, allow_nan=False).encode()
             write_atomic(self.folder / f"{key}.meta", self._seal(payload) + payload, sync=False)
         except OSError:
             return None
