@@ -18,15 +18,16 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ials_print.layout.compose import PagePlan
+from ials_print.layout.plans import PagePlan
 from ials_print.manifest.load import Issue
-from ials_print.output.atomic import write_atomic
+from ials_print.output.atomic import digest, write_atomic
 from ials_print.output.build import BuildResult, output_intent, ppi_policy, render
 from ials_print.output.commit import OutputSet
 from ials_print.output.keys import file_digest
 from ials_print.output.modes import final_mode
 from ials_print.output.thumbs import THUMB_H, ThumbCache, page_thumbnails, thumbnail_keys
 from ials_print.preflight.checks import preflight
+from ials_print.preflight.scan_cache import ScanCache
 from ials_print.provenance.pictogram import LABELS
 
 SPREADS_PER_ROW = 6
@@ -55,7 +56,9 @@ def page_problems(issue: Issue, result: BuildResult, pdf_path: Path) -> dict[int
     for im in result.images:
         if policy.level(im.ppi):
             problems[im.folio].append(f"{im.visual_id} {im.ppi:.0f} ppi")
-    report = preflight(pdf_path, issue.manifest.format.binding, ppi=policy)
+    # The same bytes as the build's issue PDF: its report is known when the issue was built unchanged.
+    scans = ScanCache.default(reports=True)
+    report = preflight(pdf_path, issue.manifest.format.binding, ppi=policy, scans=scans, digest=result.sha256 or None)
     folios = [p.folio for p in result.pages]
     for f in report.errors:
         if f.page:
@@ -112,9 +115,10 @@ def make_flatplan(
     page thumbnails and the last sheets are cached (default: beside the image cache)."""
     intent = output_intent(issue)
     result = render(issue, mode=final_mode(intent.profile, identifier=intent.identifier))
+    result.sha256 = digest(result.pieces)
     with tempfile.TemporaryDirectory() as tmp:
         pdf_path = Path(tmp) / "issue.pdf"
-        pdf_path.write_bytes(result.pdf)
+        write_atomic(pdf_path, result.pieces, sync=False)
         problems = page_problems(issue, result, pdf_path)
     # Thumbnails come from a proof render (same layout, small images), cached page by page; a sheet
     # showing the same thumbnails, labels and problems as one drawn before is that one's files.

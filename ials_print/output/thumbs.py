@@ -27,7 +27,7 @@ import pypdfium2 as pdfium
 from PIL import Image, PngImagePlugin
 
 from ials_print.cachedir import cache_folder
-from ials_print.layout.compose import PagePlan
+from ials_print.layout.plans import PagePlan
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import output_intent, render
