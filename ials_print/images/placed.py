@@ -1,9 +1,10 @@
-"""What became of each image: its colour conversion and its placement, as plain data (kept with a
-laid-out section in the section cache, read back without loading the imaging libraries)."""
+"""Images as plain data: how an output renders them, what became of each (its colour conversion and
+its placement; kept with a laid-out section in the section cache), without the imaging libraries."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,16 @@ class PlacedImage:
     height_pt: float
     resource: str = ""  # the image XObject's name on the page (from its content hash)
     conversion: Conversion | None = None
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    """How images are rendered for one output (final print, proof)."""
+
+    name: str
+    colour: str  # "cmyk" or "rgb"
+    target_ppi: float  # resample to this when above max_ppi
+    max_ppi: float
+    jpeg_quality: int
+    profile: Path | None = None  # output ICC profile (CMYK)
+    identifier: str = "FOGRA39"  # the output condition's name

@@ -21,23 +21,10 @@ from ials_print.images.colour import describe_profile, normalise, profile_bytes,
 from ials_print.images.embed import draw_image
 from ials_print.images.ink import TAC_LIMIT, InkLedger, encode_within_limit
 from ials_print.images.inspect import ImageInfo
-from ials_print.images.placed import Conversion, PlacedImage
+from ials_print.images.placed import Conversion, ImageSettings, PlacedImage
 from ials_print.output.atomic import write_atomic
 
 CACHE_VERSION = 3  # 2: ink kept on the decoded JPEG; 3: greyscale on K alone, conversion recorded
-
-
-@dataclass(frozen=True)
-class ImageSettings:
-    """How images are rendered for one output (final print, proof)."""
-
-    name: str
-    colour: str  # "cmyk" or "rgb"
-    target_ppi: float  # resample to this when above max_ppi
-    max_ppi: float
-    jpeg_quality: int
-    profile: Path | None = None  # output ICC profile (CMYK)
-    identifier: str = "FOGRA39"  # the output condition's name
 
 
 @dataclass(frozen=True)

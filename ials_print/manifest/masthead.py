@@ -6,9 +6,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
-
 from ials_print.errors import Problem
 from ials_print.manifest.model import Section
 from ials_print.manifest.pagedata import CoverData
@@ -23,6 +20,9 @@ MM = 72 / 25.4
 
 def _font(issue: Issue, family: str, face: str) -> str | None:
     """The registered name of a family's face (registered here if need be), None if unknown."""
+    from reportlab.pdfbase import pdfmetrics  # only when a cover's masthead is measured
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
     faces = issue.manifest.fonts.get(family)
     file = (getattr(faces, face, None) or faces.regular) if faces else None
     if file is None:
@@ -63,6 +63,8 @@ def masthead_problems(
     else:  # the cover is a right-hand page: its type area's width
         room = (fmt.trim_width - fmt.margins.inside - fmt.margins.outside) * MM
         where = "the cover's type area"
+    from reportlab.pdfbase import pdfmetrics
+
     wide = pdfmetrics.stringWidth(text.upper() if style.upper else text, font, style.size)
     if wide <= room:
         return []

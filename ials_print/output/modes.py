@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ials_print.images.prepare import ImageSettings
+from ials_print.images.placed import ImageSettings
 
 MM = 72 / 25.4
 MARKS_SPACE = 13 * MM  # room outside the trim for crop marks and the slug line
