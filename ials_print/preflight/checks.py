@@ -10,7 +10,7 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pypdf import PdfReader
 
@@ -248,13 +248,13 @@ def preflight(
     policy = ppi or PpiPolicy()
     report = Report(str(path))
     data = None
-    if digest is None or not scans.reports:
+    if digest is None and scans.reports:  # the report is looked up by the file's bytes
         try:
             data = Path(path).read_bytes()
         except Exception as exc:  # as PdfReader would say it
             report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
             return report
-        digest = hashlib.sha256(data).hexdigest() if scans.reports else None
+        digest = hashlib.sha256(data).hexdigest()
     key = report_cache.report_key(digest, binding, policy) if digest and scans.reports and ledger is None else None
     witness = None
     if key is not None:
@@ -262,22 +262,24 @@ def preflight(
         if known is not None:
             return known
         ledger = witness = report_cache.LedgerWitness()  # the engine's ledger, as without ``ledger``
-    if data is None:
+    if data is not None:
+        stream: BinaryIO = io.BytesIO(data)
+        del data  # the stream's own now: pypdf may take its buffer, which would copy a shared one
+    else:  # read as pypdf needs it, not whole: a 100 MB issue is not held in memory
         try:
-            data = Path(path).read_bytes()
+            stream = Path(path).open("rb")  # noqa: SIM115  (closed by the with below)
         except Exception as exc:
             report.findings.append(_err("file", f"not a readable PDF ({reason(exc)})"))
             return report
-    stream = io.BytesIO(data)
-    del data  # the stream's own now: pypdf may take its buffer, which would copy a shared one
-    pages_read = _check(report, stream, binding, ledger, policy, scans)
+    with stream:
+        pages_read = _check(report, stream, binding, ledger, policy, scans)
     if key is not None and witness is not None and report_cache.repeatable(report, pages_read, witness):
         report_cache.keep(scans, key, report, witness)
     return report
 
 
 def _check(
-    report: Report, stream: io.BytesIO, binding: str | None, ledger: InkLedger | None, ppi: PpiPolicy, scans: ScanCache
+    report: Report, stream: BinaryIO, binding: str | None, ledger: InkLedger | None, ppi: PpiPolicy, scans: ScanCache
 ) -> list[PageScan]:
     """Every check of the PDF in ``stream`` into ``report``; returns the pages read."""
     try:
