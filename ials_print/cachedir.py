@@ -13,6 +13,9 @@ from pathlib import Path
 
 # Every subfolder the engine writes: ``cache clear`` removes these and nothing else.
 KINDS = ("images", "sections", "scans", "facts", "thumbs")
+# What the kinds pruned here may hold; the sections prune themselves (section_cache.MAX_BYTES), and
+# prepared images stay (a cold build costs minutes; ``cache clear`` empties them).
+LIMITS = {"scans": 256 << 20, "facts": 256 << 20, "thumbs": 512 << 20}
 
 
 def cache_root() -> Path:
@@ -52,3 +55,36 @@ def clear(root: Path | None = None) -> dict[str, tuple[int, int]]:
             removed[kind] = folder_size(folder)
             shutil.rmtree(folder, ignore_errors=True)
     return removed
+
+
+def prune(folder: Path, limit: int) -> int:
+    """Remove the least recently modified files under ``folder`` until it holds ``limit`` bytes at
+    most; returns how many went. Another build removing the same files meanwhile is no error."""
+    files = []
+    total = 0
+    for path in folder.rglob("*"):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            files.append((st.st_mtime_ns, st.st_size, path))
+            total += st.st_size
+    removed = 0
+    for _, size, path in sorted(files):
+        if total <= limit:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
+        removed += 1
+    return removed
+
+
+def prune_all(root: Path | None = None) -> None:
+    """Keep each pruned kind under its limit (:data:`LIMITS`); a folder that cannot be read is left."""
+    root = root or cache_root()
+    for kind, limit in LIMITS.items():
+        try:
+            prune(root / kind, limit)
+        except OSError:
+            continue

@@ -193,3 +193,20 @@ def test_the_layout_findings_come_back_from_json_as_they_were(mini_issue):
     for bad in ({"@": "Popen", "args": "true"}, {"@": "Rect", "x": 1}, {"@s": [[1]]}):
         with pytest.raises(ValueError):
             decode(bad)
+
+
+def test_the_caches_that_grow_are_pruned_oldest_first(tmp_path):
+    import os
+
+    from ials_print.cachedir import LIMITS, prune, prune_all
+
+    folder = tmp_path / "thumbs" / "ab"
+    folder.mkdir(parents=True)
+    for n in range(5):
+        f = folder / f"{n}.png"
+        f.write_bytes(b"x" * 1000)
+        os.utime(f, ns=(n * 10**9, n * 10**9))  # 0 is the oldest
+    assert prune(tmp_path / "thumbs", 2500) == 3
+    assert sorted(p.name for p in folder.iterdir()) == ["3.png", "4.png"]
+    prune_all(tmp_path)  # under every limit: nothing goes
+    assert len(list(folder.iterdir())) == 2 and set(LIMITS) == {"scans", "facts", "thumbs"}

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ials_print.cachedir import prune_all
 from ials_print.errors import InputError
 from ials_print.manifest.find import find_manifest
 from ials_print.output.commit import OutputSet
@@ -59,6 +60,7 @@ def build_cmd(
             _preflight_and_ticket(issue, result, outputs, marks)
             _typography_notes(issue, out / f"{issue.stem}.typography.txt", outputs)
         _commit(outputs)
+    prune_all()  # the caches that grow with every change kept to their size
     _summary(result, "built", start)
     if result.errors:
         raise typer.Exit(EXIT_ERRORS)
@@ -214,6 +216,7 @@ def flatplan_cmd(manifest: ManifestArg = DEFAULT_MANIFEST, out: OutDir = Path("o
         with _reported():
             png, pdf, problems = make_flatplan(issue, out, outputs)
         _commit(outputs)
+    prune_all()
     out_console.print(
         f"flatplan: {png} and {pdf} — {issue.manifest.page_count} pages, {problems} page(s) flagged "
         f"({time.perf_counter() - start:.2f} s)",
