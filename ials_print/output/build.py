@@ -17,8 +17,8 @@ from ials_print.layout.geometry import MM, PageGeometry
 from ials_print.layout.plans import PagePlan, SectionResult
 from ials_print.manifest.load import Issue
 from ials_print.output.assemble import Meta, Part, assemble, assembly_id
-from ials_print.output.atomic import digest, write_atomic
-from ials_print.output.commit import OutputSet
+from ials_print.output.atomic import digest
+from ials_print.output.commit import OutputSet, put
 from ials_print.output.modes import OutputMode, final_mode
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx_pieces
 from ials_print.output.section_cache import SectionCache
@@ -251,10 +251,7 @@ def build(
 ) -> BuildResult:
     """Render and write ``out`` atomically, or stage it in ``outputs`` (committed with the others)."""
     result = render(issue, section_ids, mode, progress, cache_dir, stamp, use_cache, jobs)
-    if outputs is not None:
-        outputs.stage(out, result.pieces)
-    else:
-        write_atomic(out, result.pieces)
+    put(out, result.pieces, outputs)
     result.output = out
     result.sha256 = digest(result.pieces)
     return result

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
-from ials_print.output.atomic import Data, sync_file, sync_folder, write_temp
+from ials_print.output.atomic import Data, sync_file, sync_folder, write_atomic, write_temp
 
 
 class OutputError(OSError):
@@ -148,3 +148,12 @@ class OutputSet:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.discard()
+
+
+def put(path: Path, data: Data, outputs: OutputSet | None) -> Path:
+    """Stage ``data`` for ``path`` in ``outputs``, or write it atomically at once when there is no
+    set; returns where the bytes can be read now."""
+    if outputs is not None:
+        return outputs.stage(path, data)
+    write_atomic(path, data)
+    return path

@@ -22,7 +22,7 @@ from ials_print.layout.plans import PagePlan
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import digest, write_atomic
 from ials_print.output.build import BuildResult, output_intent, ppi_policy, render
-from ials_print.output.commit import OutputSet
+from ials_print.output.commit import OutputSet, put
 from ials_print.output.keys import file_digest
 from ials_print.output.modes import final_mode
 from ials_print.output.thumbs import THUMB_H, ThumbCache, page_thumbnails, thumbnail_keys
@@ -136,10 +136,7 @@ def make_flatplan(
     png = out / f"{issue.stem}-flatplan.png"
     pdf = out / f"{issue.stem}-flatplan.pdf"
     for path, data in zip((png, pdf), files, strict=True):
-        if outputs is not None:
-            outputs.stage(path, data)
-        else:
-            write_atomic(path, data)
+        put(path, data, outputs)
     return png, pdf, len([f for f, p in problems.items() if p])
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from ials_print.manifest.load import Issue
 from ials_print.output.assemble import Meta, assemble, assembly_id
-from ials_print.output.atomic import Data, digest, write_atomic
+from ials_print.output.atomic import Data, digest
 from ials_print.output.binding import MM, SpineSpec, impose_cover
-from ials_print.output.build import BuildResult, build_date, output_intent, page_label
-from ials_print.output.commit import OutputSet
+from ials_print.output.build import BuildResult, build_date, output_intent, page_labels
+from ials_print.output.commit import OutputSet, put
 from ials_print.output.pdfx import DocumentInfo, PageLabel, finish_pdfx, finish_pdfx_pieces
 from ials_print.provenance.pictogram import LABELS
 
@@ -56,10 +56,7 @@ def folio_ranges(folios: tuple[int, ...]) -> str:
 
 
 def _labels(result: BuildResult) -> dict[int, PageLabel]:
-    by_folio: dict[int, list] = {}
-    for im in result.images:
-        by_folio.setdefault(im.folio, []).append(im)
-    return {p.folio: page_label(p, by_folio.get(p.folio, [])) for p in result.pages}
+    return {p.folio: label for p, label in zip(result.pages, page_labels(result), strict=True)}
 
 
 def _spread_label(left: PageLabel, right: PageLabel) -> PageLabel:
@@ -78,10 +75,7 @@ def _spread_label(left: PageLabel, right: PageLabel) -> PageLabel:
 
 def _put(path: Path, data: Data, outputs: OutputSet | None) -> str:
     """Write (or stage) one file at once, so that its bytes need not be kept; returns their SHA-256."""
-    if outputs is not None:
-        outputs.stage(path, data)
-    else:
-        write_atomic(path, data)
+    put(path, data, outputs)
     return digest(data)
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
 from ials_print.layout.plans import PagePlan
-from ials_print.output.atomic import write_atomic
 from ials_print.output.build import ProofStamp
-from ials_print.output.commit import OutputSet
+from ials_print.output.commit import OutputSet, put
 from ials_print.provenance.pictogram import LABELS
 
 
@@ -25,14 +24,6 @@ def _history(counter: Path) -> dict:
     return {}
 
 
-def _write(path: Path, data: bytes, outputs: OutputSet | None) -> Path:
-    """Write, or stage in ``outputs``; returns where the bytes can be read now."""
-    if outputs is not None:
-        return outputs.stage(path, data)
-    write_atomic(path, data)
-    return path
-
-
 def next_proof_stamp(counter: Path, outputs: OutputSet | None = None) -> ProofStamp:
     """Number proofs 1, 2, 3… per issue, in a small JSON file beside the output (staged in ``outputs``,
     so a proof that fails takes no number)."""
@@ -40,7 +31,7 @@ def next_proof_stamp(counter: Path, outputs: OutputSet | None = None) -> ProofSt
     number = 1
     with contextlib.suppress(ValueError, TypeError):
         number = int(history.get("last", 0)) + 1
-    _write(counter, json.dumps({**history, "last": number}).encode(), outputs)
+    put(counter, json.dumps({**history, "last": number}).encode(), outputs)
     return ProofStamp(number, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
 
@@ -56,7 +47,7 @@ def record_proof(
     PDF can be read now (its staged file, when ``outputs`` commits later)."""
     archive = counter.parent / "proofs" / f"{counter.name.removesuffix('.proofs.json')}-proof-{stamp.number}.pdf"
     archive.parent.mkdir(parents=True, exist_ok=True)
-    readable = _write(archive, pdf, outputs)
+    readable = put(archive, pdf, outputs)
     history = {**_history(counter), "last": stamp.number}
     proofs = history.get("proofs") if isinstance(history.get("proofs"), dict) else {}
     proofs[str(stamp.number)] = {
@@ -69,7 +60,7 @@ def record_proof(
     for n in kept[KEPT:]:
         with contextlib.suppress(OSError):
             (counter.parent / proofs[str(n)]["pdf"]).unlink()
-    _write(counter, json.dumps({**history, "proofs": proofs}, indent=1).encode(), outputs)
+    put(counter, json.dumps({**history, "proofs": proofs}, indent=1).encode(), outputs)
     return readable
 
 

@@ -31,8 +31,9 @@ from ials_print.layout.plans import PagePlan
 from ials_print.manifest.load import Issue
 from ials_print.output.atomic import write_atomic
 from ials_print.output.build import output_intent, render
-from ials_print.output.keys import file_digest, page_keys
+from ials_print.output.keys import page_keys
 from ials_print.output.modes import OutputMode, proof_mode
+from ials_print.output.sections import mode_fingerprint
 
 FORMAT = 1  # the entries' layout; a new value makes every entry a miss
 MODE = "RGB"
@@ -164,12 +165,9 @@ def _proof_mode(issue: Issue) -> OutputMode:
 
 def thumbnail_keys(issue: Issue, pages: list[PagePlan], thumbs: ThumbCache) -> dict[int, str]:
     """Each page's entry key, by folio (a page the manifest does not place has none: never cached)."""
-    mode = _proof_mode(issue)
-    profile = mode.images.profile
     pdfium_version, pillow_version = _versions()
     context = {
-        "images": {**mode.images.__dict__, "profile": None},
-        "profile": file_digest(profile) if profile else None,
+        "proof": mode_fingerprint(_proof_mode(issue)),  # as the section cache keys a proof's pages
         "pdfium": pdfium_version,
         "pillow": pillow_version,
     }

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from ials_print.images.placed import PlacedImage
 from ials_print.manifest.load import Issue
-from ials_print.output.atomic import write_atomic
-from ials_print.output.commit import OutputSet
+from ials_print.output.commit import OutputSet, put
 
 
 def conversions(images: Sequence[PlacedImage]) -> list[dict]:
@@ -80,8 +79,5 @@ def write_job_ticket(
     path = pdf_path.with_suffix(".job.json")
     data = job_ticket(issue, digest, pdf_path.name, created, images, files, spine)
     raw = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
-    if outputs is not None:
-        outputs.stage(path, raw)
-    else:
-        write_atomic(path, raw)
+    put(path, raw, outputs)
     return path
