@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from ials_print import kit
 from ials_print.cli import app
-from ials_print.images.colour import grey_to_k, normalise, to_cmyk
+from ials_print.images.colour import grey_to_k, is_grey, normalise, to_cmyk
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
 from ials_print.preflight.overprint import is_white
@@ -95,3 +95,18 @@ def test_decoded_k_only_jpeg_stays_k_only():
     cmyk.save(buf, "JPEG", quality=88)
     c, m, y, _k = Image.open(buf).split()
     assert c.getextrema()[1] <= 1 and m.getextrema()[1] <= 1 and y.getextrema()[1] <= 1
+
+
+def test_grey_found_at_full_size_after_the_reduced_look():
+    """The 8 × 8 look only tells colour apart: one coloured pixel in a grey picture still counts, and a
+    grey picture within the tolerance stays grey."""
+    grey = _gradient("RGB").resize((101, 67))
+    assert is_grey(grey)
+    speck = grey.copy()
+    speck.putpixel((50, 30), (200, 120, 120))  # averaged away in its 8 × 8 block, seen at full size
+    assert not is_grey(speck)
+    near = Image.merge(
+        "RGB", (grey.getchannel("R"), grey.getchannel("G").point(lambda v: min(255, v + 2)), grey.getchannel("B"))
+    )
+    assert is_grey(near) and not is_grey(near, tolerance=1)
+    assert not is_grey(Image.new("RGB", (64, 64), (200, 40, 30)))

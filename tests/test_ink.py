@@ -84,3 +84,31 @@ def test_ghostscript_rendering_never_finds_more_than_the_pixels(mini_build):
     assert rendered is not None and len(rendered) == len(report.ink)
     for low, exact in zip(rendered, report.ink, strict=True):
         assert low <= exact + 1.0
+
+
+def _noisy_cmyk(w: int, h: int, seed: int) -> Image.Image:
+    rnd = random.Random(seed)
+    return Image.frombytes("CMYK", (w, h), bytes(rnd.randrange(256) for _ in range(w * h * 4)))
+
+
+def test_max_ink_counts_every_pixel_of_every_strip():
+    """The strip-by-strip count equals a pixel-by-pixel sum, with the darkest pixel in the last,
+    partial strip."""
+    im = _noisy_cmyk(37, 2 * 256 + 19, seed=5)
+    im.putpixel((36, 2 * 256 + 18), (255, 250, 240, 230))
+    assert max_ink(im) == pytest.approx(max(_total(p) for p in im.getdata())) == pytest.approx(975 / 255 * 100)
+    assert max_ink(Image.new("CMYK", (5, 0))) == 0
+
+
+def test_limit_takes_from_cmy_only_where_the_total_exceeds():
+    im = _noisy_cmyk(41, 300, seed=7)
+    limited = limit_ink(im, 280)
+    cap = 280 / 100 * 255
+    for before, after in zip(im.getdata(), limited.getdata(), strict=True):
+        if sum(before) <= cap:
+            assert after == before
+        else:
+            assert sum(after) <= cap and after[3] == before[3], (before, after)
+            assert all(a <= b for a, b in zip(after[:3], before[:3], strict=True))
+    light = Image.new("CMYK", (8, 8), (10, 20, 30, 40))
+    assert limit_ink(light, 280) is light

@@ -20,6 +20,7 @@ from PIL import Image, ImageChops, ImageCms, ImageOps
 from ials_print.images.placed import Conversion
 
 INTENT = "relative colorimetric, black-point compensation"
+ORIENTATION = 0x0112  # the EXIF tag
 _ICC_SPACE = {"L": b"GRAY", "RGB": b"RGB ", "CMYK": b"CMYK"}
 
 
@@ -46,7 +47,10 @@ def _profile(path: str) -> ImageCms.ImageCmsProfile:
     return ImageCms.ImageCmsProfile(io.BytesIO(profile_bytes(Path(path))))
 
 
+@lru_cache(maxsize=16)
 def _transform(src_icc: bytes | None, dest: str, mode_in: str, mode_out: str) -> ImageCms.ImageCmsTransform:
+    """A LittleCMS transform, built once per source profile and destination (building one costs as
+    much as converting a small picture)."""
     src = ImageCms.ImageCmsProfile(io.BytesIO(src_icc)) if src_icc else ImageCms.createProfile("sRGB")
     dst = ImageCms.createProfile("sRGB") if dest == "sRGB" else _profile(dest)
     return ImageCms.buildTransform(
@@ -61,8 +65,9 @@ def _transform(src_icc: bytes | None, dest: str, mode_in: str, mode_out: str) ->
 
 def normalise(im: Image.Image) -> tuple[Image.Image, bytes | None]:
     """Upright, 8-bit, no alpha, in L, RGB or CMYK; the embedded profile kept only if it fits the mode."""
-    im = ImageOps.exif_transpose(im)  # a camera's Orientation tag: print it the way it was shot
     icc = im.info.get("icc_profile")
+    if im.getexif().get(ORIENTATION, 1) != 1:  # a camera's Orientation tag: print it the way it was shot
+        im = ImageOps.exif_transpose(im)
     if im.mode in ("I;16", "I;16B", "I;16L", "I"):
         im = im.point(lambda v: v * (1 / 256)).convert("L")  # 16-bit grey: scale, do not clip
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
@@ -83,8 +88,17 @@ def is_grey(im: Image.Image, tolerance: int = 2) -> bool:
         return True
     if im.mode != "RGB":
         return False
+    # Averages of 8 × 8 blocks differ by at most the largest pixel difference (plus rounding): a colour
+    # picture is told apart on 1/64 of its pixels, and only a grey one is checked at full size.
+    if min(im.size) >= 8 and _spread(im.reduce(8)) > tolerance + 1:
+        return False
+    return _spread(im) <= tolerance
+
+
+def _spread(im: Image.Image) -> int:
+    """The largest difference between an RGB image's channels at any pixel."""
     r, g, b = im.split()
-    return max(ImageChops.difference(r, g).getextrema()[1], ImageChops.difference(g, b).getextrema()[1]) <= tolerance
+    return max(ImageChops.difference(r, g).getextrema()[1], ImageChops.difference(g, b).getextrema()[1])
 
 
 @lru_cache(maxsize=8)

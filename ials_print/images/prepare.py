@@ -137,28 +137,38 @@ def prepare(
         cache.hits += 1
     else:
         cache.misses += 1
-        with Image.open(io.BytesIO(data)) as im:
-            im.load()
-            im, icc = normalise(im)
-            im = im.crop(crop)
-            if ppi > settings.max_ppi:
-                size = (max(1, round(dw / 72 * settings.target_ppi)), max(1, round(dh / 72 * settings.target_ppi)))
-                im = im.resize(size, Image.Resampling.LANCZOS)
-            if settings.colour == "cmyk":
-                assert settings.profile is not None
-                im, conversion = to_cmyk(im, icc, settings.profile, settings.identifier)
-                encoded = encode_within_limit(im, settings.jpeg_quality)
-                cache.ledger.record(encoded.data, encoded.max_ink)
-                conversion = replace(conversion, ink_limit=TAC_LIMIT, max_ink=round(encoded.max_ink, 2))
-                data = encoded.data
-            else:
-                buf = io.BytesIO()
-                to_rgb(im, icc, settings.profile).save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True)
-                data = buf.getvalue()
+        size = None
+        if ppi > settings.max_ppi:
+            size = (max(1, round(dw / 72 * settings.target_ppi)), max(1, round(dh / 72 * settings.target_ppi)))
+        im, icc = _cropped(data, crop, size)
+        if settings.colour == "cmyk":
+            assert settings.profile is not None
+            im, conversion = to_cmyk(im, icc, settings.profile, settings.identifier)
+            encoded = encode_within_limit(im, settings.jpeg_quality)
+            cache.ledger.record(encoded.data, encoded.max_ink)
+            conversion = replace(conversion, ink_limit=TAC_LIMIT, max_ink=round(encoded.max_ink, 2))
+            data = encoded.data
+        else:
+            buf = io.BytesIO()
+            to_rgb(im, icc, settings.profile).save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True)
+            data = buf.getvalue()
         write_atomic(target, data)
         if conversion is not None:
             write_atomic(record, json.dumps(conversion.as_dict(), sort_keys=True).encode())
     return Prepared(target, dx, h - dy - dh, dw, dh, ppi, out_ppi, conversion)
+
+
+def _cropped(data: bytes, crop: tuple[int, int, int, int], size: tuple[int, int] | None):
+    """The source's pixels (normalised, see :func:`normalise`) inside ``crop``, resampled to ``size``,
+    and its embedded profile; the decoded source is let go on return."""
+    with Image.open(io.BytesIO(data)) as im:
+        im.load()
+        im, icc = normalise(im)
+        if crop != (0, 0, *im.size):
+            im = im.crop(crop)
+        if size is not None:
+            im = im.resize(size, Image.Resampling.LANCZOS)
+        return im, icc
 
 
 def _recorded(path: Path) -> Conversion | None:
