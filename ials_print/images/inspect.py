@@ -12,6 +12,7 @@ import re
 import struct
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageCms, UnidentifiedImageError
@@ -111,8 +112,10 @@ def _too_big(size: tuple[int, int], mode: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32)
 def _profile_problem(icc: bytes | None, mode: str) -> str | None:
-    """An embedded ICC profile must open, and convert when it is of the pixels' colour space (LittleCMS)."""
+    """An embedded ICC profile must open, and convert when it is of the pixels' colour space (LittleCMS).
+    Checked once per profile: an issue's pictures share a few."""
     if not icc:
         return None
     try:
