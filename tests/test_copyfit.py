@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from ials_print import kit
 from ials_print.cli import app
 from ials_print.copyfit.report import fit_report
-from ials_print.images.inspect import ImageInfo
+from ials_print.images.info import ImageInfo
 from ials_print.layout import flowables as fl
 from ials_print.layout.columns import fill_frame
 from ials_print.layout.grid import Grid

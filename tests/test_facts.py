@@ -14,6 +14,7 @@ from ials_print.content import markdown
 from ials_print.content.markdown import load_article
 from ials_print.content.normalise import normalise_article
 from ials_print.errors import InputError, Problem
+from ials_print.images import inspect
 from ials_print.images.inspect import inspect_image
 from ials_print.manifest import facts
 from ials_print.provenance.filemeta import read_file_provenance
@@ -52,7 +53,7 @@ def test_image_facts_kept_by_content(cache, look, monkeypatch):
     assert first == inspect_image(look)
     assert len(list((cache / "image").glob("*.json"))) == 1
     _forget(monkeypatch)
-    monkeypatch.setattr(facts, "inspect_image", _refuse)
+    monkeypatch.setattr(inspect, "inspect_image", _refuse)
     assert facts.image_info(look) == first
     copy = look.with_name("copy.jpg")  # the same bytes elsewhere: the same facts, its own path
     copy.write_bytes(look.read_bytes())

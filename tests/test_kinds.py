@@ -44,7 +44,7 @@ def test_contents_numbers_come_from_the_manifest(kinds_build):
 
 
 def test_built_in_pictogram_labels_have_the_french_space():
-    from ials_print.provenance.pictogram import LABELS
+    from ials_print.provenance.labels import LABELS
 
     assert LABELS["ia"] == "100\u202f% IA" and LABELS["humain"] == "100\u202f% Humain"
 

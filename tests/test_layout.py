@@ -16,7 +16,7 @@ from ials_print.layout.geometry import MM, Rect
 from ials_print.limits import MAX_TITLE_CHARS
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 from tests.conftest import missing_words, page_texts, source_text
 
 

@@ -18,7 +18,7 @@ from ials_print.layout.geometry import MM
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
 from ials_print.provenance.filemeta import read_file_provenance, xmp_with_source_type
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 from ials_print.provenance.report import provenance_report
 from tests.conftest import page_texts
 

@@ -15,7 +15,7 @@ from ials_print.manifest.load import load_issue
 from ials_print.output.build import output_intent, render
 from ials_print.output.modes import proof_mode
 from ials_print.output.provenance_proof import COLOURS, text_frames
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 from tests.conftest import ROOT, copy_fixture
 
 runner = CliRunner()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -162,23 +162,37 @@ def _render(
     use_cache: bool = True,
     jobs: int | None = None,
 ):
-    from rich.progress import Progress
-
     from ials_print.output.build import build
 
     todo = [s.id for s in issue.manifest.sections if sections is None or s.id in sections]
-    # The bar only appears if the build takes more than a second, and only on a terminal.
-    with Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
-        task = bar.add_task("laying out", total=len(todo), visible=False)
-        t0 = time.perf_counter()
+    with _progress(len(todo)) as step, _reported():
+        return build(issue, out, sections, step, mode, stamp=stamp, outputs=outputs, use_cache=use_cache, jobs=jobs)
 
-        def step(section_id: str) -> None:
-            if time.perf_counter() - t0 > 1.0:
-                bar.update(task, visible=True)
-            bar.update(task, advance=1, description=f"laying out {section_id}")
 
-        with _reported():
-            return build(issue, out, sections, step, mode, stamp=stamp, outputs=outputs, use_cache=use_cache, jobs=jobs)
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A step function for the sections laid out: a bar appears once the build has taken more than a
+    second, and only on a terminal (rich's bar is imported then, not at every start)."""
+    t0 = time.perf_counter()
+    state: dict = {"done": 0}
+
+    def step(section_id: str) -> None:
+        state["done"] += 1
+        if "bar" not in state:
+            if time.perf_counter() - t0 <= 1.0 or not err_console.is_terminal:
+                return
+            from rich.progress import Progress
+
+            state["bar"] = Progress(console=err_console, transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("laying out", total=total, completed=state["done"] - 1)
+        state["bar"].update(state["task"], advance=1, description=f"laying out {section_id}")
+
+    try:
+        yield step
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
 
 
 def _preflight_and_ticket(issue: Issue, result, outputs: OutputSet, marks: bool = False) -> None:

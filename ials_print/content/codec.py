@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ials_print.content.normalise import Fix, TypoNote
+from ials_print.content.notes import Fix, TypoNote
 from ials_print.content.story import (
     Article,
     ArticleMeta,

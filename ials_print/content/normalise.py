@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ials_print.content.notes import Fix, TypoNote
 from ials_print.content.story import (
     Article,
     BigNumber,
@@ -36,32 +37,6 @@ __all__ = ["Change", "Fix", "TypoNote", "normalise_article", "normalise_blocks",
 Style = tuple[bool, bool, bool, str | None, bool]  # bold, italic, sup, href, small capitals
 _PLAIN: Style = (False, False, False, None, False)
 _SPACES = " \u00a0\u202f\u2009"
-
-
-@dataclass(frozen=True)
-class Fix:
-    """One correction made at load: the source line, the text before and after, and the rule."""
-
-    line: int
-    before: str
-    after: str
-    rule: str
-
-    def __str__(self) -> str:
-        return f"'{self.before}' → '{self.after}' ({self.rule})"
-
-
-@dataclass(frozen=True)
-class TypoNote:
-    """Something to check by hand, left as written."""
-
-    line: int
-    excerpt: str
-    message: str
-    rule: str
-
-    def __str__(self) -> str:
-        return f"'{self.excerpt}': {self.message}"
 
 
 # --------------------------------------------------------------------------

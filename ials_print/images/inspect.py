@@ -11,13 +11,13 @@ import io
 import re
 import struct
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
 from ials_print.errors import Problem
+from ials_print.images.info import ImageInfo
 from ials_print.limits import MAX_IMAGE_MEMORY, MAX_IMAGE_PIXELS
 
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow warns above, refuses above twice; we refuse above
@@ -36,19 +36,6 @@ _JPEG_UNSUPPORTED = {
     0xCE: "hierarchical arithmetic-coded progressive",
     0xCF: "hierarchical arithmetic-coded lossless",
 }
-
-
-@dataclass(frozen=True)
-class ImageInfo:
-    path: Path
-    width: int
-    height: int
-    format: str
-    mode: str
-
-    @property
-    def aspect(self) -> float:
-        return self.width / self.height
 
 
 def inspect_image(path: Path) -> ImageInfo | Problem:

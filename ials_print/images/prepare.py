@@ -19,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ials_print.images.colour import describe_profile, normalise, profile_bytes, to_cmyk, to_rgb
 from ials_print.images.embed import draw_image
+from ials_print.images.info import ImageInfo
 from ials_print.images.ink import TAC_LIMIT, InkLedger, encode_within_limit
-from ials_print.images.inspect import ImageInfo
 from ials_print.images.placed import Conversion, ImageSettings, PlacedImage
 from ials_print.output.atomic import write_atomic
 

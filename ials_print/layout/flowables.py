@@ -7,7 +7,7 @@ from pathlib import Path
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
-from ials_print.images.inspect import ImageInfo
+from ials_print.images.info import ImageInfo
 from ials_print.images.prepare import ImagePlacer
 from ials_print.typeset.shaping import ink_extent
 

@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ials_print.content.legal import legal_box
 from ials_print.content.story import Figure, PullQuote
 from ials_print.errors import InputError, Problem
 from ials_print.manifest.facts import file_provenance, image_info, normalised_article
@@ -195,6 +194,8 @@ def check_article(issue: Issue, i: int, section: Section, problems: list[Problem
         return
     template = issue.templates.get(section.layout)
     if template is not None and template.legal_block:
+        from ials_print.content.legal import legal_box  # French typography's rules: compiled when needed
+
         box = legal_box(issue.manifest, line=lines + 1)
         if box is not None:
             article = replace(article, blocks=(*article.blocks, box))

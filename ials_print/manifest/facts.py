@@ -33,10 +33,10 @@ from typing import Any
 
 from ials_print.cachedir import cache_folder
 from ials_print.content import codec
-from ials_print.content.normalise import Fix, TypoNote, normalise_article
+from ials_print.content.notes import Fix, TypoNote
 from ials_print.content.story import Article
 from ials_print.errors import Problem
-from ials_print.images.inspect import ImageInfo, inspect_image
+from ials_print.images.info import ImageInfo
 from ials_print.limits import MAX_MARKDOWN_BYTES, decode_utf8, read_limited
 from ials_print.output.atomic import write_atomic
 from ials_print.provenance.c2pa_read import READABLE, C2paAction, C2paManifest
@@ -164,10 +164,10 @@ def image_info(path: Path) -> ImageInfo | Problem:
     """:func:`inspect_image` of ``path``, from the cache when its bytes were inspected before."""
     try:
         if not path.is_file() or path.stat().st_size == 0:
-            return inspect_image(path)  # its own words for a folder, a missing or an empty file
+            return _inspect(path)  # its own words for a folder, a missing or an empty file
         digest, stamp = file_digest(path)
     except OSError:
-        return inspect_image(path)
+        return _inspect(path)
     key = f"image {digest} {engine_fingerprint()}"
     value = _get("image", digest, key)
     if value is not None:
@@ -175,13 +175,19 @@ def image_info(path: Path) -> ImageInfo | Problem:
             return _remember(key, _image_from_json(path, value))
         except (KeyError, TypeError, ValueError):
             pass
-    info = inspect_image(path)
+    info = _inspect(path)
     if isinstance(info, ImageInfo) and _unchanged(path, stamp):
         _remember(key, info)
         _put(
             "image", digest, key, {"width": info.width, "height": info.height, "format": info.format, "mode": info.mode}
         )
     return info
+
+
+def _inspect(path: Path) -> ImageInfo | Problem:
+    from ials_print.images.inspect import inspect_image  # Pillow: imported when an image is read
+
+    return inspect_image(path)
 
 
 def _image_from_json(path: Path, value: Any) -> ImageInfo:
@@ -286,6 +292,7 @@ def normalised_article(path: Path) -> ParsedArticle:
         except (KeyError, TypeError, ValueError):
             pass
     from ials_print.content.markdown import parse_article  # markdown-it: imported when a text changed
+    from ials_print.content.normalise import normalise_article
 
     text = decode_utf8(raw, path)
     article = parse_article(text, path)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ials_print import kit
-from ials_print.content.normalise import Fix, TypoNote
+from ials_print.content.notes import Fix, TypoNote
 from ials_print.content.story import Article
 from ials_print.errors import InputError, Problem
-from ials_print.images.inspect import ImageInfo
+from ials_print.images.info import ImageInfo
 from ials_print.manifest.checks_files import (
     area_problems,
     environment_problems,
@@ -294,6 +294,29 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     return issue
 
 
+def _check_overrides(located: Located, i: int, section: Section, problems: list[Problem]) -> None:
+    """A section's pictogram overrides and short pages name pages of the section, once each."""
+    pages_overridden = [o.page for o in section.pictograms]
+    if len(pages_overridden) != len(set(pages_overridden)):
+        problems.append(located.problem(("sections", i, "pictograms"), "two pictogram overrides for the same page"))
+    for k, override in enumerate(section.pictograms):
+        if override.page > section.pages:
+            problems.append(
+                located.problem(
+                    ("sections", i, "pictograms", k, "page"),
+                    f"page {override.page} is beyond section '{section.id}', which has {section.pages} pages",
+                )
+            )
+    for page in section.short_pages:
+        if not 1 <= page <= section.pages:
+            problems.append(
+                located.problem(
+                    ("sections", i, "short_pages"),
+                    f"page {page} is not a page of section '{section.id}' (1 to {section.pages})",
+                )
+            )
+
+
 def _order(p: Problem) -> tuple:
     """Problems sorted by file, then line and column (those without a line first)."""
     return (str(p.file), p.line or 0, p.column or 0)
@@ -362,11 +385,6 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
             problems.append(located.problem(("c2pa_trust_anchors",), "expected PEM certificates, found none"))
     visual_ids: dict[str, str] = {}
     for i, section in enumerate(manifest.sections):
-        template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)
-        if template is not None:
-            template = issue.template_for(section)  # with the section's own areas
-        if section.areas:
-            problems += area_problems(section.areas, located, manifest.format, ("sections", i, "areas"))
         for j, v in enumerate(section.images):
             if v.id in visual_ids:
                 problems.append(
@@ -376,6 +394,14 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
                     )
                 )
             visual_ids.setdefault(v.id, section.id)
+        _check_overrides(located, i, section, problems)
+        if wanted is not None and section.id not in wanted:
+            continue  # a preview reads the layouts, data, visuals and texts of its own sections alone
+        template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)
+        if template is not None:
+            template = issue.template_for(section)  # with the section's own areas
+        if section.areas:
+            problems += area_problems(section.areas, located, manifest.format, ("sections", i, "areas"))
         if template is not None and (template.kind in NEEDS or section.data):
             check_page_data(issue, i, section, template, problems)
         if template is not None and template.kind in ("cover", "visual", "contents", "gallery") and section.text:
@@ -401,25 +427,6 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
                         f"{section.data}: each cover needs its label",
                     )
                 )
-        pages_overridden = [o.page for o in section.pictograms]
-        if len(pages_overridden) != len(set(pages_overridden)):
-            problems.append(located.problem(("sections", i, "pictograms"), "two pictogram overrides for the same page"))
-        for k, override in enumerate(section.pictograms):
-            if override.page > section.pages:
-                problems.append(
-                    located.problem(
-                        ("sections", i, "pictograms", k, "page"),
-                        f"page {override.page} is beyond section '{section.id}', which has {section.pages} pages",
-                    )
-                )
-        for page in section.short_pages:
-            if not 1 <= page <= section.pages:
-                problems.append(
-                    located.problem(
-                        ("sections", i, "short_pages"),
-                        f"page {page} is not a page of section '{section.id}' (1 to {section.pages})",
-                    )
-                )
         if template is not None and template.kind == "placeholder" and (section.text or section.images):
             problems.append(
                 located.problem(
@@ -428,8 +435,6 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
                     f"from section '{section.id}' or choose an article layout",
                 )
             )
-        if wanted is not None and section.id not in wanted:
-            continue
         for j, v in enumerate(section.images):
             check_visual(issue, i, j, v, template, section, problems)
         check_article(issue, i, section, problems)

@@ -23,7 +23,7 @@ from ials_print.output.modes import OutputMode, final_mode
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx_pieces
 from ials_print.output.section_cache import SectionCache
 from ials_print.output.sections import make_sections, media_offset
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 from ials_print.provenance.report import broken_c2pa
 
 

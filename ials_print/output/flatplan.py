@@ -28,7 +28,7 @@ from ials_print.output.modes import final_mode
 from ials_print.output.thumbs import THUMB_H, ThumbCache, page_thumbnails, thumbnail_keys
 from ials_print.preflight.checks import preflight
 from ials_print.preflight.scan_cache import ScanCache
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 
 SPREADS_PER_ROW = 6
 RED, ORANGE, GREY, INK = (220, 40, 40), (240, 140, 20), (150, 150, 150), (20, 20, 20)

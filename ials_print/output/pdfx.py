@@ -15,7 +15,6 @@ import uuid
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape as _escape
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def escape(text: str) -> str:
     """Text for an XMP packet: XML-escaped, characters XML cannot hold removed."""
-    return _escape(_NOT_XML.sub("", text))
+    text = _NOT_XML.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # as xml.sax.saxutils does
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from ials_print.output.binding import MM, SpineSpec, impose_cover
 from ials_print.output.build import BuildResult, build_date, output_intent, page_labels
 from ials_print.output.commit import OutputSet, put
 from ials_print.output.pdfx import DocumentInfo, PageLabel, finish_pdfx, finish_pdfx_pieces
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 
 
 @dataclass(frozen=True)

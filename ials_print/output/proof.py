@@ -13,7 +13,7 @@ from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from ials_print.layout.plans import PagePlan
 from ials_print.output.build import ProofStamp
 from ials_print.output.commit import OutputSet, put
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 
 
 def _history(counter: Path) -> dict:

@@ -13,7 +13,7 @@ from ials_print.layout.geometry import MM, PageGeometry, Rect
 from ials_print.layout.plans import PagePlan
 from ials_print.layout.provenance_marks import block_ident
 from ials_print.manifest.load import Issue
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 
 COLOURS: dict[str, CMYKColor] = {
     "ia": CMYKColor(0.35, 0.95, 0, 0),  # violet

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from ials_print.provenance.c2pa_read import C2paManifest, read_c2pa
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 IPTC_NS = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 
@@ -94,6 +96,8 @@ def read_file_provenance(path: Path, trust_anchors: str | None = None) -> FilePr
 
     ``trust_anchors``: PEM certificates trusted to sign C2PA manifests (see ``c2pa_read``).
     """
+    from PIL import Image  # imported when a file is read, not when its facts are cached
+
     with Image.open(path) as im:
         xmp = _xmp_of(im)
         text = {k: v for k, v in im.info.items() if isinstance(v, str) and k not in ("XML:com.adobe.xmp",)}

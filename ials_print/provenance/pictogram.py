@@ -8,15 +8,11 @@ is type of at least 6.5 pt, in K.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 
-Kind = Literal["ia", "mixte", "humain"]
+from ials_print.provenance.labels import LABELS, Kind
 
-# As printed beside the icons, with French spacing (a narrow no-break space before %).
-LABELS: dict[str, str] = {"ia": "100\u202f% IA", "mixte": "IA / Humain", "humain": "100\u202f% Humain"}
 BLACK = CMYKColor(0, 0, 0, 1)
 WHITE = CMYKColor(0, 0, 0, 0)
 

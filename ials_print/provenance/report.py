@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from ials_print.provenance.credits import credit_for
-from ials_print.provenance.pictogram import LABELS
+from ials_print.provenance.labels import LABELS
 
 
 def provenance_report(issue, result) -> dict[str, Any]:
