@@ -6,7 +6,7 @@ import threading
 import time
 
 from ials_print.manifest.load import load_issue
-from ials_print.output.watch import touched_sections, watch
+from ials_print.output.watch import FlatplanRefresh, touched_sections, watch
 
 
 def _wait(predicate, timeout: float = 20.0) -> bool:
@@ -50,6 +50,9 @@ def test_a_save_rebuilds_its_section_and_a_broken_file_keeps_the_last_good_outpu
         line = next(x for x in lines if " edito: " in x)
         assert "1 page," in line or "1 page (" in line, line
         assert line.endswith(" s)")
+        # Then the flatplan, drawn again by a child process, says its line.
+        assert _wait(lambda: any(" flatplan: " in x for x in lines), 60), lines
+        assert (out / "mini-flatplan.png").exists()
         good = pdf.read_bytes()
         # A half-saved manifest: one line naming the file, the PDF untouched.
         mini_copy.write_text(mini_copy.read_text(encoding="utf-8") + "\nsections: [\n", encoding="utf-8")
@@ -70,3 +73,26 @@ def test_watch_says_a_missing_manifest_or_an_unknown_section_in_one_line(tmp_pat
     assert result.exit_code == 2 and "nowhere.yaml: file not found" in result.output, result.output
     result = CliRunner().invoke(app, ["watch", "nope", str(mini_copy)])
     assert result.exit_code == 2 and "no section 'nope'" in result.output, result.output
+
+
+def test_a_newer_save_interrupts_the_flatplan_and_the_last_good_one_stays(mini_copy, tmp_path):
+    """Interrupted wherever it is (start-up, layout, drawing), the flatplan's child leaves nothing
+    half-written; the next refresh writes both files."""
+    out = tmp_path / "out"
+    out.mkdir()
+    lines: list[str] = []
+    sheet = FlatplanRefresh(mini_copy, out, lines.append)
+    sheet.start()
+    time.sleep(0.8)
+    sheet.stop(wait=True)
+    assert sheet.proc is None and not sheet.ending
+    assert all(p.name in ("mini-flatplan.png", "mini-flatplan.pdf") for p in out.iterdir()), list(out.iterdir())
+
+    def said() -> bool:
+        sheet.poll()
+        return any(" flatplan: " in x for x in lines)
+
+    sheet.start()
+    assert _wait(said, 60), lines
+    assert sorted(p.name for p in out.iterdir()) == ["mini-flatplan.pdf", "mini-flatplan.png"]
+    assert out.joinpath("mini-flatplan.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -190,15 +190,19 @@ def watch_cmd(
     manifest: ManifestArg = DEFAULT_MANIFEST,
     out: OutDir = Path("out"),
     proof: Annotated[bool, typer.Option("--proof", help="Lay out the whole proof on every save")] = False,
+    no_flatplan: Annotated[
+        bool, typer.Option("--no-flatplan", help="Do not draw OUT/<stem>-flatplan.png again after each rebuild")
+    ] = False,
 ) -> None:
-    """On every save, lay out again what it touches: one line a rebuild; Ctrl-C stops."""
+    """On every save, lay out again what it touches, then the flatplan: one line each; Ctrl-C stops."""
     from ials_print.output.watch import watch
 
     if section is not None and manifest is None and section.endswith((".yaml", ".yml")):
         section, manifest = None, Path(section)  # `watch MANIFEST`
     try:
         path = manifest or find_manifest()
-        watch(path, out, lambda line: out_console.print(line, markup=False), section, proof)
+        say = lambda line: out_console.print(line, markup=False)  # noqa: E731
+        watch(path, out, say, section, proof, flatplan=not no_flatplan)
     except InputError as exc:
         raise _bad_input(exc.problems, "nothing is watched") from None
     except KeyboardInterrupt:

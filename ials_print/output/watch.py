@@ -1,9 +1,14 @@
 """``ials-print watch``: on every save of a text, visual, template, stylesheet, the manifest or the
 publication file, lay out again the sections it touches (their previews) or the whole proof, and
-say it in one line. A half-saved or broken file gets its one-line error; the last good output stays."""
+say it in one line; then the flatplan is drawn again in a child process (its thumbnails cached page
+by page, so only the touched pages are rasterised). A half-saved or broken file gets its one-line
+error; the last good output stays."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -52,11 +57,11 @@ def watch(
     proof: bool = False,
     stop: threading.Event | None = None,
     ready: threading.Event | None = None,
+    flatplan: bool = True,
 ) -> None:
     """Watch the issue's folder, its layouts and its publication file until ``stop`` is set (or
-    Ctrl-C). A manifest that cannot be read at all, or an unknown section, is an :class:`InputError`."""
-    from watchfiles import watch as watch_files
-
+    Ctrl-C). A manifest that cannot be read at all, or an unknown section, is an :class:`InputError`.
+    ``flatplan``: draw ``<stem>-flatplan.png`` again after each rebuild."""
     only = [section] if section is not None else None  # one section watched: the others are not checked
     issue = load_issue(manifest, only)  # the first load must succeed: there is nothing to keep otherwise
     if section is not None:
@@ -64,14 +69,42 @@ def watch(
     roots = {manifest.parent.resolve(), issue.layouts_dir}
     if isinstance(issue.manifest.publication, str):
         roots.add((issue.folder / issue.manifest.publication).resolve().parent)
-    own = out.resolve()
     say(f"{_clock()} watching {', '.join(str(r) for r in sorted(roots))} (Ctrl-C to stop)")
     if ready is not None:
         ready.set()
-    for changes in watch_files(*roots, stop_event=stop, debounce=40, step=20, rust_timeout=200, yield_on_timeout=False):
+    sheet = FlatplanRefresh(manifest, out, say) if flatplan else None
+    try:
+        _loop(manifest, out, say, section, proof, stop, issue, roots, sheet)
+    finally:
+        if sheet is not None:
+            sheet.stop(wait=True)
+
+
+def _loop(
+    manifest: Path,
+    out: Path,
+    say: Callable[[str], None],
+    section: str | None,
+    proof: bool,
+    stop: threading.Event | None,
+    issue: Issue,
+    roots: set[Path],
+    sheet: FlatplanRefresh | None,
+) -> None:
+    """Rebuild on every save until ``stop``; ``issue``: the last good load."""
+    from watchfiles import watch as watch_files
+
+    only = [section] if section is not None else None
+    own = out.resolve()
+    # Woken every 200 ms without a change, to say when the flatplan's child process is done.
+    for changes in watch_files(*roots, stop_event=stop, debounce=40, step=20, rust_timeout=200, yield_on_timeout=True):
+        if sheet is not None:
+            sheet.poll()
         saved = [Path(p) for _, p in changes if Path(p).resolve().parent not in (own, own / "proofs")]
         if not saved:
-            continue  # what watch writes itself
+            continue  # a timeout, or what watch writes itself
+        if sheet is not None:
+            sheet.stop()  # a newer save: the flatplan under way is already out of date
         start = time.perf_counter()
         try:
             new = load_issue(manifest, only)
@@ -93,6 +126,70 @@ def watch(
             say(f"{_clock()} {_first(exc)}; the last good output stays")
         except OSError as exc:
             say(f"{_clock()} {out}: cannot write here ({exc.strerror or exc}); the last good output stays")
+            continue
+        if sheet is not None and ids:
+            sheet.start()
+
+
+class FlatplanRefresh:
+    """``ials-print flatplan`` run in a child process after a rebuild: it has its own core and does
+    not hold up the next preview. A newer save interrupts it, as Ctrl-C would, without waiting for it
+    to end (its outputs are written atomically: the last good flatplan stays); its one line is said
+    when it is done."""
+
+    def __init__(self, manifest: Path, out: Path, say: Callable[[str], None]):
+        self.command = [sys.executable, "-m", "ials_print.cli", "flatplan", str(manifest), "--out", str(out)]
+        self.say = say
+        self.proc: subprocess.Popen | None = None
+        self.ending: list[tuple[subprocess.Popen, float]] = []  # interrupted, not yet reaped
+
+    def start(self) -> None:
+        self.stop()
+        self.proc = subprocess.Popen(
+            self.command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True
+        )
+
+    def poll(self) -> None:
+        """Say the flatplan's line once its process has ended; reap the interrupted ones."""
+        self._reap()
+        if self.proc is None or self.proc.poll() is None:
+            return
+        proc, self.proc = self.proc, None
+        output = _close(proc).strip().splitlines()
+        said = [line for line in output if line.startswith(("flatplan:", "error", "ials-print"))] or output[-1:]
+        if said:
+            self.say(f"{_clock()} {said[-1]}")
+
+    def stop(self, wait: bool = False) -> None:
+        """Interrupt the flatplan under way (``wait``: until every interrupted one has ended)."""
+        if self.proc is not None:
+            if self.proc.poll() is None:
+                self.proc.send_signal(signal.SIGINT)
+            self.ending.append((self.proc, time.monotonic()))
+            self.proc = None
+        self._reap(wait)
+
+    def _reap(self, wait: bool = False) -> None:
+        for proc, since in list(self.ending):
+            if wait:
+                try:
+                    proc.wait(max(0.1, 5 - (time.monotonic() - since)))
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+            elif proc.poll() is None and time.monotonic() - since > 5:
+                proc.kill()  # deaf to Ctrl-C for 5 s
+            if proc.poll() is not None or wait:
+                proc.wait()
+                _close(proc)
+                self.ending.remove((proc, since))
+
+
+def _close(proc: subprocess.Popen) -> str:
+    """What an ended child printed; its pipe closed."""
+    if proc.stdout is None:
+        return ""
+    with proc.stdout:
+        return proc.stdout.read()
 
 
 def _clock() -> str:
