@@ -25,7 +25,7 @@ TAC_LIMIT = 300.0  # percent, offset on coated paper
 FIRST_LIMIT = 290.0  # percent: where the limit starts before encoding, tightened until the JPEG keeps TAC_LIMIT
 
 
-ROWS = 64  # rows per strip: a strip's sums stay in the processor's cache, which is 5× faster
+ROWS = 64  # rows per strip: its sums stay in the processor's cache (twice as fast as whole-image arrays here)
 
 
 def _strips(im: Image.Image):
@@ -65,6 +65,7 @@ def limit_ink(im: Image.Image, limit: float) -> Image.Image:
         pixels = strip[over].astype(np.float32)  # only the pixels over the limit: a few percent
         cmy = pixels[:, :3].sum(axis=1)
         keep = 1 - (cmy + pixels[:, 3] - cap) / np.maximum(cmy, 1)  # the share of C, M and Y that may stay
+        np.clip(keep, 0, 1, out=keep)  # a limit below K alone empties C, M and Y, never wraps them round
         limited = strip.copy()
         limited[over, :3] = pixels[:, :3] * keep[:, None]  # truncated: the total never rounds up past the cap
         out = out or im.copy()
