@@ -70,3 +70,22 @@ def test_stale_output_removed_only_on_commit(tmp_path: Path) -> None:
         outputs.remove(tmp_path / "a.typography.txt")
         outputs.commit()
     assert not (tmp_path / "a.typography.txt").exists()
+
+
+def test_small_files_are_synced_at_commit_without_a_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A proof's counter is staged before the layout forks: staging it must not start a thread; it
+    is still synced before its rename, as a large file is (in the background)."""
+    import threading
+
+    synced: list[str] = []
+    real = commit_module.sync_file
+    monkeypatch.setattr(commit_module, "sync_file", lambda p: (synced.append(Path(p).name), real(p))[1])
+    with OutputSet() as outputs:
+        before = threading.active_count()
+        outputs.stage(tmp_path / "proofs.json", b"{}")
+        assert threading.active_count() == before and not synced
+        outputs.stage(tmp_path / "issue.pdf", b"%" * commit_module.BACKGROUND_SYNC)
+        outputs.commit()
+    assert len(synced) == 2 and all(name.startswith(".") for name in synced), synced
+    assert (tmp_path / "proofs.json").read_bytes() == b"{}"
+    assert (tmp_path / "issue.pdf").stat().st_size == commit_module.BACKGROUND_SYNC

@@ -83,7 +83,7 @@ def _text_inside_tint(yellow: Image.Image, black: Image.Image) -> list[int]:
     inside = ImageChops.lighter(tint, solid).filter(ImageFilter.MinFilter(9))  # no paper around
     near = tint.filter(ImageFilter.MaxFilter(9))  # and some tint around (not a black blob on paper)
     mask = ImageChops.multiply(ImageChops.multiply(inside, near), solid)
-    return [y for y, m in zip(yellow.getdata(), mask.getdata(), strict=True) if m]
+    return [y for y, m in zip(yellow.tobytes(), mask.tobytes(), strict=True) if m]
 
 
 @pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript (gs) is not installed")

@@ -109,7 +109,7 @@ def grey_to_k(src_icc: bytes | None, src_mode: str, dest: str) -> tuple[int, ...
     ramp_k = Image.new("CMYK", (256, 1))
     ramp_k.putdata([(0, 0, 0, k) for k in range(256)])
     to_lab = ImageCms.buildTransform(_profile(dest), lab, "CMYK", "LAB")
-    k_lightness = [p[0] for p in ImageCms.applyTransform(ramp_k, to_lab).getdata()]
+    k_lightness = list(ImageCms.applyTransform(ramp_k, to_lab).getchannel(0).tobytes())
     if src_mode == "L":
         ramp = Image.new("L", (256, 1))
         ramp.putdata(list(range(256)))
@@ -119,9 +119,9 @@ def grey_to_k(src_icc: bytes | None, src_mode: str, dest: str) -> tuple[int, ...
     src = ImageCms.ImageCmsProfile(io.BytesIO(src_icc)) if src_icc else ImageCms.createProfile("sRGB")
     if src_icc is None and src_mode == "L":  # untagged grey: its levels are sRGB's neutral greys
         ramp, src_mode = ramp.convert("RGB"), "RGB"
-    grey_lightness = [
-        p[0] for p in ImageCms.applyTransform(ramp, ImageCms.buildTransform(src, lab, src_mode, "LAB")).getdata()
-    ]
+    grey_lightness = list(
+        ImageCms.applyTransform(ramp, ImageCms.buildTransform(src, lab, src_mode, "LAB")).getchannel(0).tobytes()
+    )
     return tuple(min(range(256), key=lambda k, g=g: abs(k_lightness[k] - g)) for g in grey_lightness)
 
 

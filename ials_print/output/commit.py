@@ -13,6 +13,8 @@ from types import TracebackType
 
 from ials_print.output.atomic import Data, sync_file, sync_folder, write_atomic, write_temp
 
+BACKGROUND_SYNC = 1 << 20  # bytes: a staged file this large is synced in the background, a smaller one at commit
+
 
 class OutputError(OSError):
     """An output that could not be staged or committed; ``path`` is the output concerned."""
@@ -55,6 +57,10 @@ class OutputSet:
         except OSError as exc:
             raise OutputError(path, _reason(exc)) from None
         self._staged[path] = tmp
+        # A small file is synced at commit, without a thread: a proof's counter is staged before the
+        # layout forks its workers, and a process should not fork while a thread of it runs.
+        if tmp.stat().st_size < BACKGROUND_SYNC:
+            return tmp
         if self._syncer is None:
             self._syncer = ThreadPoolExecutor(1, thread_name_prefix="sync")
         self._syncs[path] = self._syncer.submit(sync_file, tmp)
@@ -62,6 +68,12 @@ class OutputSet:
 
     def _synced(self) -> None:
         """Wait for every staged file to be on disk; a file that could not be synced is an OutputError."""
+        for target, tmp in self._staged.items():
+            if target not in self._syncs:
+                try:
+                    sync_file(tmp)
+                except OSError as exc:
+                    raise OutputError(target, _reason(exc)) from None
         for target, future in list(self._syncs.items()):
             try:
                 future.result()
