@@ -210,3 +210,29 @@ def test_the_caches_that_grow_are_pruned_oldest_first(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["3.png", "4.png"]
     prune_all(tmp_path)  # under every limit: nothing goes
     assert len(list(folder.iterdir())) == 2 and set(LIMITS) == {"scans", "facts", "thumbs"}
+
+
+def test_a_visual_saved_during_the_layout_is_not_kept_under_its_old_key(mini_copy, section_cache, monkeypatch):
+    """The key holds the visual's bytes as they were before the layout; a save while the section is
+    laid out must not leave its pages in the cache under that key (the other sections are kept)."""
+    from ials_print.output import sections
+
+    issue = load_issue(mini_copy)
+    mode = _mode(issue)
+    owner = next(s for s in issue.manifest.sections if s.images)
+    picture = issue.visual_files[owner.images[0].id]
+    real = sections.compose_section
+
+    def saving_meanwhile(issue_, section, *args, **kwargs):
+        made = real(issue_, section, *args, **kwargs)
+        if section.id == owner.id:
+            picture.write_bytes(picture.read_bytes() + b"\0")  # saved again by the art director
+        return made
+
+    monkeypatch.setattr(sections, "compose_section", saving_meanwhile)
+    keys = cache_keys(issue, issue.manifest.sections, mode)
+    result = render(issue, mode=mode, jobs=1)
+    assert result.pages  # the build itself goes on
+    cache = SectionCache(section_cache)
+    assert cache.get(keys[owner.id]) is None
+    assert all(cache.get(keys[s.id]) is not None for s in issue.manifest.sections if s.id != owner.id)

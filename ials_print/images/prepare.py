@@ -24,7 +24,9 @@ from ials_print.images.ink import TAC_LIMIT, InkLedger, encode_within_limit
 from ials_print.images.placed import Conversion, ImageSettings, PlacedImage
 from ials_print.output.atomic import write_atomic
 
-CACHE_VERSION = 3  # 2: ink kept on the decoded JPEG; 3: greyscale on K alone, conversion recorded
+# 2: ink kept on the decoded JPEG; 3: greyscale on K alone, conversion recorded; 4: C, M and Y cut down
+# (not rounded) to the ink limit
+CACHE_VERSION = 4
 
 
 @dataclass(frozen=True)

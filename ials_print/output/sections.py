@@ -57,6 +57,20 @@ def cache_keys(issue: Issue, sections: Sequence[Section], mode: OutputMode) -> d
     return {s.id: hashlib.sha256(section_key(issue, s, common).encode() + extra).hexdigest()[:40] for s in sections}
 
 
+def visual_stamps(issue: Issue, section: Section) -> tuple:
+    """Size, modification time and inode of the section's visuals, which the layout reads (its text
+    is keyed as loaded): a save between the key and the layout shows in them."""
+    stamps = []
+    for v in section.images:
+        path = issue.visual_files.get(v.id)
+        try:
+            st = path.stat() if path is not None else None
+        except OSError:
+            st = None
+        stamps.append((v.id, (st.st_size, st.st_mtime_ns, st.st_ino) if st else None))
+    return tuple(stamps)
+
+
 def _crop_marks(c, w: float, h: float, bleed: float) -> None:
     """Crop marks at the four corners, outside the bleed, in registration colour."""
     from reportlab.lib.colors import CMYKColorSep
@@ -170,6 +184,7 @@ def make_sections(
 ) -> list[Made]:
     """Every section of ``sections``, from ``cache`` (None: not used) or laid out now, with ``jobs``
     processes at most (default: one per core); in the order given."""
+    seen = {s.id: visual_stamps(issue, s) for s in sections} if cache is not None else {}
     keys = cache_keys(issue, sections, mode) if cache is not None else {}
     made: list[Made | None] = [None] * len(sections)
     todo: list[int] = []
@@ -211,7 +226,10 @@ def make_sections(
     for i, pdf, result, placed, hits, misses in outcomes:
         s = sections[i]
         digest = hashlib.sha256(pdf).hexdigest()
-        entry = cache.put(keys[s.id], pdf, digest, result, placed) if cache is not None else None
+        # A visual saved while the section was laid out: its pages may hold the new picture, its key
+        # says the old one. They serve this build, and are not kept.
+        kept = cache is not None and visual_stamps(issue, s) == seen[s.id]
+        entry = cache.put(keys[s.id], pdf, digest, result, placed) if kept else None
         made[i] = Made(s, entry.pdf if entry else pdf, digest, result, placed, False, hits, misses)
     if cache is not None and todo:
         cache.prune()
