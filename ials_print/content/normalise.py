@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 
 from ials_print.content.notes import Fix, TypoNote
 from ials_print.content.story import (
@@ -30,157 +29,22 @@ from ials_print.content.story import (
     Run,
     Runs,
 )
-from ials_print.content.typography import NBSP, NNBSP, url_spans
+from ials_print.content.styled import (
+    PLAIN,
+    SPACES,
+    Change,
+    Edit,
+    Rule,
+    Style,
+    apply_edits,
+    display,
+    protected,
+    regex_rule,
+    with_sup,
+)
+from ials_print.content.typography import NBSP, NNBSP
 
 __all__ = ["Change", "Fix", "TypoNote", "normalise_article", "normalise_blocks", "normalise_text"]
-
-Style = tuple[bool, bool, bool, str | None, bool]  # bold, italic, sup, href, small capitals
-_PLAIN: Style = (False, False, False, None, False)
-_SPACES = " \u00a0\u202f\u2009"
-
-
-# --------------------------------------------------------------------------
-# A paragraph as styled characters, so that a fix may split a run
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Edit:
-    """Replace ``[start, end)`` by ``chars`` (with their ``styles``); ``guard``: what must not be in a URL."""
-
-    start: int
-    end: int
-    chars: tuple[str, ...]
-    styles: tuple[Style, ...]
-    guard: tuple[tuple[int, int], ...] = ()
-    before: str | None = None  # display, when not the edit's own text with its neighbouring letters
-    after: str | None = None
-
-
-@dataclass(frozen=True)
-class Change:
-    """A correction inside one paragraph, before it is placed on a line of the source."""
-
-    position: int
-    plain: str  # the text before, as the source probably has it (to find its line)
-    before: str
-    after: str
-    rule: str
-
-
-Rule = Callable[[str, list[Style]], Iterator[_Edit]]
-
-_HANDLE_RE = re.compile(r"(?<![\w@#])[@#]\w[\w.\-]*\w|(?<![\w@#])[@#]\w")
-
-_SUPERSCRIPT_LETTERS = "ᵃᵈᵉʰⁱˡᵐⁿᵒʳˢᵗ"
-_SUPERSCRIPTS = str.maketrans("adehilmnorst", _SUPERSCRIPT_LETTERS)
-
-
-def _display(chars: Sequence[str], styles: Sequence[Style]) -> str:
-    """Text for a message: superscript runs in superscript letters (3ᵉ) when they all have one."""
-    out: list[str] = []
-    i = 0
-    while i < len(chars):
-        j = i
-        while j < len(chars) and styles[j][2] == styles[i][2]:
-            j += 1
-        part = "".join(chars[i:j])
-        if styles[i][2]:
-            up = part.translate(_SUPERSCRIPTS)
-            part = up if all(c in _SUPERSCRIPT_LETTERS for c in up) else part
-        out.append(part)
-        i = j
-    text = "".join(out)
-    return text if len(text) <= 60 else text[:28] + " … " + text[-28:]
-
-
-def _protected(text: str) -> list[tuple[int, int]]:
-    return url_spans(text) + [m.span() for m in _HANDLE_RE.finditer(text)]
-
-
-def _apply(text: str, styles: list[Style], edits: Sequence[_Edit], rule: str) -> tuple[str, list[Style], list[Change]]:
-    """Apply the non-overlapping ``edits`` that change something and touch no URL or handle."""
-    spans = _protected(text)
-    chars = list(text)
-    kept: list[_Edit] = []
-    last = -1
-    for e in sorted(edits, key=lambda e: e.start):
-        if e.start < last:
-            continue
-        guard = e.guard or ((e.start, max(e.end, e.start + 1)),)
-        if any(s < ge and gs < t for gs, ge in guard for s, t in spans):
-            continue
-        if e.chars == tuple(chars[e.start : e.end]) and e.styles == tuple(styles[e.start : e.end]):
-            continue
-        kept.append(e)
-        last = e.end
-    changes: list[Change] = []
-    for e in kept:
-        # a lone sign (a dash) is shown with the words around it
-        lone = not any(c.isalnum() for c in chars[e.start : e.end])
-        left, right = _word_before(chars, e.start, lone), _word_after(chars, e.end, lone)
-        plain = text[left:right]
-        before = e.before or _display(chars[left:right], styles[left:right])
-        after = e.after or _display(
-            [*chars[left : e.start], *e.chars, *chars[e.end : right]],
-            [*styles[left : e.start], *e.styles, *styles[e.end : right]],
-        )
-        changes.append(Change(left, plain, before, after, rule))
-    for e in reversed(kept):
-        chars[e.start : e.end] = e.chars
-        styles[e.start : e.end] = e.styles
-    return "".join(chars), styles, changes
-
-
-def _word_before(chars: Sequence[str], i: int, hop: bool = False) -> int:
-    """Start of the word touching ``i`` on the left; with ``hop``, of the one a space before (for a message)."""
-    j = i
-    while j > 0 and chars[j - 1].isalnum():
-        j -= 1
-    if hop and j == i and j > 1 and chars[j - 1] in _SPACES and chars[j - 2].isalnum():
-        return _word_before(chars, j - 1)
-    return j
-
-
-def _word_after(chars: Sequence[str], i: int, hop: bool = False) -> int:
-    """End of the word touching ``i`` on the right; with ``hop``, of the one a space after."""
-    j = i
-    while j < len(chars) and chars[j].isalnum():
-        j += 1
-    if hop and j == i and j + 1 < len(chars) and chars[j] in _SPACES and chars[j + 1].isalnum():
-        return _word_after(chars, j + 1)
-    return j
-
-
-def _plain_style(style: Style) -> Style:
-    return (style[0], style[1], False, style[3], style[4])
-
-
-def _with_sup(style: Style) -> Style:
-    return (style[0], style[1], True, style[3], style[4])
-
-
-def _regex_rule(
-    pattern: re.Pattern[str], build: Callable[[re.Match[str], Style], list[tuple[str, Style]] | None]
-) -> Rule:
-    """A rule from a pattern: ``build`` gives the new pieces, or None to leave the match alone.
-
-    A match spanning several styles (bold, italic, link) is left alone, superscript apart.
-    """
-
-    def rule(text: str, styles: list[Style]) -> Iterator[_Edit]:
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            base = _plain_style(styles[s]) if s < len(styles) else _PLAIN
-            if any(_plain_style(st) != base for st in styles[s:e]):
-                continue
-            pieces = build(m, base)
-            if pieces is None:
-                continue
-            yield _Edit(s, e, tuple(c for t, _ in pieces for c in t), tuple(st for t, st in pieces for _ in t))
-
-    return rule
-
 
 # --------------------------------------------------------------------------
 # The rules
@@ -200,7 +64,7 @@ def _percent(m: re.Match[str], base: Style) -> list[tuple[str, Style]]:
     return [(m.group(1) + NNBSP + "%", base)]
 
 
-_NUMERO_RE = re.compile(rf"(?<![^\W\d_])([nN])([{_SPACES}]*)[°º]([{_SPACES}]*)")
+_NUMERO_RE = re.compile(rf"(?<![^\W\d_])([nN])([{SPACES}]*)[°º]([{SPACES}]*)")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[«“(]\s*)$")
 _CAPS_WORD_BEFORE_RE = re.compile(r"([^\W\d_]{2,})[\W\d]*$")
 
@@ -243,7 +107,7 @@ def _ordinal(m: re.Match[str], base: Style) -> list[tuple[str, Style]] | None:
         sup = suffix
     else:
         sup = suffix
-    return [(number, base), (sup, _with_sup(base))]
+    return [(number, base), (sup, with_sup(base))]
 
 
 _ROMAN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
@@ -257,7 +121,7 @@ _ROMAN_NOUNS = (
     "législature", "régiment", "salon", "festival", "olympiade", "olympiades",
 )  # fmt: skip
 _ROMAN_NOUN_AFTER_RE = re.compile(
-    rf"(?:[{_SPACES}]*(?:[-–/]|et|ou|au)[{_SPACES}]*[IVXLCDM]+(?:e|ème)s?)?[{_SPACES}]+([^\W\d_]+)"
+    rf"(?:[{SPACES}]*(?:[-–/]|et|ou|au)[{SPACES}]*[IVXLCDM]+(?:e|ème)s?)?[{SPACES}]+([^\W\d_]+)"
 )
 
 
@@ -277,7 +141,7 @@ def _roman_ordinal(m: re.Match[str], base: Style) -> list[tuple[str, Style]] | N
         sup = suffix
     else:
         sup = "e" + plural
-    return [(numeral, base), (sup, _with_sup(base))]
+    return [(numeral, base), (sup, with_sup(base))]
 
 
 _MINUTES_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)([ \u00a0]?)mn(?![\w'’])")
@@ -301,7 +165,7 @@ def _dash(m: re.Match[str], base: Style) -> list[tuple[str, Style]]:
     return [("–", base)]
 
 
-def _nested_guillemets(text: str, styles: list[Style]) -> Iterator[_Edit]:
+def _nested_guillemets(text: str, styles: list[Style]) -> Iterator[Edit]:
     """« … « … » … » → « … “…” … »: a pair inside another pair becomes English quotes, unspaced."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
@@ -316,33 +180,33 @@ def _nested_guillemets(text: str, styles: list[Style]) -> Iterator[_Edit]:
         if sum(1 for q, j in pairs if q < o and j > i) != 1:
             continue
         a, b = o + 1, i
-        while a < b and text[a] in _SPACES:
+        while a < b and text[a] in SPACES:
             a += 1
-        while b > a and text[b - 1] in _SPACES:
+        while b > a and text[b - 1] in SPACES:
             b -= 1
         chars = ("“", *text[a:b], "”")
         new_styles = (styles[o], *styles[a:b], styles[i])
-        yield _Edit(
+        yield Edit(
             o,
             i + 1,
             chars,
             new_styles,
             guard=((o, a), (b, i + 1)),
-            before=_display(text[o : i + 1], styles[o : i + 1]),
-            after=_display(chars, new_styles),
+            before=display(text[o : i + 1], styles[o : i + 1]),
+            after=display(chars, new_styles),
         )
 
 
 RULES: tuple[tuple[str, Rule, bool], ...] = (
     # (name, rule, needs superscript runs)
-    ("ellipsis", _regex_rule(_ELLIPSIS_RE, _ellipsis), False),
-    ("percent", _regex_rule(_PERCENT_RE, _percent), False),
-    ("n°", _regex_rule(_NUMERO_RE, _numero), False),
-    ("ordinal", _regex_rule(_ORDINAL_RE, _ordinal), True),
-    ("ordinal", _regex_rule(_ROMAN_ORDINAL_RE, _roman_ordinal), True),
-    ("min", _regex_rule(_MINUTES_RE, _minutes), False),
-    ("dash", _regex_rule(_DASH_RE, _dash), False),
-    ("Ç", _regex_rule(_CA_RE, _cedilla), False),
+    ("ellipsis", regex_rule(_ELLIPSIS_RE, _ellipsis), False),
+    ("percent", regex_rule(_PERCENT_RE, _percent), False),
+    ("n°", regex_rule(_NUMERO_RE, _numero), False),
+    ("ordinal", regex_rule(_ORDINAL_RE, _ordinal), True),
+    ("ordinal", regex_rule(_ROMAN_ORDINAL_RE, _roman_ordinal), True),
+    ("min", regex_rule(_MINUTES_RE, _minutes), False),
+    ("dash", regex_rule(_DASH_RE, _dash), False),
+    ("Ç", regex_rule(_CA_RE, _cedilla), False),
     ("guillemets", _nested_guillemets, False),
 )
 
@@ -363,7 +227,7 @@ _ENGLISH_AFTER_A = frozenset(
 
 
 def _a_grave_notes(text: str) -> Iterator[tuple[int, str, str]]:
-    spans = _protected(text)
+    spans = protected(text)
     for m in _A_GRAVE_RE.finditer(text):
         nxt = m.group(1)
         if nxt.lower() in _ENGLISH_AFTER_A or any(s <= m.start() < e for s, e in spans):
@@ -376,14 +240,14 @@ def normalise_text(
     text: str, styles: list[Style] | None = None, *, superscripts: bool = True
 ) -> tuple[str, list[Style], list[Change]]:
     """Every rule over one paragraph; without ``superscripts`` (a plain string) ordinals stay as written."""
-    styles = list(styles) if styles is not None else [_PLAIN] * len(text)
+    styles = list(styles) if styles is not None else [PLAIN] * len(text)
     changes: list[Change] = []
     for name, rule, needs_sup in RULES:
         if needs_sup and not superscripts:
             continue
         edits = list(rule(text, styles))
         if edits:
-            text, styles, found = _apply(text, styles, edits, name)
+            text, styles, found = apply_edits(text, styles, edits, name)
             changes.extend(found)
     return text, styles, changes
 

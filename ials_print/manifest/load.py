@@ -23,11 +23,11 @@ from ials_print.manifest.checks_files import (
     safe_resolve,
     template_problems,
 )
+from ials_print.manifest.checks_flatplan import check_flatplan, check_overrides
 from ials_print.manifest.checks_sections import (
     check_article,
     check_page_data,
     check_visual,
-    cover_problems,
 )
 from ials_print.manifest.model import Manifest, Publication, Section
 from ials_print.manifest.pagedata import NEEDS, PageData
@@ -109,61 +109,6 @@ def _font_kind(path: Path) -> str:
     if magic in (b"wOFF", b"wOF2"):
         return "a web font (WOFF)"
     return "a file that is not a font"
-
-
-def _check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for i, s in enumerate(m.sections):
-        if s.id in seen:
-            problems.append(
-                loc.problem(
-                    ("sections", i, "id"), f"duplicate section id '{s.id}' (first used by section {seen[s.id] + 1})"
-                )
-            )
-        seen.setdefault(s.id, i)
-    expected = 1
-    previous: Section | None = None
-    for i, s in enumerate(m.sections):
-        last = s.first_page + s.pages - 1
-        if s.first_page > expected:
-            problems.append(
-                loc.problem(
-                    ("sections", i, "first_page"),
-                    f"gap in the flatplan: pages {expected}–{s.first_page - 1} belong to no section "
-                    f"(expected '{s.id}' to start on page {expected}, found {s.first_page})",
-                )
-            )
-        elif s.first_page < expected:
-            who = f"section '{previous.id}' ends on page {expected - 1}" if previous else "the issue starts on page 1"
-            problems.append(
-                loc.problem(
-                    ("sections", i, "first_page"),
-                    f"overlapping page range: section '{s.id}' starts on page {s.first_page} but {who} "
-                    f"(expected first_page: {expected})",
-                )
-            )
-        expected = max(expected, last + 1)
-        previous = s
-    if expected - 1 != m.page_count:
-        problems.append(
-            loc.problem(
-                ("page_count",),
-                f"sections cover pages 1–{expected - 1} but page_count is {m.page_count}: "
-                "they must tile the whole issue",
-            )
-        )
-    if m.format.binding == "perfect" and m.format.paper is not None:
-        problems += cover_problems(m, loc)
-    if m.format.binding == "perfect" and m.page_count % 2:
-        problems.append(
-            loc.problem(("page_count",), f"expected an even page count for perfect binding, found {m.page_count}")
-        )
-    if m.format.binding == "saddle_stitch" and m.page_count % 4:
-        problems.append(
-            loc.problem(("page_count",), f"expected a multiple of 4 pages for saddle stitch, found {m.page_count}")
-        )
-    return problems
 
 
 def _load_publication(issue: Issue, problems: list[Problem]) -> Publication | None:
@@ -294,29 +239,6 @@ def load_issue(path: Path, only: Iterable[str] | None = None) -> Issue:
     return issue
 
 
-def _check_overrides(located: Located, i: int, section: Section, problems: list[Problem]) -> None:
-    """A section's pictogram overrides and short pages name pages of the section, once each."""
-    pages_overridden = [o.page for o in section.pictograms]
-    if len(pages_overridden) != len(set(pages_overridden)):
-        problems.append(located.problem(("sections", i, "pictograms"), "two pictogram overrides for the same page"))
-    for k, override in enumerate(section.pictograms):
-        if override.page > section.pages:
-            problems.append(
-                located.problem(
-                    ("sections", i, "pictograms", k, "page"),
-                    f"page {override.page} is beyond section '{section.id}', which has {section.pages} pages",
-                )
-            )
-    for page in section.short_pages:
-        if not 1 <= page <= section.pages:
-            problems.append(
-                located.problem(
-                    ("sections", i, "short_pages"),
-                    f"page {page} is not a page of section '{section.id}' (1 to {section.pages})",
-                )
-            )
-
-
 def _order(p: Problem) -> tuple:
     """Problems sorted by file, then line and column (those without a line first)."""
     return (str(p.file), p.line or 0, p.column or 0)
@@ -334,7 +256,7 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
         safe_resolve(base / res.layouts, located, ("resources", "layouts")) if res.layouts else kit.LAYOUTS,
         safe_resolve(base / res.fonts, located, ("resources", "fonts")) if res.fonts else kit.FONTS,
     )
-    problems = environment_problems() + _check_flatplan(manifest, located)
+    problems = environment_problems() + check_flatplan(manifest, located)
     issue.publication = _load_publication(issue, problems)
     missing = [
         located.problem(("resources", key), f"{key} folder not found: {folder}")
@@ -394,7 +316,7 @@ def _load(path: Path, located: Located, manifest: Manifest, only: Iterable[str] 
                     )
                 )
             visual_ids.setdefault(v.id, section.id)
-        _check_overrides(located, i, section, problems)
+        problems += check_overrides(located, i, section)
         if wanted is not None and section.id not in wanted:
             continue  # a preview reads the layouts, data, visuals and texts of its own sections alone
         template = _load_template(issue, section.layout, ("sections", i, "layout"), problems)
