@@ -12,6 +12,7 @@ of it. Run from the repository root: ``python3 bench/bench.py [--runs N]``.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -159,6 +160,11 @@ def main() -> None:
     cache = out / "cache"
     env = {**os.environ, "IALS_PRINT_CACHE": str(cache)}
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, output in {out}")
+    # The engine's bytecode, as `pip install` writes it and as any run writes it where Python may: with
+    # PYTHONDONTWRITEBYTECODE set (as on some machines), every process would compile it from source.
+    compileall.compile_dir(ROOT / "ials_print", quiet=1)
+    flag = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    print(f"bytecode of ials_print compiled first (PYTHONDONTWRITEBYTECODE={flag})")
     base = measure("interpreter start-up (python -c pass)", [py, "-c", "pass"], args.runs, env)
     cli = [py, "-m", "ials_print.cli"]
     o = ["--out", str(out)]

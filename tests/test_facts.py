@@ -3,6 +3,7 @@ bytes, reused for the same bytes only; a corrupt or foreign entry is recomputed,
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -176,3 +177,29 @@ def test_line_endings_read_as_before(cache, tmp_path):
     expected = normalise_article(load_article(path), path.read_text(encoding="utf-8"))
     assert facts.normalised_article(path) == (*expected, len(path.read_text(encoding="utf-8").splitlines()))
     assert [f.line for f in expected[1]] == [5, 7, 8]
+
+
+def test_a_files_digest_is_kept_by_its_status_and_a_rewrite_is_seen(cache, tmp_path, monkeypatch):
+    """The next process takes a font's digest from the disk while its size, times and inode are the
+    same; a rewrite of the same size with its mtime put back still changes ctime: hashed again."""
+    font = tmp_path / "font.ttf"
+    font.write_bytes(b"\x00\x01\x00\x00" + b"a" * 4096)
+    monkeypatch.setattr(facts, "_RACY_NS", 0)  # as if the file were a few seconds old
+    first, _ = facts.file_digest(font)
+    assert first == hashlib.sha256(font.read_bytes()).hexdigest()
+    _forget(monkeypatch)
+    with monkeypatch.context() as m:
+        m.setattr(facts.hashlib, "file_digest", _refuse)
+        assert facts.file_digest(font)[0] == first  # from the disk, the file not read
+    _forget(monkeypatch)
+    st = font.stat()
+    font.write_bytes(b"\x00\x01\x00\x00" + b"b" * 4096)  # same size
+    os.utime(font, ns=(st.st_atime_ns, st.st_mtime_ns))  # the mtime put back
+    assert facts.file_digest(font)[0] == hashlib.sha256(font.read_bytes()).hexdigest() != first
+
+
+def test_a_file_just_written_is_not_kept_by_its_status(cache, tmp_path):
+    fresh = tmp_path / "fresh.ttf"
+    fresh.write_bytes(b"new")
+    facts.file_digest(fresh)
+    assert not list(cache.glob("digest/*.json"))

@@ -122,7 +122,7 @@ Block = Heading | Paragraph | PullQuote | ListBlock | Figure | Bio | Box | BigNu
 class ArticleMeta(BaseModel):
     """Front matter: the title block and switches of an article (validated as written)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when an article is parsed
     title: str = Field(max_length=MAX_TITLE_CHARS)
     kicker: str | None = None
     subtitle: str | None = None

@@ -12,9 +12,9 @@ every load, its problems worded afresh. A provenance claim is kept whatever it s
 manifest is a fact about those bytes), unless the C2PA SDK could not be loaded; as a C2PA verdict
 also depends on the date (a certificate expires), it is checked again after a day.
 
-In one process (``watch``) a file's digest is remembered by its path, size, mtime and inode, but only
-once its mtime is a few seconds old, so that a file rewritten within the clock's resolution is hashed
-again; entries read are remembered by their key.
+A file's digest itself is remembered (in the process, and on disk for the next one) by its path and
+status (size, mtime, ctime, inode), but only once the file is a few seconds old, so that a file
+rewritten within the clock's resolution is hashed again; entries read are remembered by their key.
 """
 
 from __future__ import annotations
@@ -90,15 +90,26 @@ def _version(distribution: str) -> str:
 
 
 def file_digest(path: Path) -> tuple[str, tuple[int, int, int]]:
-    """The SHA-256 of the file's bytes, and the (size, mtime, inode) it was read at."""
+    """The SHA-256 of the file's bytes, and the (size, mtime, inode) it was read at.
+
+    A digest is kept in this process and on disk under the file's path and full status (size, mtime,
+    ctime, inode, device), as git's index keeps its stat data: a write changes ctime, which no tool
+    can set back. A file written less than ``_RACY_NS`` before it was hashed is hashed again next time
+    (a write within the clock's granularity could leave every time unchanged)."""
     st = path.stat()
     stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
     key = (str(path), *stamp)
     digest = _digests.get(key)
     if digest is None:
-        with path.open("rb") as f:
-            digest = hashlib.file_digest(f, "sha256").hexdigest()
-        if time.time_ns() - st.st_mtime_ns > _RACY_NS:
+        status = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+        name = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:40]
+        digest = _get("digest", name, f"digest {status}")
+        if not (isinstance(digest, str) and len(digest) == 64):
+            with path.open("rb") as f:  # fonts: 7.5 MB hashed at every start before they were kept
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
+            if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+                _put("digest", name, f"digest {status}", digest)
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
             if len(_digests) > 4096:
                 _digests.clear()
             _digests[key] = digest

