@@ -16,6 +16,7 @@ from ials_print.layout.geometry import MM, Rect
 from ials_print.limits import MAX_TITLE_CHARS
 from ials_print.manifest.load import load_issue
 from ials_print.output.build import render
+from ials_print.preflight.checks import preflight
 from ials_print.provenance.labels import LABELS
 from tests.conftest import missing_words, page_texts, source_text
 
@@ -164,6 +165,13 @@ def test_preview_keeps_real_page_numbers(tmp_path):
     out.write_bytes(result.pdf)
     assert PdfReader(out).page_labels == ["44", "45"]
     assert "44" in page_texts(out)[0].split()
+    # One section is finished as ReportLab wrote it, without being put together: still PDF/X-4,
+    # its folios as page labels, and the printer's checks pass.
+    reader = PdfReader(out)
+    assert reader.pdf_header == "%PDF-1.6" and reader.metadata["/GTS_PDFXVersion"] == "PDF/X-4"
+    assert "/OutputIntents" in reader.trailer["/Root"]
+    report = preflight(out)
+    assert report.errors == [], report.errors
 
 
 def test_hyphenation_really_happens(mini_build):

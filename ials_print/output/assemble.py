@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import pikepdf
-from pikepdf import Dictionary, Name
+from typing import TYPE_CHECKING
 
 from ials_print.manifest.model import Section
 from ials_print.output.keys import engine_fingerprint
+
+if TYPE_CHECKING:  # pikepdf is imported where pages are put together: a one-section preview never does
+    import pikepdf
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Part:
     digest: str  # the SHA-256 of the source's bytes
 
     def open(self) -> pikepdf.Pdf:
+        import pikepdf
+
         source = io.BytesIO(self.source) if isinstance(self.source, bytes) else self.source
         return pikepdf.open(source, access_mode=pikepdf.AccessMode.stream)
 
@@ -48,6 +51,8 @@ _CONTENT_NAMED = re.compile(r"/(FormXob\.)?Im[0-9a-f]{32}")  # images.embed.cont
 
 
 def _is_content_named_image(name: str, obj: pikepdf.Object) -> bool:
+    from pikepdf import Name
+
     return _CONTENT_NAMED.fullmatch(name) is not None and obj.get("/Subtype") == Name.Image
 
 
@@ -83,6 +88,8 @@ def _share(pdf: pikepdf.Pdf) -> None:
 def _lay_over(pdf: pikepdf.Pdf, page: pikepdf.Page, layer: pikepdf.Page) -> None:
     """Draw ``layer`` (a page of the same media size) over ``page``, under a fixed name (pikepdf's own
     overlay names its form at random, and the file would differ between two builds)."""
+    from pikepdf import Dictionary
+
     form = pdf.copy_foreign(layer.as_form_xobject())
     resources = page.obj.get("/Resources")
     if resources is None:
@@ -98,6 +105,9 @@ def _lay_over(pdf: pikepdf.Pdf, page: pikepdf.Page, layer: pikepdf.Page) -> None
 
 def _page_labels(folios: Sequence[int]) -> pikepdf.Array:
     """Labels that follow the folios: a new range wherever a page's folio is not the last one's + 1."""
+    import pikepdf
+    from pikepdf import Dictionary, Name
+
     nums: list = []
     for index, folio in enumerate(folios):
         if index == 0 or folio != folios[index - 1] + 1:
@@ -108,6 +118,8 @@ def _page_labels(folios: Sequence[int]) -> pikepdf.Array:
 def _outline(pdf: pikepdf.Pdf, parts: Sequence[Part]) -> None:
     """Bookmarks: a rubric on its first section's page with its sections under it (closed); other
     sections at the top level."""
+    import pikepdf
+
     with pdf.open_outline() as outline:
         index, rubric, under = 0, None, None
         for part in parts:
@@ -124,6 +136,8 @@ def _outline(pdf: pikepdf.Pdf, parts: Sequence[Part]) -> None:
 def assembly_id(parts: Sequence[Part], meta: Meta, folios=None, overlay: bytes | None = None, outline=True) -> bytes:
     """A digest standing for what :func:`assemble` writes from these inputs (the same inputs, the same
     bytes: qpdf is deterministic), without reading the file it writes again."""
+    import pikepdf
+
     h = hashlib.sha256(f"pikepdf {pikepdf.__version__} qpdf {pikepdf.__libqpdf_version__}\n".encode())
     h.update(engine_fingerprint().encode())
     h.update(repr((meta, list(folios) if folios is not None else None, outline)).encode())
@@ -146,6 +160,9 @@ def assemble(
     ``overlay``: a PDF with one page per output page, drawn over it (a proof's slug line, which
     changes with every proof while the cached pages underneath do not).
     """
+    import pikepdf
+    from pikepdf import Dictionary, Name
+
     out = pikepdf.new()
     sources = [part.open() for part in parts]
     try:

@@ -4,6 +4,7 @@ put together in flatplan order, finished as PDF/X-4 for print; proofs get their 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from ials_print.manifest.load import Issue
 from ials_print.output.assemble import Meta, Part, assemble, assembly_id
 from ials_print.output.atomic import digest
 from ials_print.output.commit import OutputSet, put
+from ials_print.output.keys import engine_fingerprint
 from ials_print.output.modes import OutputMode, final_mode
 from ials_print.output.pdfx import DocumentInfo, OutputIntent, PageLabel, finish_pdfx_pieces
 from ials_print.output.section_cache import SectionCache
@@ -198,12 +200,20 @@ def render(
         overlay = _stamps(issue, result.pages, mode, stamp, _folio_font(issue))
     result.parts = [Part(x.section, x.source, x.digest) for x in made]
     meta = Meta(title, author, f"Issue {m.issue.number}, {m.issue.date.isoformat()}")
-    pdf = assemble(result.parts, meta, overlay=overlay)
-    result.pieces = [pdf]
-    if mode.pdfx:
-        info = DocumentInfo(title, author, f"Issue {m.issue.number}", build_date(issue))
-        content = assembly_id(result.parts, meta, overlay=overlay)
-        result.pieces = finish_pdfx_pieces(pdf, info, intent, page_labels(result), content)
+    info = DocumentInfo(title, author, f"Issue {m.issue.number}", build_date(issue))
+    if mode.pdfx and overlay is None and len(made) == 1:
+        # One section (a preview) as ReportLab wrote it: nothing to put together, pikepdf not even
+        # imported; the finishing labels its pages with their folios.
+        one = made[0]
+        pdf = one.source if isinstance(one.source, bytes) else one.source.read_bytes()
+        content = hashlib.sha256(f"one section {one.digest} {engine_fingerprint()}".encode()).digest()
+        result.pieces = finish_pdfx_pieces(pdf, info, intent, page_labels(result), content, one.section.first_page)
+    else:
+        pdf = assemble(result.parts, meta, overlay=overlay)
+        result.pieces = [pdf]
+        if mode.pdfx:
+            content = assembly_id(result.parts, meta, overlay=overlay)
+            result.pieces = finish_pdfx_pieces(pdf, info, intent, page_labels(result), content)
     for im in result.images:
         if im.conversion is not None and im.conversion.kind == "untagged CMYK":
             result.extra_warnings.append(

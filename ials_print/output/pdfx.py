@@ -200,6 +200,7 @@ def finish_pdfx_pieces(
     intent: OutputIntent,
     labels: list[PageLabel] | None = None,
     content: bytes | None = None,
+    first_folio: int | None = None,
 ) -> Pieces:
     """Return ``pdf`` made PDF/X-4 (output intent, Info, XMP, /ID, version 1.6), as pieces: most are
     slices of ``pdf`` itself, so a 100 MB file is not copied in memory before it is written.
@@ -208,7 +209,8 @@ def finish_pdfx_pieces(
     and the changed ones replaced, so a 100 MB issue is never parsed again. The trailer /ID's first
     element comes from the document's identity (its title), the second from the content: ``content``,
     a digest standing for ``pdf`` when the caller knows one (:func:`assemble.assembly_id`), else the
-    SHA-256 of ``pdf`` itself.
+    SHA-256 of ``pdf`` itself. ``first_folio``: page labels counting from it, for a file that has none
+    (one section as ReportLab wrote it).
     """
     if not pdf.startswith(b"%PDF-1."):
         raise ValueError("not a PDF")
@@ -223,7 +225,7 @@ def finish_pdfx_pieces(
 
     # The content's fingerprint: the pages as ReportLab wrote them and what finishing adds to them.
     fingerprint = hashlib.sha256(content if content is not None else pdf)
-    fingerprint.update(repr((info, intent.identifier, intent.info, intent.registry, labels)).encode())
+    fingerprint.update(repr((info, intent.identifier, intent.info, intent.registry, labels, first_folio)).encode())
     fingerprint.update(hashlib.sha256(intent.profile.read_bytes()).digest())
     digest = fingerprint.digest()
     document_id = str(uuid.UUID(bytes=hashlib.sha256(info.title.encode()).digest()[:16]))
@@ -234,6 +236,8 @@ def finish_pdfx_pieces(
     summary = {k: sum(1 for lab in labels if lab.kind == k) for k in ("ia", "mixte", "humain")} if labels else None
     xmp = xmp_packet(info, document_id, version_id, summary)
     stamp = _pdf_string(pdf_date(info.date))
+    if first_folio is not None and b"/PageLabels" not in catalog:
+        catalog += b" /PageLabels << /Nums [0 << /S /D /St %d >>] >>" % first_folio
     objects = {
         root: b"<<" + catalog + b" /OutputIntents [%d 0 R] /Metadata %d 0 R >>" % (intent_num, xmp_num),
         info_num: b"<< /Title "
