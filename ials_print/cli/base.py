@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -19,6 +19,8 @@ from ials_print.manifest.find import find_manifest
 from ials_print.output.commit import OutputError, OutputSet
 
 if TYPE_CHECKING:  # the pipeline is imported by the commands that use it: `--help` starts fast
+    from rich.console import Console
+
     from ials_print.manifest.load import Issue
 
 app = typer.Typer(
@@ -35,14 +37,14 @@ class LazyConsole:
 
     def __init__(self, stderr: bool = False):
         self.stderr = stderr
-        self._rich = None
+        self._rich: Console | None = None
 
     @property
-    def stream(self):
+    def stream(self) -> TextIO:
         return sys.stderr if self.stderr else sys.stdout
 
     @property
-    def rich(self):
+    def rich(self) -> Console:
         if self._rich is None:
             from rich.console import Console
 
@@ -53,7 +55,7 @@ class LazyConsole:
     def is_terminal(self) -> bool:
         return self.rich.is_terminal
 
-    def print(self, *objects, markup: bool | None = None, style: str | None = None) -> None:
+    def print(self, *objects: object, markup: bool | None = None, style: str | None = None) -> None:
         plain = len(objects) == 1 and isinstance(objects[0], str) and markup is False
         if plain and not _coloured(self.stream):
             self.stream.write(objects[0] + "\n")
@@ -62,7 +64,7 @@ class LazyConsole:
         self.rich.print(*objects, markup=markup, style=style)
 
 
-def _coloured(stream) -> bool:
+def _coloured(stream: TextIO) -> bool:
     """Would rich colour this stream? (a terminal, or colour forced by the environment)"""
     if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
         return True
