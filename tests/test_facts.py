@@ -184,7 +184,7 @@ def test_a_files_digest_is_kept_by_its_status_and_a_rewrite_is_seen(cache, tmp_p
     same; a rewrite of the same size with its mtime put back still changes ctime: hashed again."""
     font = tmp_path / "font.ttf"
     font.write_bytes(b"\x00\x01\x00\x00" + b"a" * 4096)
-    monkeypatch.setattr(facts, "_RACY_NS", 0)  # as if the file were a few seconds old
+    monkeypatch.setattr(facts, "RACY_NS", 0)  # as if the file were a few seconds old
     first, _ = facts.file_digest(font)
     assert first == hashlib.sha256(font.read_bytes()).hexdigest()
     _forget(monkeypatch)
@@ -203,3 +203,29 @@ def test_a_file_just_written_is_not_kept_by_its_status(cache, tmp_path):
     fresh.write_bytes(b"new")
     facts.file_digest(fresh)
     assert not list(cache.glob("digest/*.json"))
+
+
+def test_the_engines_fingerprint_kept_by_status_is_the_one_counted_afresh(cache, monkeypatch):
+    """The engine's fingerprint comes back from the disk in the next process, without reading the
+    package again, and equals what reading every file of the package gives."""
+    from ials_print.output import keys
+
+    monkeypatch.setattr(facts, "RACY_NS", 0)  # the package's files as settled, however fresh the clone
+    keys.engine_fingerprint.cache_clear()
+    first = keys.engine_fingerprint()
+    keys.engine_fingerprint.cache_clear()
+    _forget(monkeypatch)
+    counted: list[str] = []
+    real = facts.remembered
+
+    def spy(kind, key, compute, keep=True):
+        return real(kind, key, lambda: counted.append(key) or compute(), keep)
+
+    with monkeypatch.context() as m:
+        m.setattr(facts, "remembered", spy)
+        assert keys.engine_fingerprint() == first and not counted  # from the disk
+    keys.engine_fingerprint.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(facts, "remembered", lambda kind, key, compute, keep=True: compute())
+        assert keys.engine_fingerprint() == first  # what reading every file gives
+    keys.engine_fingerprint.cache_clear()

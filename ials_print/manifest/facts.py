@@ -44,7 +44,7 @@ from ials_print.provenance.filemeta import SOURCE_TYPES, FileProvenance, read_fi
 
 _FORMAT = 1  # of the entries: bump when their layout changes
 _MAX_C2PA_AGE = 24 * 3600  # seconds a C2PA verdict is reused
-_RACY_NS = 3_000_000_000  # a file modified less than this before it was hashed is hashed again
+RACY_NS = 3_000_000_000  # a file modified less than this before it was hashed is hashed again
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code whose behaviour the facts record (besides the libraries' versions).
 _SOURCES = (
@@ -94,7 +94,7 @@ def file_digest(path: Path) -> tuple[str, tuple[int, int, int]]:
 
     A digest is kept in this process and on disk under the file's path and full status (size, mtime,
     ctime, inode, device), as git's index keeps its stat data: a write changes ctime, which no tool
-    can set back. A file written less than ``_RACY_NS`` before it was hashed is hashed again next time
+    can set back. A file written less than ``RACY_NS`` before it was hashed is hashed again next time
     (a write within the clock's granularity could leave every time unchanged)."""
     st = path.stat()
     stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
@@ -107,13 +107,26 @@ def file_digest(path: Path) -> tuple[str, tuple[int, int, int]]:
         if not (isinstance(digest, str) and len(digest) == 64):
             with path.open("rb") as f:  # fonts: 7.5 MB hashed at every start before they were kept
                 digest = hashlib.file_digest(f, "sha256").hexdigest()
-            if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+            if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
                 _put("digest", name, f"digest {status}", digest)
-        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
             if len(_digests) > 4096:
                 _digests.clear()
             _digests[key] = digest
     return digest, stamp
+
+
+def remembered(kind: str, key: str, compute: Callable[[], str], keep: bool = True) -> str:
+    """``compute()``, or the string an earlier process kept under ``key`` (kept now when ``keep``)."""
+    name = hashlib.sha256(key.encode()).hexdigest()[:40]
+    value = _get(kind, name, key)
+    if isinstance(value, str):
+        return value
+    value = compute()
+    if keep:
+        _remember(key, value)
+        _put(kind, name, key, value)
+    return value
 
 
 def _unchanged(path: Path, stamp: tuple[int, int, int]) -> bool:

@@ -7,32 +7,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
+import time
 import zlib
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ials_print.manifest import facts
 from ials_print.manifest.load import Issue
 from ials_print.manifest.model import Section
 
 
-@cache
-def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
-    """A file's SHA-256, read once per version of the file in a process."""
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def file_digest(path: Path) -> str:
+    """A file's SHA-256 ("missing" if it cannot be read), kept by its status between processes
+    (:func:`ials_print.manifest.facts.file_digest`): the fonts are not read again at every start."""
     try:
-        st = path.stat()
+        return facts.file_digest(path.resolve())[0]
     except OSError:
         return "missing"
-    return _file_digest(path.resolve(), st.st_size, st.st_mtime_ns)
 
 
 def loaded_digest(value: object) -> str:
@@ -44,21 +38,47 @@ def loaded_digest(value: object) -> str:
 _LIBRARIES = ("reportlab", "pillow", "uharfbuzz", "pyphen", "pikepdf")
 
 
+def _package_files(root: Path) -> list[tuple[str, os.stat_result]]:
+    """Every file of the package but fonts and bytecode, by relative path, with its status."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in names:
+            if not name.endswith((".ttf", ".otf", ".pyc")):
+                path = os.path.join(folder, name)
+                found.append((os.path.relpath(path, root), os.stat(path)))
+    return sorted(found)
+
+
 @cache
 def engine_fingerprint() -> str:
     """The engine's own code and data (every file of the package, fonts aside) and the versions of
-    the libraries that draw: a change to any of them is a change to every page."""
-    h = hashlib.sha256(f"{sys.version} zlib {zlib.ZLIB_RUNTIME_VERSION}\n".encode())
+    the libraries that draw: a change to any of them is a change to every page.
+
+    Reading the package's files costs ~20 ms; the digest is kept (``facts``) under their status (size,
+    mtime, ctime, inode), as git's index does, unless a file was written in the last few seconds."""
     root = Path(__file__).resolve().parent.parent
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".ttf", ".otf", ".pyc"):
-            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    files = _package_files(root)
+    libraries = []
     for lib in _LIBRARIES:
         try:
-            h.update(f"{lib} {version(lib)}\n".encode())
+            libraries.append(f"{lib} {version(lib)}")
         except PackageNotFoundError:
-            h.update(f"{lib} -\n".encode())
-    return h.hexdigest()
+            libraries.append(f"{lib} -")
+    head = f"{sys.version} zlib {zlib.ZLIB_RUNTIME_VERSION}\n"
+    stats = [(rel, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) for rel, st in files]
+    status = repr((head, libraries, stats))
+    settled = all(time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > facts.RACY_NS for _, st in files)
+
+    def digest() -> str:
+        h = hashlib.sha256(head.encode())
+        for rel, _ in files:
+            h.update(rel.encode() + b"\0" + (root / rel).read_bytes() + b"\0")
+        for lib in libraries:
+            h.update(f"{lib}\n".encode())
+        return h.hexdigest()
+
+    return facts.remembered("engine", f"engine {hashlib.sha256(status.encode()).hexdigest()}", digest, settled)
 
 
 def issue_key(issue: Issue) -> dict:
