@@ -105,15 +105,20 @@ def file_digest(path: Path) -> tuple[str, tuple[int, int, int]]:
         name = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:40]
         digest = _get("digest", name, f"digest {status}")
         if not (isinstance(digest, str) and len(digest) == 64):
-            with path.open("rb") as f:  # fonts: 7.5 MB hashed at every start before they were kept
+            with path.open("rb") as f:
                 digest = hashlib.file_digest(f, "sha256").hexdigest()
-            if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+            if settled(st):
                 _put("digest", name, f"digest {status}", digest)
-        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+        if settled(st):
             if len(_digests) > 4096:
                 _digests.clear()
             _digests[key] = digest
     return digest, stamp
+
+
+def settled(st: os.stat_result) -> bool:
+    """Written (or its status changed) more than ``RACY_NS`` ago: what its status says can be kept."""
+    return time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS
 
 
 def remembered(kind: str, key: str, compute: Callable[[], str], keep: bool = True) -> str:

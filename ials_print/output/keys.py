@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import sys
-import time
 import zlib
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -68,7 +67,6 @@ def engine_fingerprint() -> str:
     head = f"{sys.version} zlib {zlib.ZLIB_RUNTIME_VERSION}\n"
     stats = [(rel, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) for rel, st in files]
     status = repr((head, libraries, stats))
-    settled = all(time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > facts.RACY_NS for _, st in files)
 
     def digest() -> str:
         h = hashlib.sha256(head.encode())
@@ -78,7 +76,8 @@ def engine_fingerprint() -> str:
             h.update(f"{lib}\n".encode())
         return h.hexdigest()
 
-    return facts.remembered("engine", f"engine {hashlib.sha256(status.encode()).hexdigest()}", digest, settled)
+    key = f"engine {hashlib.sha256(status.encode()).hexdigest()}"
+    return facts.remembered("engine", key, digest, keep=all(facts.settled(st) for _, st in files))
 
 
 def issue_key(issue: Issue) -> dict:
