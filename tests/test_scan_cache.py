@@ -18,7 +18,7 @@ from ials_print.images.ppi import PpiPolicy
 from ials_print.preflight import limits
 from ials_print.preflight.checks import preflight
 from ials_print.preflight.read import read_pages
-from ials_print.preflight.scan_cache import FORMAT, Keyer, ScanCache, clear_memory
+from ials_print.preflight.scan_cache import FORMAT, ScanCache, clear_memory, page_keys
 from tests.test_preflight import MM, make_pdf
 
 
@@ -158,9 +158,40 @@ def test_another_file_with_the_same_pages_reuses_their_scans(tmp_path):
 def test_keys_follow_content_not_object_numbers(tmp_path):
     a = make_pdf(tmp_path / "a.pdf", _busy(tmp_path), pages=2)
     b = make_pdf(tmp_path / "b.pdf", _busy(tmp_path, CMYKColor(0, 1, 0, 0)), pages=2)
-    ka = [Keyer().page_key(p)[0] for p in PdfReader(a).pages]
-    kb = [Keyer().page_key(p)[0] for p in PdfReader(b).pages]
-    assert ka[1] == kb[1] and ka[0] != kb[0]
+    ka = page_keys(PdfReader(a))
+    kb = page_keys(PdfReader(b))
+    assert None not in ka and ka[1] == kb[1] and ka[0] != kb[0]
+
+
+def test_a_form_s_content_is_in_the_key(tmp_path):
+    """The same resources, a Form XObject drawing something else: another key."""
+
+    def form(text):
+        def draw(c):
+            c.beginForm("f")
+            c.setFont("T", 12)
+            c.drawString(10, 10, text)
+            c.endForm()
+            c.doForm("f")
+
+        return draw
+
+    a = page_keys(PdfReader(make_pdf(tmp_path / "a.pdf", form("un"))))
+    b = page_keys(PdfReader(make_pdf(tmp_path / "b.pdf", form("deux"))))
+    assert a[1] == b[1] and a[0] != b[0]
+
+
+def test_a_file_qpdf_repairs_is_scanned_without_the_cache(tmp_path):
+    """Where qpdf had to repair the file, its reading and pypdf's may differ: no key, every page read."""
+    pdf = make_pdf(tmp_path / "busy.pdf", _busy(tmp_path), pages=2)
+    data = pdf.read_bytes()
+    start = data.rindex(b"startxref")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(data[:start] + b"startxref\n12\n%%EOF\n")  # the cross-reference table is lost
+    assert page_keys(PdfReader(broken)) == [None, None]
+    cache = ScanCache(tmp_path / "scans")
+    assert _findings(preflight(broken, scans=cache)) == _findings(preflight(broken, scans=ScanCache.off()))
+    assert (cache.hits, cache.stored) == (0, 0)
 
 
 def test_a_reused_scan_counts_against_the_budget(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from ials_print.preflight.limits import Budget, LimitReached
 from ials_print.preflight.scan import PageScan, scan_page
-from ials_print.preflight.scan_cache import Keyer, ScanCache, fits, record, restore
+from ials_print.preflight.scan_cache import ScanCache, fits, page_keys, record, restore
 
 
 def reason(exc: BaseException) -> str:
@@ -25,12 +25,12 @@ def read_pages(reader: PdfReader, cache: ScanCache | None = None) -> tuple[list[
     reuses that scan, counted against the budget as a new scan would be."""
     budget = Budget()
     cache = cache if cache is not None and cache.keeps else None
-    keyer = Keyer() if cache is not None else None
+    keys = page_keys(reader) if cache is not None else []
     scans: list[PageScan] = []
     for n, page in enumerate(reader.pages, 1):
         budget.page = n
         try:
-            scan = _read_page(page, budget, cache, keyer)
+            scan = _read_page(page, budget, cache, keys[n - 1] if keys else None)
         except LimitReached as exc:
             budget.note(f"{exc}: this page and the next were not checked")
             break
@@ -43,12 +43,10 @@ def read_pages(reader: PdfReader, cache: ScanCache | None = None) -> tuple[list[
     return scans, budget
 
 
-def _read_page(page: Any, budget: Budget, cache: ScanCache | None, keyer: Keyer | None) -> PageScan:
+def _read_page(page: Any, budget: Budget, cache: ScanCache | None, key: str | None) -> PageScan:
     """One page's scan: from the cache when its key is known and the budget allows, else read now."""
-    keyed = keyer.page_key(page) if keyer is not None else None
-    if cache is None or keyed is None:
+    if cache is None or key is None:
         return scan_page(page, budget)
-    key, contents = keyed
     entry = cache.get(key)
     if entry is not None and fits(entry, budget):
         try:
@@ -58,7 +56,7 @@ def _read_page(page: Any, budget: Budget, cache: ScanCache | None, keyer: Keyer 
         except Exception:  # not found where the entry says: read the page itself
             pass
     before = (budget.forms, budget.operations, budget.decoded, len(budget.hit))
-    scan = scan_page(page, budget, contents)
+    scan = scan_page(page, budget)
     usage = {
         "forms": budget.forms - before[0],
         "operations": budget.operations - before[1],

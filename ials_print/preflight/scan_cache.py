@@ -2,10 +2,10 @@
 
 A :class:`~ials_print.preflight.scan.PageScan` is a pure function of the page's decoded content stream
 and of its /Resources: every object reachable from them, Form XObjects with their decoded content.
-Image samples and font programs are never read by the scan, so only their dictionaries count. The key
-is a SHA-256 over these, indirect objects hashed by their content, never by their object number (it
-differs between the whole issue and its interior file), with the engine's fingerprint (this code, the
-scan's, pypdf's version).
+Image samples are never read by the scan. The key is a page's digest over these
+(:mod:`~ials_print.preflight.scan_keys`: by content, never by object number, which differs between
+the whole issue and its interior file) with this code's fingerprint (the scan's and the keys' code,
+pypdf's and pikepdf's versions).
 
 Scans are kept in memory (in one build the interior reuses the issue's scans) and on disk as JSON,
 written atomically, checked against their own SHA-256 and validated field by field before use: an
@@ -15,6 +15,7 @@ entry that does not check is ignored and the page scanned again. Nothing here is
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import math
@@ -24,48 +25,35 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    ByteStringObject,
-    DictionaryObject,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-    NullObject,
-    NumberObject,
-    StreamObject,
-    TextStringObject,
-)
 
 from ials_print.cachedir import cache_folder
 from ials_print.output.atomic import write_atomic
 from ials_print.preflight import limits
 from ials_print.preflight import scan as _scan_module
+from ials_print.preflight import scan_keys as _keys_module
 from ials_print.preflight.limits import Budget
 from ials_print.preflight.scan import Area, Colour, PageScan, PlacedImage, Stroke, TextRun
+from ials_print.preflight.scan_keys import page_digests
 
 FORMAT = "ials-print preflight cache 1"  # of the files; the keys hold the code's fingerprint
-MAX_VISITS = 200_000  # objects visited to key one page; beyond, the page is scanned without the cache
-MAX_DOCUMENT_VISITS = 2_000_000  # over a document: past it, its remaining pages are scanned without the cache
-MAX_KEY_DECODED = 64 * 1024 * 1024  # Form XObject content decoded to key a document's pages (pypdf keeps it)
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a larger file on disk is not a scan of ours
 MAX_MEMORY = 4096  # entries kept in memory (a page of the issue: a few kilobytes)
 MAX_MEMORY_ITEMS = 400_000  # and what they list in all (an issue lists ~10,000): a hostile file is not kept
 
 
-def _fingerprint() -> bytes:
-    """What makes a cached scan valid: this format, pypdf's version, the scanning code itself."""
-    h = hashlib.sha256(f"{FORMAT}\0pypdf {pypdf.__version__}\0".encode())
-    for source in (_scan_module.__file__, __file__):
+@functools.cache
+def fingerprint() -> bytes:
+    """What makes a cached scan valid: this format, pypdf's and pikepdf's (qpdf's) versions, the
+    scanning and keying code itself. Counted when first keying (pikepdf is imported then)."""
+    import pikepdf
+
+    h = hashlib.sha256(f"{FORMAT}\0pypdf {pypdf.__version__}\0pikepdf {pikepdf.__version__}\0".encode())
+    for source in (_scan_module.__file__, _keys_module.__file__, __file__):
         try:
             h.update(Path(source).read_bytes())
         except (OSError, TypeError):
             h.update(b"unreadable source")
     return h.digest()
-
-
-FINGERPRINT = _fingerprint()
 
 
 def scan_folder() -> Path:
@@ -76,117 +64,16 @@ def scan_folder() -> Path:
 # ---------------------------------------------------------------------------------------------- keys
 
 
-class _TooMuch(Exception):
-    """Keying the page would read more than a scan would: it is scanned without the cache."""
-
-
-class Keyer:
-    """Content keys of one document's pages; an indirect object is hashed once per document."""
-
-    def __init__(self) -> None:
-        self.memo: dict[tuple[int, int], bytes] = {}
-        self.stack: dict[tuple[int, int], int] = {}  # objects being hashed → their depth
-        self.low = 0  # the shallowest object on the stack that the current one refers back to
-        self.visits = 0  # objects visited for the current page
-        self.total = 0  # for the whole document
-        self.decoded = 0  # Form XObject content decoded, for the whole document
-
-    def page_key(self, page: Any) -> tuple[str, Any] | None:
-        """(key, the page's contents) or None when the page cannot be keyed (then scan it as it is).
-        Keying reads a bounded number of objects and of form content: past that, pages are scanned
-        as they are."""
-        if self.total > MAX_DOCUMENT_VISITS:
-            return None
-        self.total += self.visits
-        self.visits = 0
-        try:
-            contents = page.get_contents()
-            h = hashlib.sha256(FINGERPRINT)
-            if contents is None:
-                h.update(b"no contents")
-            else:
-                h.update(b"contents" + hashlib.sha256(contents.get_data()).digest())
-            tokens: list[bytes] = []
-            self._encode(page.get("/Resources"), tokens)
-            h.update(b"resources" + hashlib.sha256(b"".join(tokens)).digest())
-        except Exception:  # _TooMuch, RecursionError, anything pypdf raises: the scan will say
-            return None
-        return h.hexdigest(), contents
-
-    def _encode(self, obj: Any, out: list[bytes]) -> None:
-        """A canonical, unambiguous serialisation of ``obj`` (each token tagged, lengths explicit)."""
-        self.visits += 1
-        if self.visits > MAX_VISITS or self.total + self.visits > MAX_DOCUMENT_VISITS:
-            raise _TooMuch
-        if isinstance(obj, IndirectObject):
-            out.append(b"R" + self._indirect(obj))
-        elif obj is None:
-            out.append(b"0")
-        elif isinstance(obj, NullObject):
-            out.append(b"n")
-        elif isinstance(obj, BooleanObject):
-            out.append(b"T" if obj.value else b"F")
-        elif isinstance(obj, NameObject):
-            out.append(_bytes(b"/", str(obj).encode("utf-8", "surrogatepass")))
-        elif isinstance(obj, TextStringObject):
-            out.append(_bytes(b"t", str(obj).encode("utf-8", "surrogatepass")))
-        elif isinstance(obj, ByteStringObject):
-            out.append(_bytes(b"b", bytes(obj)))
-        elif isinstance(obj, NumberObject) or (isinstance(obj, int) and not isinstance(obj, bool)):
-            out.append(b"i%d;" % int(obj))
-        elif isinstance(obj, FloatObject | float):
-            out.append(b"f" + repr(float(obj)).encode() + b";")
-        elif isinstance(obj, StreamObject):
-            self._dict(obj, out, b"S")
-            if obj.get("/Subtype") == "/Form":  # a form's content is read by the scan; other data is not
-                data = obj.get_data()
-                self.decoded += len(data)
-                if self.decoded > min(MAX_KEY_DECODED, limits.MAX_DECODED_BYTES):
-                    raise _TooMuch
-                out.append(b"D" + hashlib.sha256(data).digest())
-        elif isinstance(obj, DictionaryObject):
-            self._dict(obj, out, b"{")
-        elif isinstance(obj, ArrayObject):
-            out.append(b"[%d;" % len(obj))
-            for item in list.__iter__(obj):  # as stored: references unresolved
-                self._encode(item, out)
-        else:  # a type this serialisation does not know: no key, no reuse
-            raise _TooMuch
-
-    def _dict(self, obj: Any, out: list[bytes], tag: bytes) -> None:
-        keys = sorted(k for k in obj if not (tag == b"S" and k == "/Length"))
-        out.append(tag + b"%d;" % len(keys))
-        for k in keys:
-            out.append(_bytes(b"/", str(k).encode("utf-8", "surrogatepass")))
-            self._encode(dict.__getitem__(obj, k), out)  # as stored: pypdf's [] resolves references
-
-    def _indirect(self, ref: IndirectObject) -> bytes:
-        """An indirect object's digest: its content, its references by their digests. A reference back
-        to an object being hashed is its distance up the path, and such a digest is not memoised."""
-        ident = (ref.idnum, ref.generation)
-        if ident in self.memo:
-            return self.memo[ident]
-        if ident in self.stack:
-            depth = self.stack[ident]
-            self.low = min(self.low, depth)
-            return b"<%d;" % (len(self.stack) - depth)
-        depth = len(self.stack)
-        self.stack[ident] = depth
-        outer, self.low = self.low, depth
-        tokens: list[bytes] = []
-        try:
-            self._encode(ref.get_object(), tokens)
-        finally:
-            del self.stack[ident]
-        digest = hashlib.sha256(b"".join(tokens)).digest()
-        if self.low >= depth:  # refers back to nothing above itself: the same wherever it is reached
-            self.memo[ident] = digest
-        self.low = min(outer, self.low)
-        return digest
-
-
-def _bytes(tag: bytes, data: bytes) -> bytes:
-    return tag + b"%d:" % len(data) + data
+def page_keys(reader: Any) -> list[str | None]:
+    """The cache key of each page of ``reader`` (a pypdf reader): what the scan reads of it
+    (:mod:`~ials_print.preflight.scan_keys`) with this code's fingerprint; None for a page that is
+    scanned as it is."""
+    numbers = []
+    for page in reader.pages:
+        ref = page.indirect_reference
+        numbers.append((ref.idnum, ref.generation) if ref is not None else None)
+    digests = page_digests(reader.stream, numbers)
+    return [hashlib.sha256(fingerprint() + d).hexdigest() if d is not None else None for d in digests]
 
 
 # ------------------------------------------------------------------------------------ the entries
