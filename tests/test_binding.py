@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 
@@ -118,3 +119,92 @@ def test_bad_cover_pages_are_bad_input(tmp_path):
     manifest.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["validate", str(manifest)])
     assert result.exit_code == 2 and "cover page 9 is not a page of the issue (1 to 6)" in result.output
+
+
+def _build(manifest, out, marks: bool = True):
+    result = runner.invoke(app, ["build", str(manifest), "--out", str(out), *(["--marks"] if marks else [])])
+    lines = [line for line in result.output.splitlines() if not line.startswith("built:")]  # its time varies
+    return result, lines
+
+
+def _outputs(out):
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_the_interior_made_in_a_child_or_here_is_the_same(tmp_path, monkeypatch):
+    """The interior is made and checked in a forked child while the issue is checked; where there is no
+    fork, here: the same files, findings and job ticket either way."""
+    from ials_print.output import forked, printer_files
+
+    manifest = _kinds_with_paper(tmp_path)
+    made_by = tmp_path / "made-by"
+    real = printer_files._interior_checked
+
+    def noted(*args):
+        made_by.write_text(str(os.getpid()))
+        return real(*args)
+
+    monkeypatch.setattr(printer_files, "_interior_checked", noted)
+    in_child, said_in_child = _build(manifest, tmp_path / "a")
+    assert in_child.exit_code == 0, in_child.output
+    assert made_by.read_text() != str(os.getpid())  # made in a child
+    made_by.unlink()
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    here, said_here = _build(manifest, tmp_path / "b")
+    assert here.exit_code == 0, here.output
+    assert not made_by.exists()  # no child: made here
+    assert said_in_child == said_here
+    assert _outputs(tmp_path / "a") == _outputs(tmp_path / "b")
+
+
+def test_a_failing_child_leaves_the_work_to_the_build(tmp_path, monkeypatch):
+    """The child fails (while checking the interior it wrote, or when sending it back): the interior is
+    made again here, and nothing the child wrote is left behind."""
+    import pickle
+
+    from ials_print.output import forked, printer_files
+
+    manifest = _kinds_with_paper(tmp_path)
+    _, said = _build(manifest, tmp_path / "ref")
+    parent = os.getpid()
+    real_check, real_dumps = printer_files._check, pickle.dumps
+
+    def check(*args):
+        if os.getpid() != parent:
+            raise MemoryError
+        return real_check(*args)
+
+    def dumps(*args, **kwargs):
+        if os.getpid() != parent:
+            raise OSError("the pipe broke")
+        return real_dumps(*args, **kwargs)
+
+    for module, name, failing in ((printer_files, "_check", check), (forked.pickle, "dumps", dumps)):
+        with monkeypatch.context() as m:
+            m.setattr(module, name, failing)
+            again, said_again = _build(manifest, tmp_path / name)
+        assert again.exit_code == 0, again.output
+        assert said_again == said
+        assert _outputs(tmp_path / name) == _outputs(tmp_path / "ref")  # no temporary file left either
+
+
+def test_a_failing_build_discards_what_the_child_staged(tmp_path, monkeypatch):
+    """The issue's own preflight fails while the child made the interior: the earlier outputs stay as they
+    were and the child's staged file is removed."""
+    from ials_print.output import printer_files
+
+    manifest = _kinds_with_paper(tmp_path)
+    out = tmp_path / "out"
+    assert _build(manifest, out)[0].exit_code == 0
+    before = _outputs(out)
+    real = printer_files._check
+
+    def breaks_on_the_issue(issue, readable, digest, prefix=""):
+        if not prefix:  # the issue's own file
+            raise RuntimeError("the preflight broke")
+        return real(issue, readable, digest, prefix)
+
+    monkeypatch.setattr(printer_files, "_check", breaks_on_the_issue)
+    result = runner.invoke(app, ["build", str(manifest), "--out", str(out), "--marks"])
+    assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
+    assert _outputs(out) == before

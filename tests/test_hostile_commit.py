@@ -89,3 +89,26 @@ def test_small_files_are_synced_at_commit_without_a_thread(tmp_path: Path, monke
     assert len(synced) == 2 and all(name.startswith(".") for name in synced), synced
     assert (tmp_path / "proofs.json").read_bytes() == b"{}"
     assert (tmp_path / "issue.pdf").stat().st_size == commit_module.BACKGROUND_SYNC
+
+
+def test_no_thread_until_asked_and_adopted_files_are_committed(tmp_path: Path) -> None:
+    """A build that forks after staging the issue starts its sync thread after the fork; a file written by
+    the child is adopted and committed with the others; a set hands its files over and forgets them."""
+    import threading
+
+    big = b"%" * commit_module.BACKGROUND_SYNC
+    with OutputSet(background=False) as outputs:
+        before = threading.active_count()
+        outputs.stage(tmp_path / "issue.pdf", big)
+        assert threading.active_count() == before
+        with OutputSet(background=False) as child:
+            child.stage(tmp_path / "interior.pdf", big)
+            handed = child.hand_over()
+        assert list(handed) == [tmp_path / "interior.pdf"] and handed[tmp_path / "interior.pdf"].exists()
+        outputs.sync_in_background()
+        for target, tmp in handed.items():
+            outputs.adopt(target, tmp)
+        with pytest.raises(ValueError):
+            outputs.adopt(tmp_path / "issue.pdf", tmp_path / "elsewhere")
+        outputs.commit()
+    assert _files(tmp_path) == {"interior.pdf": big, "issue.pdf": big}

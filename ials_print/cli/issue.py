@@ -52,7 +52,9 @@ def build_cmd(
     start = time.perf_counter()
     issue = _load(manifest)
     intent = output_intent(issue)
-    with OutputSet() as outputs:  # the printer's PDFs, their job ticket and the typography list: all or none
+    # the printer's PDFs, their job ticket and the typography list: all or none; synced in the background
+    # only once the printer's files are being made in a forked child
+    with OutputSet(background=False) as outputs:
         mode = final_mode(intent.profile, marks, intent.identifier)
         result = _render(issue, out / f"{issue.stem}.pdf", None, mode, None, outputs, not no_cache, jobs)
         result.release()  # staged; the printer's files are made from the sections' PDFs: 90 MB less held

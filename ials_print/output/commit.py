@@ -30,13 +30,17 @@ def _reason(exc: OSError) -> str:
 
 
 class OutputSet:
-    """The outputs of one command. Use as a context manager: staged files are removed unless committed."""
+    """The outputs of one command. Use as a context manager: staged files are removed unless committed.
 
-    def __init__(self) -> None:
+    Large staged files are synced to disk by a thread while the command goes on; with
+    ``background=False`` no thread starts until :meth:`sync_in_background` (a command that forks a
+    child after staging must not have a thread running at the fork)."""
+
+    def __init__(self, background: bool = True) -> None:
         self._staged: dict[Path, Path] = {}  # target -> temporary file beside it
         self._removed: list[Path] = []  # stale outputs to delete at commit
-        # Staged files are synced to disk in the background while the command goes on (the preflight
-        # reads them meanwhile); the commit waits for every sync before its first rename.
+        # The commit waits for every sync before its first rename.
+        self.background = background
         self._syncer: ThreadPoolExecutor | None = None
         self._syncs: dict[Path, Future] = {}
 
@@ -57,14 +61,32 @@ class OutputSet:
         except OSError as exc:
             raise OutputError(path, _reason(exc)) from None
         self._staged[path] = tmp
-        # A small file is synced at commit, without a thread: a proof's counter is staged before the
-        # layout forks its workers, and a process should not fork while a thread of it runs.
-        if tmp.stat().st_size < BACKGROUND_SYNC:
-            return tmp
+        self._sync_later(path)
+        return tmp
+
+    def adopt(self, path: Path, tmp: Path) -> None:
+        """Take ``tmp``, a file written beside ``path`` (by a forked child), as ``path``'s staged version."""
+        if path in self._staged:
+            raise ValueError(f"{path} is staged already")
+        self._staged[path] = tmp
+        self._sync_later(path)
+
+    def sync_in_background(self) -> None:
+        """Let the large files staged so far, and from now on, be synced by a thread."""
+        self.background = True
+        for path in self._staged:
+            self._sync_later(path)
+
+    def _sync_later(self, path: Path) -> None:
+        """Sync a large staged file in the background. A small one is synced at commit, without a thread:
+        a proof's counter is staged before the layout forks its workers, and a process should not fork
+        while a thread of it runs."""
+        tmp = self._staged[path]
+        if not self.background or path in self._syncs or tmp.stat().st_size < BACKGROUND_SYNC:
+            return
         if self._syncer is None:
             self._syncer = ThreadPoolExecutor(1, thread_name_prefix="sync")
         self._syncs[path] = self._syncer.submit(sync_file, tmp)
-        return tmp
 
     def _synced(self) -> None:
         """Wait for every staged file to be on disk; a file that could not be synced is an OutputError."""
@@ -87,6 +109,14 @@ class OutputSet:
     def staged(self, path: Path) -> Path:
         """The temporary file standing for ``path`` until commit."""
         return self._staged[path]
+
+    def hand_over(self) -> dict[Path, Path]:
+        """Every staged file (target → temporary name), forgotten here: another set adopts them."""
+        for future in self._syncs.values():
+            future.exception()  # waits
+        self._syncs.clear()
+        staged, self._staged = self._staged, {}
+        return staged
 
     def remove(self, path: Path) -> None:
         """Delete ``path`` at commit (a stale output this command no longer makes)."""

@@ -16,6 +16,7 @@ from ials_print.output.atomic import Data, digest
 from ials_print.output.binding import MM, SpineSpec, impose_cover
 from ials_print.output.build import BuildResult, build_date, output_intent, page_labels
 from ials_print.output.commit import OutputSet, put
+from ials_print.output.forked import Forked
 from ials_print.output.pdfx import DocumentInfo, PageLabel, finish_pdfx, finish_pdfx_pieces
 from ials_print.provenance.labels import LABELS
 
@@ -79,24 +80,23 @@ def _put(path: Path, data: Data, outputs: OutputSet | None) -> str:
     return digest(data)
 
 
-def write_perfect_binding(
-    issue: Issue,
-    result: BuildResult,
-    out_dir: Path,
-    font: str,
-    marks: bool = False,
-    outputs: OutputSet | None = None,
-) -> tuple[list[PrinterFile], SpineSpec]:
-    """Write (or stage in ``outputs``) ``<stem>-cover.pdf`` and ``<stem>-interior.pdf`` beside the
-    whole issue's PDF."""
+def _meta(issue: Issue) -> tuple[str, str, Meta]:
     m = issue.manifest
-    intent = output_intent(issue)
     title = f"{m.issue.title} n°{m.issue.number}"
     author = m.issue.publisher or m.issue.title
+    return title, author, Meta(title, author, f"Issue {m.issue.number}")
+
+
+def write_cover(
+    issue: Issue, result: BuildResult, out_dir: Path, font: str, marks: bool = False, outputs: OutputSet | None = None
+) -> tuple[PrinterFile, SpineSpec]:
+    """Write (or stage in ``outputs``) ``<stem>-cover.pdf`` beside the whole issue's PDF: the outer spread
+    (back, spine, front) and the inner one (inside front, inside back), put together again from the
+    sections' PDFs (nothing is parsed of the whole issue)."""
+    m = issue.manifest
+    title, author, meta = _meta(issue)
     labels = _labels(result)
     folios = m.cover_folios()
-    # Both files are put together again from the sections' PDFs: nothing is parsed of the whole issue.
-    meta = Meta(title, author, f"Issue {m.issue.number}")
     order = [folios[k] for k in ("back", "front", "inside_front", "inside_back")]
     cover_pages = assemble(result.parts, meta, folios=order, outline=False)
     cover_raw, spec, geo = impose_cover(cover_pages, m, font, marks, {f: i for i, f in enumerate(order)})
@@ -104,67 +104,131 @@ def write_perfect_binding(
         _spread_label(labels[folios["back"]], labels[folios["front"]]),
         _spread_label(labels[folios["inside_front"]], labels[folios["inside_back"]]),
     ]
-    date = build_date(issue)
-    cover = finish_pdfx(cover_raw, DocumentInfo(f"{title} — couverture", author, "Cover", date), intent, spreads)
+    info = DocumentInfo(f"{title} — couverture", author, "Cover", build_date(issue))
+    cover = finish_pdfx(cover_raw, info, output_intent(issue), spreads)
     x0, _, x1, _ = geo.trim
     role = "cover: page 1 back cover + spine + front cover, page 2 inside front + inside back cover"
-    cover_path = out_dir / f"{issue.stem}-cover.pdf"
-    files = [PrinterFile(cover_path, role, 2, _put(cover_path, cover, outputs), ((x1 - x0) / MM, m.format.trim_height))]
-    del cover, cover_raw
+    path = out_dir / f"{issue.stem}-cover.pdf"
+    return PrinterFile(path, role, 2, _put(path, cover, outputs), ((x1 - x0) / MM, m.format.trim_height)), spec
+
+
+def write_interior(issue: Issue, result: BuildResult, out_dir: Path, outputs: OutputSet | None = None) -> PrinterFile:
+    """Write (or stage in ``outputs``) ``<stem>-interior.pdf``: the pages between the covers, single, in
+    reading order, put together again from the sections' PDFs."""
+    m = issue.manifest
+    title, author, meta = _meta(issue)
+    labels = _labels(result)
     inside = m.interior_folios()
     interior = finish_pdfx_pieces(
         assemble(result.parts, meta, folios=inside, outline=False),
-        DocumentInfo(f"{title} — intérieur", author, "Interior", date),
-        intent,
+        DocumentInfo(f"{title} — intérieur", author, "Interior", build_date(issue)),
+        output_intent(issue),
         [labels[f] for f in inside],
         assembly_id(result.parts, meta, folios=inside, outline=False),
     )
     path = out_dir / f"{issue.stem}-interior.pdf"
     trim = (m.format.trim_width, m.format.trim_height)
     digest = _put(path, interior, outputs)
-    files.append(PrinterFile(path, "interior: single pages in reading order", len(inside), digest, trim, tuple(inside)))
-    return files, spec
+    return PrinterFile(path, "interior: single pages in reading order", len(inside), digest, trim, tuple(inside))
+
+
+@dataclass
+class Checked:
+    """One printer's file, staged, with its preflight findings as the build reports them."""
+
+    file: PrinterFile
+    findings: list[tuple[str, str]]  # (level, line)
+    staged: dict[Path, Path]  # target → staged file, when made in a forked child
+
+
+def _check(issue: Issue, readable: Path, digest: str, prefix: str = "") -> list[tuple[str, str]]:
+    """The preflight of one written file (``readable``: where it is staged), as (level, line) findings;
+    ``prefix`` names a file other than the issue's."""
+    from ials_print.output.build import ppi_policy
+    from ials_print.preflight.checks import preflight
+    from ials_print.preflight.scan_cache import ScanCache
+
+    scans = ScanCache.default(reports=True)  # pages and whole reports reused by content
+    report = preflight(readable, issue.manifest.format.binding, ppi=ppi_policy(issue), scans=scans, digest=digest)
+    return [(f.level, f"preflight {prefix}" + str(f).split(" ", 1)[1]) for f in report.findings]
+
+
+def _interior_checked(issue: Issue, result: BuildResult, out_dir: Path) -> Checked:
+    """The interior written and checked in a forked child: staged under its own name, handed over."""
+    own = OutputSet(background=False)
+    try:
+        made = write_interior(issue, result, out_dir, own)
+        findings = _check(issue, own.staged(made.path), made.sha256, f"{made.path.name}: ")
+    except BaseException:
+        own.discard()
+        raise
+    return Checked(made, findings, own.hand_over())
 
 
 def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: OutputSet | None = None) -> list[str]:
     """After the build: the cover and interior of a perfect-bound issue with its paper, the preflight of
     every file (findings added to ``result``), the job ticket. With ``outputs``, every file is staged
-    there and checked in its staged form, to be committed together. Returns notes for the report."""
+    there and checked in its staged form, to be committed together. Returns notes for the report.
+
+    The interior is made and checked in a forked child while this process checks the issue and makes the
+    cover (``outputs`` must then have started no sync thread yet); without fork, one after the other."""
     from ials_print.layout.fonts import register_face
-    from ials_print.output.build import ppi_policy
     from ials_print.output.ticket import colour_summary, write_job_ticket
-    from ials_print.preflight.checks import preflight
-    from ials_print.preflight.scan_cache import ScanCache
 
     m = issue.manifest
     assert result.output is not None
+    out_dir = result.output.parent
+    perfect = m.format.binding == "perfect" and m.format.paper is not None
+    child = None
+    if perfect and outputs is not None:
+        child = Forked(lambda: _interior_checked(issue, result, out_dir), undo=_discard)
+    if outputs is not None:
+        outputs.sync_in_background()
 
     def readable(path: Path) -> Path:
         return outputs.staged(path) if outputs is not None else path
 
-    checked = [(result.output, "", result.sha256)]
-    files: list[dict] = []
+    findings = []
+    made: list[PrinterFile] = []
     spine = None
-    if m.format.binding == "perfect" and m.format.paper is not None:
-        font = register_face(m.fonts, issue.fonts_dir, "sans", "bold")
-        made, spec = write_perfect_binding(issue, result, result.output.parent, font, marks, outputs)
-        files, spine = [f.as_dict() for f in made], spec.as_dict(m)
-        checked += [(f.path, f"{f.path.name}: ", f.sha256) for f in made]
-    # the interior's pages are the issue's: their scans are reused; a file with unchanged bytes, its report
-    scans = ScanCache.default(reports=True)
-    for path, prefix, sha256 in checked:
-        report = preflight(readable(path), m.format.binding, ppi=ppi_policy(issue), scans=scans, digest=sha256)
-        for f in report.findings:
-            target = result.extra_errors if f.level == "error" else result.extra_warnings
-            target.append(f"preflight {prefix}" + str(f).split(" ", 1)[1])
+    try:
+        findings += _check(issue, readable(result.output), result.sha256)
+        if perfect:
+            font = register_face(m.fonts, issue.fonts_dir, "sans", "bold")
+            cover, spine = write_cover(issue, result, out_dir, font, marks, outputs)
+            findings += _check(issue, readable(cover.path), cover.sha256, f"{cover.path.name}: ")
+            made.append(cover)
+    except BaseException:
+        _discard(child.result() if child is not None else None)
+        raise
+    if perfect:
+        interior = child.result() if child is not None else None
+        if interior is not None and outputs is not None:
+            for target, tmp in interior.staged.items():
+                outputs.adopt(target, tmp)
+        else:  # no fork here, or the child failed: made here, where an error is reported as usual
+            inside = write_interior(issue, result, out_dir, outputs)
+            interior = Checked(inside, _check(issue, readable(inside.path), inside.sha256, f"{inside.path.name}: "), {})
+        made.append(interior.file)
+        findings += interior.findings
+    for level, line in findings:
+        (result.extra_errors if level == "error" else result.extra_warnings).append(line)
+    files = [f.as_dict() for f in made]
+    binding = spine.as_dict(m) if spine else None
     ticket = write_job_ticket(
-        issue, checked[0][2], result.output, build_date(issue).isoformat(), result.images, files, spine, outputs
+        issue, result.sha256, result.output, build_date(issue).isoformat(), result.images, files, binding, outputs
     )
     notes = []
     line = colour_summary(result.images)
     if line:
         notes.append(f"{line} (each listed with its conversion in {ticket.name})")
-    if spine:
+    if binding:
         names = ", ".join(f["file"] for f in files)
-        notes.append(f"perfect binding: {names}; spine {spine['width_mm']:g} mm ({spine['rule']})")
+        notes.append(f"perfect binding: {names}; spine {binding['width_mm']:g} mm ({binding['rule']})")
     return notes
+
+
+def _discard(checked: Checked | None) -> None:
+    """The files a child staged, removed (the command failed before taking them)."""
+    for tmp in (checked.staged if checked is not None else {}).values():
+        tmp.unlink(missing_ok=True)
