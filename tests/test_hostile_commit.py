@@ -91,21 +91,20 @@ def test_small_files_are_synced_at_commit_without_a_thread(tmp_path: Path, monke
     assert (tmp_path / "issue.pdf").stat().st_size == commit_module.BACKGROUND_SYNC
 
 
-def test_no_thread_until_asked_and_adopted_files_are_committed(tmp_path: Path) -> None:
-    """A build that forks after staging the issue starts its sync thread after the fork; a file written by
-    the child is adopted and committed with the others; a set hands its files over and forgets them."""
+def test_a_child_s_files_are_handed_over_and_adopted(tmp_path: Path) -> None:
+    """A forked child stages without a sync thread and hands its files over (its set forgets them); the
+    parent's set adopts them, syncs them and commits them with its own."""
     import threading
 
     big = b"%" * commit_module.BACKGROUND_SYNC
-    with OutputSet(background=False) as outputs:
-        before = threading.active_count()
+    with OutputSet() as outputs:
         outputs.stage(tmp_path / "issue.pdf", big)
-        assert threading.active_count() == before
         with OutputSet(background=False) as child:
+            before = threading.active_count()
             child.stage(tmp_path / "interior.pdf", big)
+            assert threading.active_count() == before
             handed = child.hand_over()
         assert list(handed) == [tmp_path / "interior.pdf"] and handed[tmp_path / "interior.pdf"].exists()
-        outputs.sync_in_background()
         for target, tmp in handed.items():
             outputs.adopt(target, tmp)
         with pytest.raises(ValueError):

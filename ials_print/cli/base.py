@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -209,44 +209,79 @@ def _render(
     outputs=None,
     use_cache: bool = True,
     jobs: int | None = None,
+    laid_out: Callable[[Any], None] | None = None,
 ):
     from ials_print.output.build import build
 
     todo = [s.id for s in issue.manifest.sections if sections is None or s.id in sections]
     with _progress(len(todo)) as step, _reported():
-        return build(issue, out, sections, step, mode, stamp=stamp, outputs=outputs, use_cache=use_cache, jobs=jobs)
+
+        def after_layout(result) -> None:
+            step.finish()  # the bar's thread ends before ``laid_out`` may fork
+            if laid_out is not None:
+                laid_out(result)
+
+        return build(
+            issue,
+            out,
+            sections,
+            step,
+            mode,
+            stamp=stamp,
+            outputs=outputs,
+            use_cache=use_cache,
+            jobs=jobs,
+            laid_out=after_layout,
+        )
 
 
-@contextlib.contextmanager
-def _progress(total: int) -> Iterator[Callable[[str], None]]:
-    """A step function for the sections laid out: a bar appears once the build has taken more than a
+class _Steps:
+    """The step function for the sections laid out: a bar appears once the build has taken more than a
     second, and only on a terminal (rich's bar is imported then, not at every start)."""
-    t0 = time.perf_counter()
-    state: dict = {"done": 0}
 
-    def step(section_id: str) -> None:
-        state["done"] += 1
-        if "bar" not in state:
-            if time.perf_counter() - t0 <= 1.0 or not err_console.is_terminal:
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.start = total, 0, time.perf_counter()
+        self.bar: Any = None
+        self.task: Any = None
+        self.finished = False
+
+    def __call__(self, section_id: str) -> None:
+        self.done += 1
+        if self.finished:
+            return
+        if self.bar is None:
+            if time.perf_counter() - self.start <= 1.0 or not err_console.is_terminal:
                 return
             from rich.progress import Progress
 
-            state["bar"] = Progress(console=err_console.rich, transient=True)
-            state["bar"].start()
-            state["task"] = state["bar"].add_task("laying out", total=total, completed=state["done"] - 1)
-        state["bar"].update(state["task"], advance=1, description=f"laying out {section_id}")
+            self.bar = Progress(console=err_console.rich, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("laying out", total=self.total, completed=self.done - 1)
+        self.bar.update(self.task, advance=1, description=f"laying out {section_id}")
 
+    def finish(self) -> None:
+        """The bar taken down (its refresh thread stopped); later steps show nothing."""
+        self.finished = True
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[_Steps]:
+    """A step function for the sections laid out (see :class:`_Steps`), taken down at the end."""
+    steps = _Steps(total)
     try:
-        yield step
+        yield steps
     finally:
-        if "bar" in state:
-            state["bar"].stop()
+        steps.finish()
 
 
-def _preflight_and_ticket(issue: Issue, result, outputs: OutputSet, marks: bool = False) -> None:
+def _preflight_and_ticket(issue: Issue, result, outputs: OutputSet, marks: bool = False, interior=None) -> None:
     """The printer's files (still staged) are checked by the preflight, their findings joining the
-    build's, and the job ticket goes beside them; all are committed together."""
+    build's, and the job ticket goes beside them; all are committed together. ``interior``: the
+    interior being made in a child (``printer_files.InteriorChild``)."""
     from ials_print.output.printer_files import deliver
 
-    for note in deliver(issue, result, marks, outputs):
+    for note in deliver(issue, result, marks, outputs, interior):
         _say("note", note)

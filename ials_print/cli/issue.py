@@ -48,18 +48,20 @@ def build_cmd(
     """Build the whole issue into OUT/<stem>.pdf (PDF/X-4), preflight it, and write OUT/<stem>.job.json."""
     from ials_print.output.build import output_intent
     from ials_print.output.modes import final_mode
+    from ials_print.output.printer_files import InteriorChild
 
     start = time.perf_counter()
     issue = _load(manifest)
     intent = output_intent(issue)
-    # the printer's PDFs, their job ticket and the typography list: all or none; synced in the background
-    # only once the printer's files are being made in a forked child
-    with OutputSet(background=False) as outputs:
+    # the printer's PDFs, their job ticket and the typography list: all or none. The interior is made
+    # in a child from the moment the sections are laid out (then the issue is put together here).
+    with OutputSet() as outputs, InteriorChild(issue, out) as interior:
         mode = final_mode(intent.profile, marks, intent.identifier)
-        result = _render(issue, out / f"{issue.stem}.pdf", None, mode, None, outputs, not no_cache, jobs)
+        target = out / f"{issue.stem}.pdf"
+        result = _render(issue, target, None, mode, None, outputs, not no_cache, jobs, interior.start)
         result.release()  # staged; the printer's files are made from the sections' PDFs: 90 MB less held
         with _reported():
-            _preflight_and_ticket(issue, result, outputs, marks)
+            _preflight_and_ticket(issue, result, outputs, marks, interior)
             _typography_notes(issue, out / f"{issue.stem}.typography.txt", outputs)
         _commit(outputs)
     prune_all()  # the caches that grow with every change kept to their size

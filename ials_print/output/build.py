@@ -173,12 +173,14 @@ def render(
     stamp: ProofStamp | None = None,
     use_cache: bool = True,
     jobs: int | None = None,
+    laid_out: Callable[[BuildResult], None] | None = None,
 ) -> BuildResult:
     """Lay out the whole issue, or only ``section_ids`` with their real folios, into PDF bytes.
 
     Sections come from the section cache when their key is known (unless ``use_cache`` is False),
     the others are laid out in ``jobs`` processes (default: one per core); ``cache_dir``: the
-    prepared images' folder.
+    prepared images' folder; ``laid_out`` is told the result once its sections are laid out, before
+    they are put together (the printer's interior starts from there).
     """
     m = issue.manifest
     assert issue.stylesheet is not None
@@ -199,6 +201,8 @@ def render(
     if mode.proof and stamp is not None:
         overlay = _stamps(issue, result.pages, mode, stamp, _folio_font(issue))
     result.parts = [Part(x.section, x.source, x.digest) for x in made]
+    if laid_out is not None:
+        laid_out(result)
     meta = Meta(title, author, f"Issue {m.issue.number}, {m.issue.date.isoformat()}")
     info = DocumentInfo(title, author, f"Issue {m.issue.number}", build_date(issue))
     if mode.pdfx and overlay is None and len(made) == 1:
@@ -258,9 +262,10 @@ def build(
     outputs: OutputSet | None = None,
     use_cache: bool = True,
     jobs: int | None = None,
+    laid_out: Callable[[BuildResult], None] | None = None,
 ) -> BuildResult:
     """Render and write ``out`` atomically, or stage it in ``outputs`` (committed with the others)."""
-    result = render(issue, section_ids, mode, progress, cache_dir, stamp, use_cache, jobs)
+    result = render(issue, section_ids, mode, progress, cache_dir, stamp, use_cache, jobs, laid_out)
     put(out, result.pieces, outputs)
     result.output = out
     result.sha256 = digest(result.pieces)

@@ -33,8 +33,7 @@ class OutputSet:
     """The outputs of one command. Use as a context manager: staged files are removed unless committed.
 
     Large staged files are synced to disk by a thread while the command goes on; with
-    ``background=False`` no thread starts until :meth:`sync_in_background` (a command that forks a
-    child after staging must not have a thread running at the fork)."""
+    ``background=False`` (a forked child's set, whose files the parent adopts), at commit only."""
 
     def __init__(self, background: bool = True) -> None:
         self._staged: dict[Path, Path] = {}  # target -> temporary file beside it
@@ -70,12 +69,6 @@ class OutputSet:
             raise ValueError(f"{path} is staged already")
         self._staged[path] = tmp
         self._sync_later(path)
-
-    def sync_in_background(self) -> None:
-        """Let the large files staged so far, and from now on, be synced by a thread."""
-        self.background = True
-        for path in self._staged:
-            self._sync_later(path)
 
     def _sync_later(self, path: Path) -> None:
         """Sync a large staged file in the background. A small one is synced at commit, without a thread:

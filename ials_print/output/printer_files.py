@@ -155,7 +155,7 @@ def _check(issue: Issue, readable: Path, digest: str, prefix: str = "") -> list[
 
 def _interior_checked(issue: Issue, result: BuildResult, out_dir: Path) -> Checked:
     """The interior written and checked in a forked child: staged under its own name, handed over."""
-    own = OutputSet(background=False)
+    own = OutputSet(background=False)  # synced by the parent's set, which adopts it
     try:
         made = write_interior(issue, result, out_dir, own)
         findings = _check(issue, own.staged(made.path), made.sha256, f"{made.path.name}: ")
@@ -165,52 +165,78 @@ def _interior_checked(issue: Issue, result: BuildResult, out_dir: Path) -> Check
     return Checked(made, findings, own.hand_over())
 
 
-def deliver(issue: Issue, result: BuildResult, marks: bool = False, outputs: OutputSet | None = None) -> list[str]:
+def perfect_bound(issue: Issue) -> bool:
+    """Does the issue get a cover and an interior file (perfect binding with its paper given)?"""
+    f = issue.manifest.format
+    return f.binding == "perfect" and f.paper is not None
+
+
+class InteriorChild:
+    """The printer's interior made and checked in a forked child from the moment the sections are laid out
+    (:meth:`start`, given to the build as ``laid_out``), while this process puts the issue together,
+    checks it and makes the cover. Use as a context manager: on failure, what the child staged goes."""
+
+    def __init__(self, issue: Issue, out_dir: Path) -> None:
+        self.issue, self.out_dir = issue, out_dir
+        self.job: Forked[Checked] | None = None
+
+    def start(self, result: BuildResult) -> None:
+        if perfect_bound(self.issue) and self.job is None:
+            self.job = Forked(lambda: _interior_checked(self.issue, result, self.out_dir), undo=_discard)
+
+    def take(self) -> Checked | None:
+        """The child's interior (waits for it), or None: no child, or it failed."""
+        job, self.job = self.job, None
+        return job.result() if job is not None else None
+
+    def __enter__(self) -> InteriorChild:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _discard(self.take())  # not taken: the command failed before
+
+
+def deliver(
+    issue: Issue,
+    result: BuildResult,
+    marks: bool = False,
+    outputs: OutputSet | None = None,
+    interior: InteriorChild | None = None,
+) -> list[str]:
     """After the build: the cover and interior of a perfect-bound issue with its paper, the preflight of
     every file (findings added to ``result``), the job ticket. With ``outputs``, every file is staged
     there and checked in its staged form, to be committed together. Returns notes for the report.
 
-    The interior is made and checked in a forked child while this process checks the issue and makes the
-    cover (``outputs`` must then have started no sync thread yet); without fork, one after the other."""
+    ``interior``: the interior being made in a child (its files are adopted into ``outputs``); where
+    there is none, or it failed, the interior is made here, after the issue and the cover."""
     from ials_print.layout.fonts import register_face
     from ials_print.output.ticket import colour_summary, write_job_ticket
 
     m = issue.manifest
     assert result.output is not None
     out_dir = result.output.parent
-    perfect = m.format.binding == "perfect" and m.format.paper is not None
-    child = None
-    if perfect and outputs is not None:
-        child = Forked(lambda: _interior_checked(issue, result, out_dir), undo=_discard)
-    if outputs is not None:
-        outputs.sync_in_background()
+    perfect = perfect_bound(issue)
 
     def readable(path: Path) -> Path:
         return outputs.staged(path) if outputs is not None else path
 
-    findings = []
+    findings = _check(issue, readable(result.output), result.sha256)
     made: list[PrinterFile] = []
     spine = None
-    try:
-        findings += _check(issue, readable(result.output), result.sha256)
-        if perfect:
-            font = register_face(m.fonts, issue.fonts_dir, "sans", "bold")
-            cover, spine = write_cover(issue, result, out_dir, font, marks, outputs)
-            findings += _check(issue, readable(cover.path), cover.sha256, f"{cover.path.name}: ")
-            made.append(cover)
-    except BaseException:
-        _discard(child.result() if child is not None else None)
-        raise
     if perfect:
-        interior = child.result() if child is not None else None
-        if interior is not None and outputs is not None:
-            for target, tmp in interior.staged.items():
+        font = register_face(m.fonts, issue.fonts_dir, "sans", "bold")
+        cover, spine = write_cover(issue, result, out_dir, font, marks, outputs)
+        findings += _check(issue, readable(cover.path), cover.sha256, f"{cover.path.name}: ")
+        made.append(cover)
+        checked = interior.take() if interior is not None and outputs is not None else None
+        if checked is not None and outputs is not None:
+            for target, tmp in checked.staged.items():
                 outputs.adopt(target, tmp)
-        else:  # no fork here, or the child failed: made here, where an error is reported as usual
+        else:  # no child, or it failed: made here, where an error is reported as usual
             inside = write_interior(issue, result, out_dir, outputs)
-            interior = Checked(inside, _check(issue, readable(inside.path), inside.sha256, f"{inside.path.name}: "), {})
-        made.append(interior.file)
-        findings += interior.findings
+            checked = Checked(inside, _check(issue, readable(inside.path), inside.sha256, f"{inside.path.name}: "), {})
+        made.append(checked.file)
+        findings += checked.findings
     for level, line in findings:
         (result.extra_errors if level == "error" else result.extra_warnings).append(line)
     files = [f.as_dict() for f in made]
