@@ -96,3 +96,44 @@ def test_a_newer_save_interrupts_the_flatplan_and_the_last_good_one_stays(mini_c
     assert _wait(said, 60), lines
     assert sorted(p.name for p in out.iterdir()) == ["mini-flatplan.pdf", "mini-flatplan.png"]
     assert out.joinpath("mini-flatplan.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_flatplan_runs_below_the_previews(mini_copy, tmp_path):
+    """The flatplan's child yields the cores to the next save's preview (its niceness is raised)."""
+    import os
+
+    from ials_print.output.watch import NICE
+
+    sheet = FlatplanRefresh(mini_copy, tmp_path / "out", lambda line: None)
+    sheet.start()
+    try:
+        assert sheet.proc is not None
+        assert os.getpriority(os.PRIO_PROCESS, sheet.proc.pid) >= os.getpriority(os.PRIO_PROCESS, 0) + NICE
+    finally:
+        sheet.stop(wait=True)
+
+
+def test_warming_up_leaves_the_first_layout_nothing_to_load(mini_copy):
+    """What a watch does before its first save: in a fresh process, the layout's modules, the fonts and
+    the hyphenation dictionary are loaded."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from ials_print.content.typography import _dictionary\n"
+        "from ials_print.manifest.load import load_issue\n"
+        "from ials_print.output.sections import warm_up\n"
+        "issue = load_issue(Path(sys.argv[1]))\n"
+        "assert 'ials_print.layout.kinds' not in sys.modules and _dictionary.cache_info().currsize == 0\n"
+        "assert not pdfmetrics.getRegisteredFontNames() or 'sans-regular' not in pdfmetrics.getRegisteredFontNames()\n"
+        "warm_up(issue)\n"
+        "assert 'ials_print.layout.kinds' in sys.modules and _dictionary.cache_info().currsize == 1\n"
+        "from reportlab.pdfbase.ttfonts import TTFont\n"
+        "names = pdfmetrics.getRegisteredFontNames()\n"
+        "assert sum(isinstance(pdfmetrics.getFont(n), TTFont) for n in names) >= 2, names\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(mini_copy)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

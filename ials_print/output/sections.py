@@ -150,6 +150,19 @@ def _styles(issue: Issue):
     return build_styles(issue.stylesheet, register_fonts(issue.manifest.fonts, issue.fonts_dir))
 
 
+def warm_up(issue: Issue) -> None:
+    """What a process's first layout does once, done ahead (a watch, before its first save): the layout's
+    modules loaded, the fonts registered, the hyphenation dictionaries read."""
+    from ials_print.content.typography import make_hyphenator
+    from ials_print.images.prepare import ImageCache  # noqa: F401
+    from ials_print.layout import rl_patches  # noqa: F401
+    from ials_print.layout.kinds import KINDS  # noqa: F401
+    from ials_print.output.overprint import PressCanvas  # noqa: F401
+
+    _styles(issue)
+    make_hyphenator(issue).hyphenate("typographie")
+
+
 def _make(index: int) -> tuple[int, bytes, SectionResult, list[PlacedImage], int, int]:
     """Lay out the ``index``-th section of the job (in the parent, or in a forked worker)."""
     from ials_print.images.prepare import ImageCache, ImagePlacer

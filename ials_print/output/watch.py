@@ -6,6 +6,9 @@ error; the last good output stays."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
 import signal
 import subprocess
 import sys
@@ -18,6 +21,8 @@ from ials_print.errors import InputError
 from ials_print.manifest.load import Issue, load_issue
 from ials_print.output.build import build, output_intent
 from ials_print.output.modes import proof_mode
+
+NICE = 10  # the background flatplan's niceness: previews first
 
 
 def touched_sections(old: Issue | None, new: Issue, changed: Iterable[Path]) -> list[str]:
@@ -69,6 +74,12 @@ def watch(
     roots = {manifest.parent.resolve(), issue.layouts_dir}
     if isinstance(issue.manifest.publication, str):
         roots.add((issue.folder / issue.manifest.publication).resolve().parent)
+    from ials_print.output.sections import warm_up
+
+    with contextlib.suppress(Exception):  # only time is at stake: the first rebuild reports what fails
+        warm_up(issue)  # so that the first save is laid out as fast as the next ones
+    gc.collect()
+    gc.freeze()  # what is loaded now lives as long as the watch: no collection walks it again at a save
     say(f"{_clock()} watching {', '.join(str(r) for r in sorted(roots))} (Ctrl-C to stop)")
     if ready is not None:
         ready.set()
@@ -76,6 +87,7 @@ def watch(
     try:
         _loop(manifest, out, say, section, proof, stop, issue, roots, sheet)
     finally:
+        gc.unfreeze()
         if sheet is not None:
             sheet.stop(wait=True)
 
@@ -148,6 +160,10 @@ class FlatplanRefresh:
         self.proc = subprocess.Popen(
             self.command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True
         )
+        # Below the previews in the scheduler's eyes (its workers inherit it): with a layout pool of its
+        # own, it would otherwise take the core the next save's preview needs.
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, self.proc.pid, NICE)
 
     def poll(self) -> None:
         """Say the flatplan's line once its process has ended; reap the interrupted ones."""
