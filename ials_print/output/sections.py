@@ -152,15 +152,18 @@ def _styles(issue: Issue):
 
 def warm_up(issue: Issue) -> None:
     """What a process's first layout does once, done ahead (a watch, before its first save): the layout's
-    modules loaded, the fonts registered, the hyphenation dictionaries read."""
+    modules loaded, the fonts registered and shaped once, the hyphenation dictionary read."""
     from ials_print.content.typography import make_hyphenator
     from ials_print.images.prepare import ImageCache  # noqa: F401
     from ials_print.layout import rl_patches  # noqa: F401
     from ials_print.layout.kinds import KINDS  # noqa: F401
     from ials_print.output.overprint import PressCanvas  # noqa: F401
+    from ials_print.typeset.shaping import shape
 
-    _styles(issue)
+    styles = _styles(issue)
     make_hyphenator(issue).hyphenate("typographie")
+    for font in {style.fontName for style in styles.paragraph.values()}:
+        shape(font, "Typographie")  # HarfBuzz's face made once per font
 
 
 def _make(index: int) -> tuple[int, bytes, SectionResult, list[PlacedImage], int, int]:
