@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-from ials_print.images.ink import TAC_LIMIT, encode_within_limit, limit_ink, max_ink
+from ials_print.images.ink import FIRST_LIMIT, TAC_LIMIT, encode_within_limit, limit_ink, max_ink
 from ials_print.preflight.checks import preflight
 from ials_print.preflight.ink import tac_ghostscript
 
@@ -32,15 +32,19 @@ def _total(pixel: tuple[int, int, int, int]) -> float:
 
 
 def test_limit_before_encoding_is_not_enough_and_the_retry_is():
+    """JPEG's ringing lifts pixels past a limit set before it (here by more than the room the first limit
+    leaves): the limit is tightened until the decoded JPEG keeps the press limit."""
     im = _noise()
+    press = FIRST_LIMIT + 8
     once = io.BytesIO()
-    limit_ink(im, 290).save(once, "JPEG", quality=88)
-    assert max_ink(Image.open(once)) > TAC_LIMIT, "the 290 % limit alone is exceeded after JPEG"
-    encoded = encode_within_limit(im, 88)
+    limit_ink(im, FIRST_LIMIT).save(once, "JPEG", quality=88)
+    assert max_ink(Image.open(once)) > press, "the first limit alone is exceeded after JPEG on noise"
+    encoded = encode_within_limit(im, 88, press_limit=press)
     decoded = Image.open(io.BytesIO(encoded.data))
-    assert encoded.attempts >= 2 and encoded.limit < 290
-    assert max(_total(p) for p in _pixels(decoded)) <= TAC_LIMIT == pytest.approx(300)
+    assert encoded.attempts >= 2 and encoded.limit < FIRST_LIMIT
+    assert max(_total(p) for p in _pixels(decoded)) <= press
     assert encoded.max_ink == max_ink(decoded)
+    assert FIRST_LIMIT < TAC_LIMIT == pytest.approx(300)
 
 
 def _bounds(im: Image.Image) -> tuple[float, float]:

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ials_print.images.colour import describe_profile, normalise, profile_bytes, to_cmyk, to_rgb
 from ials_print.images.embed import draw_image
 from ials_print.images.info import ImageInfo
-from ials_print.images.ink import TAC_LIMIT, InkLedger, encode_within_limit
+from ials_print.images.ink import FIRST_LIMIT, TAC_LIMIT, InkLedger, encode_within_limit
 from ials_print.images.placed import Conversion, ImageSettings, PlacedImage
 from ials_print.output.atomic import write_atomic
 
@@ -127,6 +127,7 @@ def prepare(
         "h": round(dh, 2),
         "settings": settings.__dict__ | {"profile": None},
         "ink_limit": TAC_LIMIT,
+        "first_limit": FIRST_LIMIT,
     }
     if settings.profile is not None:
         params["profile_sha"] = hashlib.sha256(profile_bytes(settings.profile)).hexdigest()[:16]
