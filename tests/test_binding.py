@@ -121,8 +121,8 @@ def test_bad_cover_pages_are_bad_input(tmp_path):
     assert result.exit_code == 2 and "cover page 9 is not a page of the issue (1 to 6)" in result.output
 
 
-def _build(manifest, out, marks: bool = True):
-    result = runner.invoke(app, ["build", str(manifest), "--out", str(out), *(["--marks"] if marks else [])])
+def _build(manifest, out, jobs: int = 2):
+    result = runner.invoke(app, ["build", str(manifest), "--out", str(out), "--marks", "--jobs", str(jobs)])
     lines = [line for line in result.output.splitlines() if not line.startswith("built:")]  # its time varies
     return result, lines
 
@@ -132,8 +132,8 @@ def _outputs(out):
 
 
 def test_the_interior_made_in_a_child_or_here_is_the_same(tmp_path, monkeypatch):
-    """The interior is made and checked in a forked child while the issue is checked; where there is no
-    fork, here: the same files, findings and job ticket either way."""
+    """The interior is made and checked in a forked child while the issue is checked; with ``--jobs 1`` or
+    where there is no fork, here: the same files, findings and job ticket either way."""
     from ials_print.output import forked, printer_files
 
     manifest = _kinds_with_paper(tmp_path)
@@ -149,12 +149,15 @@ def test_the_interior_made_in_a_child_or_here_is_the_same(tmp_path, monkeypatch)
     assert in_child.exit_code == 0, in_child.output
     assert made_by.read_text() != str(os.getpid())  # made in a child
     made_by.unlink()
+    one, said_one = _build(manifest, tmp_path / "jobs-1", jobs=1)
+    assert one.exit_code == 0, one.output
+    assert not made_by.exists()  # --jobs 1: one process
     monkeypatch.setattr(forked, "can_fork", lambda: False)
     here, said_here = _build(manifest, tmp_path / "b")
     assert here.exit_code == 0, here.output
-    assert not made_by.exists()  # no child: made here
-    assert said_in_child == said_here
-    assert _outputs(tmp_path / "a") == _outputs(tmp_path / "b")
+    assert not made_by.exists()  # no fork: made here
+    assert said_in_child == said_here == said_one
+    assert _outputs(tmp_path / "a") == _outputs(tmp_path / "b") == _outputs(tmp_path / "jobs-1")
 
 
 def test_a_failing_child_leaves_the_work_to_the_build(tmp_path, monkeypatch):

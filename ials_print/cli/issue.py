@@ -49,13 +49,15 @@ def build_cmd(
     from ials_print.output.build import output_intent
     from ials_print.output.modes import final_mode
     from ials_print.output.printer_files import InteriorChild
+    from ials_print.output.sections import workers
 
     start = time.perf_counter()
     issue = _load(manifest)
     intent = output_intent(issue)
     # the printer's PDFs, their job ticket and the typography list: all or none. The interior is made
     # in a child from the moment the sections are laid out (then the issue is put together here).
-    with OutputSet() as outputs, InteriorChild(issue, out) as interior:
+    parallel = (jobs or workers()) > 1  # --jobs 1: one process, the interior's too
+    with OutputSet() as outputs, InteriorChild(issue, out, parallel) as interior:
         mode = final_mode(intent.profile, marks, intent.identifier)
         target = out / f"{issue.stem}.pdf"
         result = _render(issue, target, None, mode, None, outputs, not no_cache, jobs, interior.start)

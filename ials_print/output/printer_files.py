@@ -176,12 +176,13 @@ class InteriorChild:
     (:meth:`start`, given to the build as ``laid_out``), while this process puts the issue together,
     checks it and makes the cover. Use as a context manager: on failure, what the child staged goes."""
 
-    def __init__(self, issue: Issue, out_dir: Path) -> None:
-        self.issue, self.out_dir = issue, out_dir
+    def __init__(self, issue: Issue, out_dir: Path, parallel: bool = True) -> None:
+        """``parallel``: False keeps everything in this process (one core, or ``--jobs 1``)."""
+        self.issue, self.out_dir, self.parallel = issue, out_dir, parallel
         self.job: Forked[Checked] | None = None
 
     def start(self, result: BuildResult) -> None:
-        if perfect_bound(self.issue) and self.job is None:
+        if self.parallel and perfect_bound(self.issue) and self.job is None:
             self.job = Forked(lambda: _interior_checked(self.issue, result, self.out_dir), undo=_discard)
 
     def take(self) -> Checked | None:
