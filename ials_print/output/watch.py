@@ -78,12 +78,12 @@ def watch(
 
     with contextlib.suppress(Exception):  # only time is at stake: the first rebuild reports what fails
         warm_up(issue)  # so that the first save is laid out as fast as the next ones
-    gc.collect()
-    gc.freeze()  # what is loaded now lives as long as the watch: no collection walks it again at a save
     say(f"{_clock()} watching {', '.join(str(r) for r in sorted(roots))} (Ctrl-C to stop)")
     if ready is not None:
         ready.set()
     sheet = FlatplanRefresh(manifest, out, say) if flatplan else None
+    gc.collect()
+    gc.freeze()  # what is loaded now lives as long as the watch: no collection walks it again at a save
     try:
         _loop(manifest, out, say, section, proof, stop, issue, roots, sheet)
     finally:
