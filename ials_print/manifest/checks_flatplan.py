@@ -52,7 +52,7 @@ def check_flatplan(m: Manifest, loc: Located) -> list[Problem]:
                 "they must tile the whole issue",
             )
         )
-    if m.format.binding == "perfect" and m.format.paper is not None:
+    if m.cover_apart():
         problems += cover_problems(m, loc)
     if m.format.binding == "perfect" and m.page_count % 2:
         problems.append(

@@ -338,6 +338,10 @@ class Manifest(Strict):
             "back": c.back if c.back is not None else self.page_count,
         }
 
+    def cover_apart(self) -> bool:
+        """Perfect binding with its paper given: the cover and the interior are files of their own."""
+        return self.format.binding == "perfect" and self.format.paper is not None
+
     def interior_folios(self) -> list[int]:
         """Perfect binding: the interior's folios, in reading order."""
         cover = set(self.cover_folios().values())

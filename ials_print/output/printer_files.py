@@ -165,12 +165,6 @@ def _interior_checked(issue: Issue, result: BuildResult, out_dir: Path) -> Check
     return Checked(made, findings, own.hand_over())
 
 
-def perfect_bound(issue: Issue) -> bool:
-    """Does the issue get a cover and an interior file (perfect binding with its paper given)?"""
-    f = issue.manifest.format
-    return f.binding == "perfect" and f.paper is not None
-
-
 class InteriorChild:
     """The printer's interior made and checked in a forked child from the moment the sections are laid out
     (:meth:`start`, given to the build as ``laid_out``), while this process puts the issue together,
@@ -182,7 +176,7 @@ class InteriorChild:
         self.job: Forked[Checked] | None = None
 
     def start(self, result: BuildResult) -> None:
-        if self.parallel and perfect_bound(self.issue) and self.job is None:
+        if self.parallel and self.issue.manifest.cover_apart() and self.job is None:
             self.job = Forked(lambda: _interior_checked(self.issue, result, self.out_dir), undo=_discard)
 
     def take(self) -> Checked | None:
@@ -216,7 +210,7 @@ def deliver(
     m = issue.manifest
     assert result.output is not None
     out_dir = result.output.parent
-    perfect = perfect_bound(issue)
+    perfect = m.cover_apart()
 
     def readable(path: Path) -> Path:
         return outputs.staged(path) if outputs is not None else path
